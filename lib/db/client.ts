@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/generated/prisma/client";
+import { applyMigrations, type SqlExecutor } from "./migrate";
+
+export type { PrismaClient };
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** Raw SQL for migrations and health checks only; domain code uses Prisma. */
+  sql: SqlExecutor;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  migrate?: boolean;
+}
+
+export const DEFAULT_DATA_DIR = path.join(process.cwd(), ".data", "pglite");
+
+export function resolveDatabaseOptions(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  return { databaseUrl, dataDir: env.PGLITE_DATA_DIR?.trim() || DEFAULT_DATA_DIR };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  if (options.migrate) await applyMigrations(database.sql);
+  return database;
+}
+
+async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
+  // PGlite does not create missing parent folders.
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create({ dataDir });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    kind: "pglite",
+    prisma,
+    sql: { query: (text, params) => client.query(text, params), exec: (text) => client.exec(text) },
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}
+
+function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Migrations run BEGIN/COMMIT as separate statements, so they need one pinned connection.
+  let pinned: pg.PoolClient | undefined;
+  const connection = async () => (pinned ??= await pool.connect());
+  return {
+    kind: "postgres",
+    prisma,
+    sql: {
+      query: async (text, params) => (await connection()).query(text, params as unknown[]),
+      exec: async (text) => (await connection()).query(text),
+    },
+    async close() {
+      pinned?.release();
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { dealflowDatabase?: Promise<Database> };
+
+/**
+ * The process-wide database. Migrations are applied once on first use, so a server
+ * started without the start script still comes up on the current schema.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDb.dealflowDatabase ??= openDatabase({ ...resolveDatabaseOptions(), migrate: true }).catch((error) => {
+    globalForDb.dealflowDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.dealflowDatabase;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}

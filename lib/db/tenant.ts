@@ -1,0 +1,108 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { tenantOwnedModels } from "./models";
+
+const FILTERED_OPERATIONS = new Set([
+  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",
+  "count", "aggregate", "groupBy", "update", "updateMany", "updateManyAndReturn",
+  "delete", "deleteMany", "upsert",
+]);
+const STAMPED_OPERATIONS = new Set(["create", "createMany", "createManyAndReturn", "upsert"]);
+
+// Raw SQL bypasses the tenant filter, so the scoped client does not offer it.
+const UNREACHABLE = new Set([
+  "$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe", "$runCommandRaw", "$extends",
+  "$connect", "$disconnect",
+]);
+
+function withTenant<T>(data: T, tenantId: string): T {
+  if (Array.isArray(data)) return data.map((row) => withTenant(row, tenantId)) as T;
+  const row = data as Record<string, unknown>;
+  if (row.tenantId !== undefined && row.tenantId !== tenantId) {
+    throw new Error(`Refusing to write a row for another tenant (${String(row.tenantId)})`);
+  }
+  return { ...row, tenantId } as T;
+}
+
+function scopeArgs(operation: string, args: Record<string, unknown>, tenantId: string) {
+  const next: Record<string, unknown> = { ...args };
+  if (FILTERED_OPERATIONS.has(operation)) {
+    next.where = { ...(args.where as object | undefined), tenantId };
+  }
+  if (STAMPED_OPERATIONS.has(operation)) {
+    if (operation === "upsert") next.create = withTenant(args.create, tenantId);
+    else next.data = withTenant(args.data, tenantId);
+  }
+  if (operation.startsWith("update") || operation === "upsert") {
+    const data = (operation === "upsert" ? args.update : args.data) as Record<string, unknown> | undefined;
+    if (data && "tenantId" in data && data.tenantId !== tenantId) {
+      throw new Error("A row cannot be moved to another tenant");
+    }
+  }
+  return next;
+}
+
+const TENANT_READS_AND_UPDATES = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "update"]);
+
+/** The tenant's own row is readable and updatable; no other tenant row is reachable. */
+function scopeTenantArgs(operation: string, args: unknown, tenantId: string) {
+  if (!TENANT_READS_AND_UPDATES.has(operation)) throw new Error(`Tenant.${operation} is not available on a tenant client`);
+  const next = { ...(args as Record<string, unknown>) };
+  // Keep the caller's filter (which may name another id) AND-ed with the own id.
+  next.where = { id: tenantId, AND: [next.where ?? {}] };
+  return next;
+}
+
+function buildScopedClient(prisma: PrismaClient, tenantId: string) {
+  const owned = new Set(tenantOwnedModels(prisma));
+  return prisma.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (model === "Tenant") return query(scopeTenantArgs(operation, args, tenantId) as typeof args);
+          if (!owned.has(model)) throw new Error(`${model} is not tenant-owned and not reachable through a tenant client`);
+          return query(scopeArgs(operation, (args ?? {}) as Record<string, unknown>, tenantId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+type ExtendedClient = ReturnType<typeof buildScopedClient>;
+type RawMember = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe" | "$extends" | "$connect" | "$disconnect";
+export type TenantTransaction = Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember>;
+export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
+  readonly tenantId: string;
+  $transaction<R>(fn: (tx: TenantTransaction) => Promise<R>, options?: { timeout?: number }): Promise<R>;
+};
+
+function hideRaw<T extends object>(target: T, tenantId: string): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (prop === "tenantId") return tenantId;
+      if (typeof prop === "string" && UNREACHABLE.has(prop)) return undefined;
+      if (prop === "$transaction") {
+        const transaction = Reflect.get(obj, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
+        return (fn: unknown, options?: unknown) => {
+          if (typeof fn !== "function") throw new Error("Only interactive transactions are available on a tenant client");
+          return transaction.call(obj, (tx: object) => fn(hideRaw(tx, tenantId)), options);
+        };
+      }
+      return Reflect.get(obj, prop, receiver);
+    },
+    has(obj, prop) {
+      return !(typeof prop === "string" && UNREACHABLE.has(prop)) && Reflect.has(obj, prop);
+    },
+  });
+}
+
+/**
+ * A client whose every query on a tenant-owned model is filtered by `tenantId` and whose
+ * every create is stamped with it. The tenant's own Tenant row can be read and updated;
+ * global models (User, LoginAttempt) are refused: they belong to lib/auth, which uses the
+ * root client.
+ */
+export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
+  if (!tenantId) throw new Error("A tenant id is required");
+  return hideRaw(buildScopedClient(prisma, tenantId), tenantId) as unknown as TenantDb;
+}
