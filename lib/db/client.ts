@@ -64,7 +64,8 @@ function openPostgres(connectionString: string): Database {
     kind: "postgres",
     prisma,
     sql: {
-      query: async (text, params) => (await connection()).query(text, params as unknown[]),
+      query: async <T>(text: string, params?: unknown[]) =>
+        (await connection()).query(text, params) as unknown as Promise<{ rows: T[] }>,
       exec: async (text) => (await connection()).query(text),
     },
     async close() {
@@ -91,4 +92,11 @@ export function getDatabase(): Promise<Database> {
 
 export async function getPrisma(): Promise<PrismaClient> {
   return (await getDatabase()).prisma;
+}
+
+/** Closes the process-wide database, if it was opened. */
+export async function closeDatabase(): Promise<void> {
+  const pending = globalForDb.dealflowDatabase;
+  globalForDb.dealflowDatabase = undefined;
+  if (pending) await (await pending.catch(() => undefined))?.close();
 }

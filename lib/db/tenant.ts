@@ -73,7 +73,10 @@ type RawMember = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawU
 export type TenantTransaction = Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember>;
 export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
   readonly tenantId: string;
-  $transaction<R>(fn: (tx: TenantTransaction) => Promise<R>, options?: { timeout?: number }): Promise<R>;
+  $transaction<R>(
+    fn: (tx: TenantTransaction) => Promise<R>,
+    options?: { timeout?: number; isolationLevel?: "ReadCommitted" | "RepeatableRead" | "Serializable" },
+  ): Promise<R>;
 };
 
 function hideRaw<T extends object>(target: T, tenantId: string): T {

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePage } from "@/lib/auth/session";
+import { getTenantProfile } from "@/lib/tenants/profile";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const NORTH_AMERICAN_ZONE = /^(America|Pacific\/Honolulu|US\/|Canada\/)/;
+
+export default async function SettingsPage() {
+  const ctx = await requirePage("tenant:read");
+  const profile = await getTenantProfile(ctx.db);
+  const timeZones = Intl.supportedValuesOf("timeZone").filter((z) => NORTH_AMERICAN_ZONE.test(z));
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="text-sm text-muted-foreground">The workspace profile every member sees.</p>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Workspace profile</CardTitle>
+          <CardDescription>Changes are recorded in the audit log.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ProfileForm
+            profile={{ name: profile.name, timeZone: profile.timeZone, country: profile.country }}
+            timeZones={timeZones}
+            canEdit={can(ctx.role, "tenant:update")}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

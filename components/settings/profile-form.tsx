@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { updateProfileAction } from "@/app/(app)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
+import { fieldErrors } from "@/lib/http/result";
+
+interface Profile {
+  name: string;
+  timeZone: string;
+  country: "US" | "CA";
+}
+
+export function ProfileForm({ profile, timeZones, canEdit }: { profile: Profile; timeZones: string[]; canEdit: boolean }) {
+  const [state, action, pending] = useActionState(updateProfileAction, null);
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  useEffect(() => {
+    if (state?.ok) toast.success(state.message ?? "Saved");
+    else if (state && !state.issues?.length) toast.error(state.error);
+  }, [state]);
+
+  return (
+    <form action={action} className="grid max-w-xl gap-5" noValidate>
+      <fieldset disabled={!canEdit || pending} className="grid gap-5">
+        <FormField label="Workspace name" htmlFor="name" error={errors.name} required>
+          <Input id="name" name="name" defaultValue={profile.name} {...fieldErrorProps("name", errors)} />
+        </FormField>
+        <FormField
+          label="Time zone"
+          htmlFor="timeZone"
+          error={errors.timeZone}
+          hint="Used for schedules and reports. Leads are always contacted in their own local time."
+        >
+          <Input id="timeZone" name="timeZone" list="time-zones" defaultValue={profile.timeZone} {...fieldErrorProps("timeZone", errors)} />
+          <datalist id="time-zones">
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </FormField>
+        <FormField label="Country" htmlFor="country" error={errors.country}>
+          <NativeSelect id="country" name="country" defaultValue={profile.country} {...fieldErrorProps("country", errors)}>
+            <option value="US">United States</option>
+            <option value="CA">Canada</option>
+          </NativeSelect>
+        </FormField>
+      </fieldset>
+      {canEdit ? (
+        <div>
+          <Button type="submit" disabled={pending}>{pending ? "Saving..." : "Save changes"}</Button>
+        </div>
+      ) : (
+        <p className="text-sm text-muted-foreground">Only owners and admins can change the workspace profile.</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import type { NavItem } from "./nav";
+import { SidebarNav } from "./sidebar-nav";
+
+export function MobileNav({ items, tenantName }: { items: NavItem[]; tenantName: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open navigation">
+          <Menu className="size-5" />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="left" className="w-72 p-4">
+        <SheetTitle className="mb-4 text-base">{tenantName}</SheetTitle>
+        <SidebarNav items={items} onNavigate={() => setOpen(false)} />
+      </SheetContent>
+    </Sheet>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: "dashboard" | "settings" | "members" | "audit" | "system";
+  permission: Permission;
+}
+
+/** The areas that exist; each shows only to roles holding its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: "dashboard", permission: "dashboard:read" },
+  { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
+  { href: "/settings/members", label: "Members", icon: "members", permission: "members:read" },
+  { href: "/settings", label: "Settings", icon: "settings", permission: "tenant:read" },
+  { href: "/system", label: "System status", icon: "system", permission: "system:read" },
+];

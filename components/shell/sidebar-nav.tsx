@@ -1,0 +1,43 @@
+"use client";
+
+import { Activity, LayoutDashboard, ScrollText, Settings, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/ui/cn";
+import type { NavItem } from "./nav";
+
+const ICONS = { dashboard: LayoutDashboard, settings: Settings, members: Users, audit: ScrollText, system: Activity };
+
+function isActive(pathname: string, href: string, items: NavItem[]) {
+  if (pathname === href) return true;
+  // The most specific item wins: /settings/members is Members, not Settings.
+  const longer = items.some((i) => i.href !== href && i.href.startsWith(href) && pathname.startsWith(i.href));
+  return pathname.startsWith(`${href}/`) && !longer;
+}
+
+export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="grid gap-1">
+      {items.map((item) => {
+        const Icon = ICONS[item.icon];
+        const active = isActive(pathname, item.href, items);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            onClick={onNavigate}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
+              active && "bg-accent text-accent-foreground",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

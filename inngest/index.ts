@@ -1,0 +1,3 @@
+import { auditDigestCron, auditDigestForTenant } from "./functions/audit-digest";
+
+export const functions = [auditDigestCron, auditDigestForTenant];

@@ -1,0 +1,13 @@
+/**
+ * Runs once when the server starts. The embedded database must be closed cleanly on
+ * shutdown: PGlite keeps its data in one process and a killed process can leave it unusable.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { closeDatabase } = await import("@/lib/db/client");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void closeDatabase().finally(() => process.exit(0));
+    });
+  }
+}

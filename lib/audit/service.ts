@@ -1,0 +1,41 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+
+export interface AuditContext {
+  actorId: string | null;
+  actorEmail: string | null;
+  requestId: string | undefined;
+}
+
+export interface AuditChange {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function asJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/**
+ * Appends one audit event. Call it inside the same transaction as the change it records,
+ * so a change without its audit line (or the reverse) cannot exist. There is no update or
+ * delete counterpart, and the database rejects both.
+ */
+export async function recordAudit(db: TenantDb | TenantTransaction, change: AuditChange, ctx: AuditContext) {
+  return db.auditEvent.create({
+    data: {
+      action: change.action,
+      entity: change.entity,
+      entityId: change.entityId ?? null,
+      before: asJson(change.before),
+      after: asJson(change.after),
+      actorId: ctx.actorId,
+      actorEmail: ctx.actorEmail,
+      requestId: ctx.requestId ?? null,
+    } as Prisma.AuditEventUncheckedCreateInput,
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+export const ROLES = ["owner", "admin", "investor", "va", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  investor: "Investor",
+  va: "VA",
+  viewer: "Viewer",
+};
+
+const everyone: readonly Role[] = ROLES;
+const managers: readonly Role[] = ["owner", "admin"];
+const deciders: readonly Role[] = ["owner", "admin", "investor"];
+
+/**
+ * The one permission matrix. Every server action and route handler checks it through
+ * `requireTenant`/`apiRoute`; hiding a button is only a courtesy on top.
+ */
+export const PERMISSIONS = {
+  "dashboard:read": everyone,
+  "notifications:read": everyone,
+  "tenant:read": deciders,
+  "tenant:update": managers,
+  "members:read": deciders,
+  "members:invite": managers,
+  "members:update": managers,
+  "members:remove": managers,
+  "audit:read": deciders,
+  "audit:export": managers,
+  "audit:digest": managers,
+  "system:read": managers,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return ALL_PERMISSIONS.filter((permission) => can(role, permission));
+}
+
+export type RoleChangeVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Who may give whom which role. Only an owner grants or takes away ownership; an admin
+ * manages everyone below owner. Nobody changes their own role (an owner steps down by
+ * making another owner first, then being changed by them).
+ */
+export function canAssignRole(input: {
+  actorRole: Role;
+  isSelf: boolean;
+  currentRole: Role;
+  nextRole: Role;
+}): RoleChangeVerdict {
+  const { actorRole, isSelf, currentRole, nextRole } = input;
+  if (!can(actorRole, "members:update")) return { ok: false, reason: "Your role cannot change roles" };
+  if (isSelf) return { ok: false, reason: "You cannot change your own role" };
+  if ((currentRole === "owner" || nextRole === "owner") && actorRole !== "owner") {
+    return { ok: false, reason: "Only an owner can grant or remove the owner role" };
+  }
+  return { ok: true };
+}
+
+/** Invitations follow the same rule as role changes: admins cannot mint owners. */
+export function canInviteAs(actorRole: Role, role: Role): RoleChangeVerdict {
+  if (!can(actorRole, "members:invite")) return { ok: false, reason: "Your role cannot invite members" };
+  if (role === "owner" && actorRole !== "owner") return { ok: false, reason: "Only an owner can invite an owner" };
+  return { ok: true };
+}

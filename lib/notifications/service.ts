@@ -1,0 +1,15 @@
+import type { TenantDb } from "@/lib/db/tenant";
+
+/** Notifications are addressed to one member each, so read state is per person. */
+export async function listNotifications(db: TenantDb, userId: string, take = 20) {
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take }),
+    db.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return { items, unread };
+}
+
+export async function markNotificationsRead(db: TenantDb, userId: string, now = new Date()) {
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  return { count };
+}

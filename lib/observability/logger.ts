@@ -1,0 +1,15 @@
+import pino from "pino";
+
+const globalForLogger = globalThis as unknown as { dealflowLogger?: pino.Logger };
+
+/** One JSON line per event; request-scoped lines carry `requestId` through `child()`. */
+export const logger: pino.Logger = (globalForLogger.dealflowLogger ??= pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  base: { service: "dealflow" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token"], remove: true },
+}));
+
+export function requestLogger(requestId: string | undefined) {
+  return requestId ? logger.child({ requestId }) : logger;
+}

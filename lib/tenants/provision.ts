@@ -1,0 +1,47 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/permissions";
+
+export interface NewTenant {
+  slug: string;
+  name: string;
+  timeZone: string;
+  country: "US" | "CA";
+}
+
+export interface NewMember {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+/**
+ * Creates a tenant with its first members (an owner at least) and the audit line that
+ * records it, in one transaction. Users that already exist are added, not recreated.
+ */
+export async function provisionTenant(prisma: PrismaClient, tenant: NewTenant, members: NewMember[]) {
+  if (!members.some((m) => m.role === "owner")) throw new Error("A tenant needs an owner");
+  const hashed = await Promise.all(members.map(async (m) => ({ ...m, passwordHash: await hashPassword(m.password) })));
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.tenant.create({ data: tenant });
+    for (const member of hashed) {
+      const user = await tx.user.upsert({
+        where: { email: member.email },
+        update: {},
+        create: { email: member.email, name: member.name, passwordHash: member.passwordHash },
+      });
+      await tx.membership.create({ data: { tenantId: created.id, userId: user.id, role: member.role } });
+    }
+    await tx.auditEvent.create({
+      data: {
+        tenantId: created.id,
+        action: "tenant.created",
+        entity: "Tenant",
+        entityId: created.id,
+        after: { ...tenant, members: members.map((m) => ({ email: m.email, role: m.role })) },
+      },
+    });
+    return created;
+  });
+}

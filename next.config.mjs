@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly and data files from its package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "prom-client", "pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

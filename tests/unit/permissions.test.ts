@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import {
+  ALL_PERMISSIONS,
+  can,
+  canAssignRole,
+  canInviteAs,
+  permissionsOf,
+  ROLES,
+  type Permission,
+  type Role,
+} from "@/lib/auth/permissions";
+
+const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read"];
+const MANAGERS: Role[] = ["owner", "admin"];
+
+describe("permission matrix", () => {
+  it("covers the expected permission set", () => {
+    expect([...ALL_PERMISSIONS].sort()).toEqual(
+      [
+        "audit:digest", "audit:export", "audit:read", "dashboard:read", "members:invite", "members:read",
+        "members:remove", "members:update", "notifications:read", "system:read", "tenant:read", "tenant:update",
+      ].sort(),
+    );
+  });
+
+  for (const role of ROLES) {
+    for (const permission of ALL_PERMISSIONS) {
+      it(`${role} / ${permission} agrees with the role's rules`, () => {
+        const granted = can(role, permission);
+        expect(permissionsOf(role).includes(permission)).toBe(granted);
+        if (role === "owner") expect(granted).toBe(true);
+        if (role === "viewer") expect(granted).toBe(READ_ONLY.includes(permission));
+        // Everyone reads their dashboard and notifications.
+        if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
+        // Writes to members, the tenant, exports and digests are for managers only.
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read)$/.test(permission)) {
+          expect(granted).toBe(MANAGERS.includes(role));
+        }
+        if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
+        if (role === "admin") expect(granted).toBe(true);
+      });
+    }
+  }
+
+  it("viewer holds exactly the read-only permissions", () => {
+    expect(permissionsOf("viewer").sort()).toEqual([...READ_ONLY].sort());
+  });
+
+  it("owner holds every permission", () => {
+    expect(permissionsOf("owner")).toEqual(ALL_PERMISSIONS);
+  });
+
+  it("investor reads members, tenant and audit but changes none of them", () => {
+    expect(permissionsOf("investor").sort()).toEqual(
+      ["dashboard:read", "notifications:read", "tenant:read", "members:read", "audit:read"].sort(),
+    );
+  });
+});
+
+describe("canAssignRole", () => {
+  const cases: { actorRole: Role; currentRole: Role; nextRole: Role; isSelf: boolean }[] = [];
+  for (const actorRole of ROLES)
+    for (const currentRole of ROLES)
+      for (const nextRole of ROLES)
+        for (const isSelf of [false, true]) cases.push({ actorRole, currentRole, nextRole, isSelf });
+
+  it("enumerates all 250 combinations", () => expect(cases).toHaveLength(250));
+
+  it.each(cases)("actor=$actorRole current=$currentRole next=$nextRole self=$isSelf", (input) => {
+    const verdict = canAssignRole(input);
+    const expected =
+      can(input.actorRole, "members:update") &&
+      !input.isSelf &&
+      (input.actorRole === "owner" || (input.currentRole !== "owner" && input.nextRole !== "owner"));
+    expect(verdict.ok).toBe(expected);
+    if (!verdict.ok) expect(verdict.reason).toMatch(/\S/);
+  });
+
+  it("nobody changes their own role, not even an owner", () => {
+    for (const actorRole of ROLES)
+      for (const currentRole of ROLES)
+        for (const nextRole of ROLES)
+          expect(canAssignRole({ actorRole, isSelf: true, currentRole, nextRole }).ok).toBe(false);
+  });
+
+  it("only an owner grants or removes the owner role", () => {
+    for (const actorRole of ROLES)
+      for (const other of ROLES) {
+        const grant = canAssignRole({ actorRole, isSelf: false, currentRole: other, nextRole: "owner" });
+        const remove = canAssignRole({ actorRole, isSelf: false, currentRole: "owner", nextRole: other });
+        if (actorRole !== "owner") {
+          expect(grant.ok).toBe(false);
+          expect(remove.ok).toBe(false);
+        } else {
+          expect(grant.ok).toBe(true);
+          expect(remove.ok).toBe(true);
+        }
+      }
+  });
+
+  it("roles without members:update are refused whatever the target", () => {
+    for (const actorRole of ["investor", "va", "viewer"] as Role[])
+      for (const currentRole of ROLES)
+        for (const nextRole of ROLES) {
+          const verdict = canAssignRole({ actorRole, isSelf: false, currentRole, nextRole });
+          expect(verdict).toEqual({ ok: false, reason: "Your role cannot change roles" });
+        }
+  });
+
+  it("an admin manages every role below owner", () => {
+    const belowOwner = ROLES.filter((r) => r !== "owner");
+    for (const currentRole of belowOwner)
+      for (const nextRole of belowOwner)
+        expect(canAssignRole({ actorRole: "admin", isSelf: false, currentRole, nextRole }).ok).toBe(true);
+  });
+});
+
+describe("canInviteAs", () => {
+  const cases = ROLES.flatMap((actorRole) => ROLES.map((role) => ({ actorRole, role })));
+
+  it.each(cases)("actor=$actorRole invites as $role", ({ actorRole, role }) => {
+    const verdict = canInviteAs(actorRole, role);
+    const expected = can(actorRole, "members:invite") && (role !== "owner" || actorRole === "owner");
+    expect(verdict.ok).toBe(expected);
+  });
+
+  it("admins invite every role but owner; owners invite every role; others none", () => {
+    for (const role of ROLES) {
+      expect(canInviteAs("owner", role).ok).toBe(true);
+      expect(canInviteAs("admin", role).ok).toBe(role !== "owner");
+      for (const actor of ["investor", "va", "viewer"] as Role[]) expect(canInviteAs(actor, role).ok).toBe(false);
+    }
+  });
+});
