@@ -35,7 +35,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur">
-          <MobileNav items={items} tenantName={ctx.tenant.name} />
+          <MobileNav items={items} tenantName={ctx.tenant.name}>
+            {tenants.length > 1 && <TenantSwitcher current={current} tenants={tenants} />}
+          </MobileNav>
           <div className="min-w-0 flex-1 truncate text-sm text-muted-foreground md:hidden">{ctx.tenant.name}</div>
           <div className="ml-auto flex items-center gap-1">
             <NotificationsMenu

@@ -2,8 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -11,8 +12,10 @@ import { fieldErrors } from "@/lib/http/result";
 
 export function AcceptInvitationForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(acceptInvitationAction, null);
   const password = useRef("");
+  const { state, onSubmit, pending } = useFormAction(acceptInvitationAction, (formData) => {
+    password.current = String(formData.get("password") ?? "");
+  });
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
 
   useEffect(() => {
@@ -24,7 +27,7 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
   }, [state, email, router]);
 
   return (
-    <form action={(formData) => { password.current = String(formData.get("password") ?? ""); action(formData); }} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <FormField label="Email" htmlFor="invite-email">
         <Input id="invite-email" value={email} readOnly disabled />

@@ -14,7 +14,9 @@ export function LoginForm({ next }: { next: string }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
 
-  function submit(formData: FormData) {
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return setErrors(fieldErrors(toFieldIssues(parsed.error)));
     setErrors({});
@@ -30,7 +32,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form action={submit} className="grid gap-4" noValidate>
+    <form onSubmit={submit} className="grid gap-4" noValidate>
       <FormField label="Email" htmlFor="email" error={errors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" required {...fieldErrorProps("email", errors)} />
       </FormField>

@@ -17,7 +17,7 @@ export function ActivityBars({ data }: { data: { day: string; count: number }[] 
       </div>
       <figcaption className="flex justify-between text-xs text-muted-foreground">
         <span>{data[0]?.day}</span>
-        <span>{total} changes in {data.length} days (UTC)</span>
+        <span>{total} change{total === 1 ? "" : "s"} in {data.length} days (UTC)</span>
         <span>{data[data.length - 1]?.day}</span>
       </figcaption>
     </figure>

@@ -1,8 +1,9 @@
 "use client";
 
 import { Copy, UserPlus } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { inviteMemberAction } from "@/app/(app)/settings/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
@@ -14,7 +15,7 @@ import { fieldErrors } from "@/lib/http/result";
 
 export function InviteDialog({ roles }: { roles: Role[] }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(inviteMemberAction, null);
+  const { state, onSubmit, pending } = useFormAction(inviteMemberAction);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const link = state?.ok ? state.data.url : null;
 
@@ -48,7 +49,7 @@ export function InviteDialog({ roles }: { roles: Role[] }) {
             </DialogFooter>
           </div>
         ) : (
-          <form action={action} className="grid gap-4" noValidate>
+          <form onSubmit={onSubmit} className="grid gap-4" noValidate>
             <FormField label="Email" htmlFor="email" error={errors.email} required>
               <Input id="email" name="email" type="email" autoComplete="off" {...fieldErrorProps("email", errors)} />
             </FormField>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { updateProfileAction } from "@/app/(app)/settings/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -16,7 +17,7 @@ interface Profile {
 }
 
 export function ProfileForm({ profile, timeZones, canEdit }: { profile: Profile; timeZones: string[]; canEdit: boolean }) {
-  const [state, action, pending] = useActionState(updateProfileAction, null);
+  const { state, onSubmit, pending } = useFormAction(updateProfileAction);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   useEffect(() => {
     if (state?.ok) toast.success(state.message ?? "Saved");
@@ -24,7 +25,7 @@ export function ProfileForm({ profile, timeZones, canEdit }: { profile: Profile;
   }, [state]);
 
   return (
-    <form action={action} className="grid max-w-xl gap-5" noValidate>
+    <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
       <fieldset disabled={!canEdit || pending} className="grid gap-5">
         <FormField label="Workspace name" htmlFor="name" error={errors.name} required>
           <Input id="name" name="name" defaultValue={profile.name} {...fieldErrorProps("name", errors)} />

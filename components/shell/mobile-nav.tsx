@@ -7,7 +7,7 @@ import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/s
 import type { NavItem } from "./nav";
 import { SidebarNav } from "./sidebar-nav";
 
-export function MobileNav({ items, tenantName }: { items: NavItem[]; tenantName: string }) {
+export function MobileNav({ items, tenantName, children }: { items: NavItem[]; tenantName: string; children?: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
@@ -18,6 +18,7 @@ export function MobileNav({ items, tenantName }: { items: NavItem[]; tenantName:
       </SheetTrigger>
       <SheetContent side="left" className="w-72 p-4">
         <SheetTitle className="mb-4 text-base">{tenantName}</SheetTitle>
+        {children && <div className="mb-4">{children}</div>}
         <SidebarNav items={items} onNavigate={() => setOpen(false)} />
       </SheetContent>
     </Sheet>

@@ -100,3 +100,8 @@ export async function closeDatabase(): Promise<void> {
   globalForDb.dealflowDatabase = undefined;
   if (pending) await (await pending.catch(() => undefined))?.close();
 }
+
+/** Makes `database` the process-wide one: tests and scripts that open their own. */
+export function useDatabase(database: Database): void {
+  globalForDb.dealflowDatabase = Promise.resolve(database);
+}

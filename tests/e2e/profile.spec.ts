@@ -7,6 +7,7 @@ test("an admin edits the workspace profile; bad input is shown beside the field 
   await page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator("#timeZone-error")).toContainText("valid time zone");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Mars/Olympus_Mons");
 
   await page.getByLabel("Time zone").fill("America/Chicago");
   await page.getByRole("button", { name: "Save changes" }).click();
