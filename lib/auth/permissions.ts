@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 const everyone: readonly Role[] = ROLES;
 const managers: readonly Role[] = ["owner", "admin"];
 const deciders: readonly Role[] = ["owner", "admin", "investor"];
+const dealWorkers: readonly Role[] = ["owner", "admin", "investor", "va"];
 
 /**
  * The one permission matrix. Every server action and route handler checks it through
@@ -33,6 +34,15 @@ export const PERMISSIONS = {
   "audit:export": managers,
   "audit:digest": managers,
   "system:read": managers,
+  "deals:read": everyone,
+  "deals:write": dealWorkers,
+  "deals:import": deciders,
+  "deals:underwrite": deciders,
+  "analytics:read": deciders,
+  "policies:read": deciders,
+  "policies:write": managers,
+  "apikeys:manage": managers,
+  "integrations:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,7 +27,32 @@ const factories: Record<string, Factory> = {
     prisma.auditEvent.create({ data: { tenantId, action: "test.created", entity: "Test" } }),
   Notification: (prisma, tenantId) =>
     prisma.notification.create({ data: { tenantId, kind: "test", title: "Hello", body: "World" } }),
+  Deal: (prisma, tenantId) => makeDeal(prisma, tenantId),
+  OfferPolicy: (prisma, tenantId) => prisma.offerPolicy.create({ data: { tenantId, region: `R${unique()}` } }),
+  OfferEvidence: async (prisma, tenantId) =>
+    prisma.offerEvidence.create({
+      data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, inputs: {}, outputs: {}, correlationId: unique() },
+    }),
+  MarketPolicy: (prisma, tenantId) => prisma.marketPolicy.create({ data: { tenantId, region: `R${unique()}`, rules: {} } }),
+  KpiEvent: (prisma, tenantId) => prisma.kpiEvent.create({ data: { tenantId, name: "lead_created" } }),
+  ApiKey: (prisma, tenantId) =>
+    prisma.apiKey.create({ data: { tenantId, name: "test", prefix: unique(), keyHash: unique(), scopes: [] } }),
+  IdempotencyRecord: (prisma, tenantId) =>
+    prisma.idempotencyRecord.create({ data: { tenantId, scope: "test", key: unique(), requestHash: "h", status: 200, response: {} } }),
+  InboundEmail: (prisma, tenantId) =>
+    prisma.inboundEmail.create({ data: { tenantId, messageId: unique(), source: "webhook", parsed: {}, raw: {} } }),
+  ImportJob: (prisma, tenantId) => prisma.importJob.create({ data: { tenantId, fileName: "x.csv", mapping: {} } }),
+  ImportRowError: async (prisma, tenantId) => {
+    const job = await prisma.importJob.create({ data: { tenantId, fileName: "y.csv", mapping: {} } });
+    return prisma.importRowError.create({ data: { tenantId, jobId: job.id, rowNumber: 2, message: "bad", raw: {} } });
+  },
+  SavedView: (prisma, tenantId) =>
+    prisma.savedView.create({ data: { tenantId, userId: "u", name: `v-${unique()}`, query: "" } }),
 };
+
+function makeDeal(prisma: PrismaClient, tenantId: string) {
+  return prisma.deal.create({ data: { tenantId, source: "MANUAL", addressKey: `K-${unique()}`, raw: {} } });
+}
 
 export async function seedRowFor(prisma: PrismaClient, model: string, tenantId: string) {
   const factory = factories[model];

@@ -10,7 +10,7 @@ import {
   type Role,
 } from "@/lib/auth/permissions";
 
-const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read"];
+const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read", "deals:read"];
 const MANAGERS: Role[] = ["owner", "admin"];
 
 describe("permission matrix", () => {
@@ -19,6 +19,8 @@ describe("permission matrix", () => {
       [
         "audit:digest", "audit:export", "audit:read", "dashboard:read", "members:invite", "members:read",
         "members:remove", "members:update", "notifications:read", "system:read", "tenant:read", "tenant:update",
+        "deals:read", "deals:write", "deals:import", "deals:underwrite", "analytics:read", "policies:read",
+        "policies:write", "apikeys:manage", "integrations:manage",
       ].sort(),
     );
   });
@@ -33,7 +35,7 @@ describe("permission matrix", () => {
         // Everyone reads their dashboard and notifications.
         if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
         // Writes to members, the tenant, exports and digests are for managers only.
-        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read)$/.test(permission)) {
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage)$/.test(permission)) {
           expect(granted).toBe(MANAGERS.includes(role));
         }
         if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
@@ -46,13 +48,20 @@ describe("permission matrix", () => {
     expect(permissionsOf("viewer").sort()).toEqual([...READ_ONLY].sort());
   });
 
+  it("a VA works deals but neither imports, underwrites, reads analytics nor sees policies", () => {
+    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write"].sort());
+  });
+
   it("owner holds every permission", () => {
     expect(permissionsOf("owner")).toEqual(ALL_PERMISSIONS);
   });
 
   it("investor reads members, tenant and audit but changes none of them", () => {
     expect(permissionsOf("investor").sort()).toEqual(
-      ["dashboard:read", "notifications:read", "tenant:read", "members:read", "audit:read"].sort(),
+      [
+        "dashboard:read", "notifications:read", "tenant:read", "members:read", "audit:read", "deals:read", "deals:write",
+        "deals:import", "deals:underwrite", "analytics:read", "policies:read",
+      ].sort(),
     );
   });
 });
