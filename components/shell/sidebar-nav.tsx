@@ -1,12 +1,15 @@
 "use client";
 
-import { Activity, LayoutDashboard, ScrollText, Settings, Users } from "lucide-react";
+import { Activity, BarChart3, Building, FileUp, KeyRound, LayoutDashboard, ScrollText, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
 import type { NavItem } from "./nav";
 
-const ICONS = { dashboard: LayoutDashboard, settings: Settings, members: Users, audit: ScrollText, system: Activity };
+const ICONS = {
+  dashboard: LayoutDashboard, settings: Settings, members: Users, audit: ScrollText, system: Activity,
+  deals: Building, imports: FileUp, analytics: BarChart3, policies: ShieldCheck, api: KeyRound,
+};
 
 function isActive(pathname: string, href: string, items: NavItem[]) {
   if (pathname === href) return true;

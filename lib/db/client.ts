@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
+import { logger } from "@/lib/observability/logger";
 import { applyMigrations, type SqlExecutor } from "./migrate";
 
 export type { PrismaClient };
@@ -56,6 +57,9 @@ async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
 
 function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection can be closed by the server (restart, failover, admin command); pg
+  // emits that on the pool, and without a listener it would crash the process.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection closed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   // Migrations run BEGIN/COMMIT as separate statements, so they need one pinned connection.
   let pinned: pg.PoolClient | undefined;

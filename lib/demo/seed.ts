@@ -1,6 +1,10 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/lib/auth/permissions";
+import { scopeToTenant } from "@/lib/db/tenant";
+import { intakeDeals } from "@/lib/intake/service";
 import { provisionTenant } from "@/lib/tenants/provision";
+import { upsertOfferPolicy } from "@/lib/underwriting/service";
+import { demoDeals } from "./deals";
 
 export const DEMO_PASSWORD = "dealflow-demo-2026";
 export const DEMO_TENANT_SLUG = "demo";
@@ -20,11 +24,15 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean }> {
   const existing = await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } });
   if (existing) return { created: false };
-  await provisionTenant(
+  const tenant = await provisionTenant(
     prisma,
     { slug: DEMO_TENANT_SLUG, name: "Maple & Main Investments", timeZone: "America/New_York", country: "US" },
     DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })),
   );
+  const db = scopeToTenant(prisma, tenant.id);
+  const system = { actorId: null, actorEmail: "demo-seed", requestId: undefined };
+  await upsertOfferPolicy(db, { region: "ALL", market: "ALL", enabled: true, maxArvMultiplier: 0.7, assignmentFee: 10_000, feesBuffer: 2_500, reason: "Demo workspace: price every deal with the 70% rule" }, system);
+  await intakeDeals(db, demoDeals(240).map((deal, i) => ({ deal, raw: { demo: true, row: i + 1 } })), { source: "CSV", sourceRef: "demo-seed", raiseAlerts: false });
   await provisionTenant(
     prisma,
     { slug: "demo-north", name: "Northern Lights Homes", timeZone: "America/Toronto", country: "CA" },

@@ -13,3 +13,17 @@ export async function markNotificationsRead(db: TenantDb, userId: string, now = 
   const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
   return { count };
 }
+
+/** One notification for every member holding one of `roles`. */
+export async function notifyRoles(
+  db: TenantDb,
+  roles: string[],
+  notification: { kind: string; title: string; body: string; data?: Record<string, unknown> },
+) {
+  const members = await db.membership.findMany({ where: { role: { in: roles as never } }, select: { userId: true } });
+  if (members.length === 0) return 0;
+  await db.notification.createMany({
+    data: members.map((m) => ({ userId: m.userId, ...notification, data: notification.data as never })) as never,
+  });
+  return members.length;
+}

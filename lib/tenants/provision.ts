@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
+import { scopeToTenant } from "@/lib/db/tenant";
+import { ensureTenantDefaults } from "./defaults";
 
 export interface NewTenant {
   slug: string;
@@ -23,25 +25,27 @@ export interface NewMember {
 export async function provisionTenant(prisma: PrismaClient, tenant: NewTenant, members: NewMember[]) {
   if (!members.some((m) => m.role === "owner")) throw new Error("A tenant needs an owner");
   const hashed = await Promise.all(members.map(async (m) => ({ ...m, passwordHash: await hashPassword(m.password) })));
-  return prisma.$transaction(async (tx) => {
-    const created = await tx.tenant.create({ data: tenant });
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.tenant.create({ data: tenant });
     for (const member of hashed) {
       const user = await tx.user.upsert({
         where: { email: member.email },
         update: {},
         create: { email: member.email, name: member.name, passwordHash: member.passwordHash },
       });
-      await tx.membership.create({ data: { tenantId: created.id, userId: user.id, role: member.role } });
+      await tx.membership.create({ data: { tenantId: row.id, userId: user.id, role: member.role } });
     }
     await tx.auditEvent.create({
       data: {
-        tenantId: created.id,
+        tenantId: row.id,
         action: "tenant.created",
         entity: "Tenant",
-        entityId: created.id,
+        entityId: row.id,
         after: { ...tenant, members: members.map((m) => ({ email: m.email, role: m.role })) },
       },
     });
-    return created;
+    return row;
   });
+  await ensureTenantDefaults(scopeToTenant(prisma, created.id));
+  return created;
 }

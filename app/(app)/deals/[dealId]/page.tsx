@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContactCard } from "@/components/deals/contact-card";
+import { DealFieldsCard } from "@/components/deals/deal-fields-card";
+import { DealHeader } from "@/components/deals/deal-header";
+import { DealTimeline } from "@/components/deals/deal-timeline";
+import { EvidenceList } from "@/components/deals/evidence-list";
+import { RawSourceCard } from "@/components/deals/raw-source-card";
+import { requirePage } from "@/lib/auth/session";
+import { getDealDetail } from "@/lib/prospects/detail";
+
+export const metadata: Metadata = { title: "Deal" };
+
+export default async function DealPage({ params }: { params: Promise<{ dealId: string }> }) {
+  const ctx = await requirePage("deals:read");
+  const { dealId } = await params;
+  // The scoped client cannot see another tenant's deal: it reads as unknown, so both 404.
+  const detail = await getDealDetail(ctx.db, dealId);
+  if (!detail) notFound();
+  const { deal, fieldGroups, evidence, emails, timeline } = detail;
+  const { timeZone } = ctx.tenant;
+
+  return (
+    <div className="grid gap-6">
+      <DealHeader deal={deal} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid min-w-0 content-start gap-6">
+          <DealFieldsCard groups={fieldGroups} />
+          <EvidenceList evidence={evidence} timeZone={timeZone} />
+          <RawSourceCard source={deal.source} sourceRef={deal.sourceRef} raw={deal.raw} emails={emails} timeZone={timeZone} />
+        </div>
+        <div className="grid min-w-0 content-start gap-6">
+          <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone} />
+          <DealTimeline entries={timeline} timeZone={timeZone} />
+        </div>
+      </div>
+    </div>
+  );
+}

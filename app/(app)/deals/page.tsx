@@ -1,0 +1,80 @@
+import { Inbox, Upload } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { formatDate, zoneAbbreviation } from "@/components/prospects/format";
+import { ProspectsTable } from "@/components/prospects/prospects-table";
+import { HIDDEN_COLUMNS_PARAM, HIDEABLE_COLUMN_IDS, hrefWith, parseHiddenColumns, patchSearchParams } from "@/components/prospects/table-url";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/auth/permissions";
+import { requirePage } from "@/lib/auth/session";
+import { listProspects, parseProspectQuery } from "@/lib/prospects/query";
+import { canonicalViewQuery, listSavedViews } from "@/lib/prospects/views";
+
+export const metadata: Metadata = { title: "Prospects" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function toSearchParams(raw: Record<string, string | string[] | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const v of [value].flat()) if (v !== undefined) params.append(key, v);
+  return params;
+}
+
+export default async function ProspectsPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await requirePage("deals:read");
+  const raw = await searchParams;
+  const query = parseProspectQuery(raw);
+  const { timeZone } = ctx.tenant;
+  const [page, views] = await Promise.all([listProspects(ctx.db, query, { timeZone }), listSavedViews(ctx.db, ctx.user.id)]);
+  const params = toSearchParams(raw);
+
+  // A shared link can outlive its page (deals deleted, filters narrowed): land on the last one.
+  if (page.rows.length === 0 && page.total > 0) redirect(hrefWith("/deals", patchSearchParams(params, { page: page.pageCount })));
+
+  const anyDeals = page.total > 0 || (await ctx.db.deal.findFirst({ select: { id: true } })) !== null;
+  const canImport = can(ctx.role, "deals:import");
+  const current = canonicalViewQuery(params.toString());
+  const hiddenColumnsRaw = params.get(HIDDEN_COLUMNS_PARAM);
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Prospects</h1>
+          <p className="text-sm text-muted-foreground">Every deal received, with its numbers. Click a row for its evidence and history.</p>
+        </div>
+        {canImport && (
+          <Button variant="outline" asChild>
+            <Link href="/deals/import"><Upload className="size-4" aria-hidden /> Import CSV</Link>
+          </Button>
+        )}
+      </div>
+      {anyDeals ? (
+        <ProspectsTable
+          rows={page.rows.map((row) => ({ ...row, intake: formatDate(row.createdAt, timeZone) }))}
+          total={page.total}
+          pageCount={page.pageCount}
+          query={query}
+          hiddenColumns={parseHiddenColumns(hiddenColumnsRaw, HIDEABLE_COLUMN_IDS)}
+          zoneLabel={zoneAbbreviation(timeZone)}
+          views={views}
+          currentViewId={views.find((view) => view.query === current)?.id ?? null}
+        />
+      ) : (
+        <EmptyState
+          icon={Inbox}
+          title="No deals yet"
+          description="Import a CSV or send deals to the API; forwarded deal emails land here too."
+          action={
+            <>
+              {canImport && <Button asChild><Link href="/deals/import">Import a CSV</Link></Button>}
+              {can(ctx.role, "apikeys:manage") && <Button variant="outline" asChild><Link href="/settings/api">API keys</Link></Button>}
+            </>
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db/client";
+import { ExpectedError } from "@/lib/errors";
+import { ingestDealEmail } from "@/lib/intake/email-intake";
+import { authenticateInboundEmail, InboundEmailPayload } from "@/lib/intake/webhook";
+import { describeError } from "@/lib/http/errors";
+import { instrumented } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Deal emails posted by a mail service; idempotent by messageId. */
+export const POST = instrumented("/api/webhooks/inbound-email/[tenantSlug]", async (request, { params, requestId }) => {
+  const { tenantSlug } = await params;
+  const rawBody = await request.text();
+  const db = await authenticateInboundEmail(await getPrisma(), tenantSlug, rawBody, request.headers);
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw new ExpectedError("bad_request", "The request body is not valid JSON");
+  }
+  const payload = InboundEmailPayload.safeParse(json);
+  if (!payload.success) return NextResponse.json(describeError(payload.error, requestId).body, { status: 422 });
+  const result = await ingestDealEmail(db, payload.data, "webhook");
+  return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });
+});

@@ -1,0 +1,71 @@
+/**
+ * Micro-benchmark of the can-contact gate: `npx tsx bench/contact-gate.ts`.
+ *
+ * Prints ops/s of isContactAllowed (one zone, three zones) next to two baselines measured in
+ * the same process: a trivial function call (the loop's own cost) and a naive gate that reads
+ * the local time with luxon on every call.
+ */
+import { DateTime } from "luxon";
+import { defaultPolicyRecord, isContactAllowed, minutesOfDay, nextAllowedInstant, type PolicyRecord } from "../lib/policy";
+
+const policy = defaultPolicyRecord("NU") as PolicyRecord;
+const ONE_ZONE = ["America/Toronto"];
+const THREE_ZONES = ["America/Iqaluit", "America/Rankin_Inlet", "America/Cambridge_Bay"];
+
+// A spread of instants over 2026 (weekdays, weekends, DST dates), cycled through.
+const START = Date.UTC(2026, 0, 1);
+const INSTANTS = Array.from({ length: 4096 }, (_, i) => new Date(START + ((i * 7_919_777_113) % (365 * 86_400_000))));
+
+/** The naive way: luxon on every call, windows parsed on every call. */
+function naiveLuxonGate(p: PolicyRecord, zones: readonly string[], at: Date, channel: string, score: number): boolean {
+  if (!p.enabled || !p.rules.channelsAllowed.includes(channel as "SMS") || score < p.rules.minLeadScore) return false;
+  for (const zone of zones) {
+    const local = DateTime.fromJSDate(at, { zone });
+    if (!local.isValid) return false;
+    const day = local.weekday - 1;
+    const minute = local.hour * 60 + local.minute;
+    const inside = p.rules.contactWindows.some(
+      (w) => w.days.includes(day) && minute >= minutesOfDay(w.start) && minute < minutesOfDay(w.end),
+    );
+    if (!inside) return false;
+  }
+  return true;
+}
+
+function trivial(p: PolicyRecord, zones: readonly string[], at: Date, channel: string, score: number): boolean {
+  return p.enabled && zones.length > 0 && at.getTime() > 0 && channel.length > 0 && score > 0;
+}
+
+let sink = 0;
+function measure(name: string, run: (at: Date) => boolean, minMs = 1500): number {
+  for (let i = 0; i < 20_000; i++) if (run(INSTANTS[i & 4095])) sink++; // warm up
+  let ops = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (let i = 0; i < 10_000; i++) if (run(INSTANTS[(ops + i) & 4095])) sink++;
+    ops += 10_000;
+    elapsed = performance.now() - started;
+  }
+  const perSecond = (ops / elapsed) * 1000;
+  console.log(`${name.padEnd(46)} ${Math.round(perSecond).toLocaleString("en-US").padStart(14)} ops/s`);
+  return perSecond;
+}
+
+const gate = (zones: string[]) => (at: Date) => isContactAllowed({ policy, timeZones: zones, at, channel: "SMS", score: 80 }).ok;
+
+console.log(`node ${process.version}, ${INSTANTS.length} instants over 2026, policy ${policy.region}/ALL\n`);
+const baseline = measure("baseline: trivial function call", (at) => trivial(policy, ONE_ZONE, at, "SMS", 80));
+const luxonOne = measure("baseline: naive luxon gate, 1 zone", (at) => naiveLuxonGate(policy, ONE_ZONE, at, "SMS", 80));
+const luxonThree = measure("baseline: naive luxon gate, 3 zones", (at) => naiveLuxonGate(policy, THREE_ZONES, at, "SMS", 80));
+const one = measure("isContactAllowed, 1 zone", gate(ONE_ZONE));
+const three = measure("isContactAllowed, 3 zones", gate(THREE_ZONES));
+
+measure("nextAllowedInstant, 3 zones (informational)", (at) => nextAllowedInstant(policy, THREE_ZONES, at, "SMS") !== null, 800);
+
+const allowedShare = INSTANTS.filter((at) => gate(ONE_ZONE)(at)).length / INSTANTS.length;
+console.log(`\n(${Math.round(allowedShare * 100)}% of the instants are inside a window in ${ONE_ZONE[0]}; refusals carry a detail string)`);
+console.log(`isContactAllowed 1 zone : ${(one / luxonOne).toFixed(1)}x the naive luxon gate, ${(baseline / one).toFixed(1)}x slower than a trivial call`);
+console.log(`isContactAllowed 3 zones: ${(three / luxonThree).toFixed(1)}x the naive luxon gate, ${(baseline / three).toFixed(1)}x slower than a trivial call`);
+console.log(`target >= 1,000,000 ops/s (1 zone): ${one >= 1_000_000 ? "met" : "NOT met"}`);
+if (sink < 0) console.log(sink);

@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { geoLookup, resolveGeo } from "@/lib/geo";
+import { parseDealEmail, parseRawEmail, type ParseResult } from "@/lib/intake/email";
+import { CanContactQuery, defaultPolicyRecord, isContactAllowed } from "@/lib/policy";
+import { regionTimeZones } from "@/lib/geo/regions";
+import { computeOffer, DEFAULT_OFFER_TERMS } from "@/lib/underwriting/rules";
+import { withTenantDatabase } from "./tenant";
+
+/** Bad input: printed as one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue.path.length ? `--${issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ` : ""}${issue.message}`;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new UsageError(firstIssue(result.error));
+  return result.data;
+}
+
+function options<const T extends Record<string, { type: "string" }>>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError("give --file or pipe an email on stdin");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const looksLikeRawEmail = (text: string) => /^(?:[A-Za-z-]+: .*\r?\n)+/.test(text) && /^(message-id|from|subject|received|mime-version):/im.test(text.slice(0, 4000));
+
+async function parseEmailCommand(args: string[]): Promise<ParseResult> {
+  const { values } = options(args, { file: { type: "string" } });
+  const file = values.file as string | undefined;
+  const text = file ? await readFile(file, "utf8").catch(() => { throw new UsageError(`cannot read ${file}`); }) : await readStdin();
+  if (!text.trim()) throw new UsageError("the email is empty");
+  const result = looksLikeRawEmail(text)
+    ? await parseRawEmail(text)
+    : parseDealEmail(/^\s*</.test(text) ? { html: text } : { text });
+  return { deals: result.deals.map((d) => d.fields) as never, warnings: result.warnings };
+}
+
+function geoCommand(args: string[]) {
+  const { positionals } = options(args, {});
+  if (positionals.length !== 1) throw new UsageError("give one ZIP or postal code, e.g. dealflow geo 90210");
+  const found = geoLookup(positionals[0]);
+  if (!found) throw new UsageError(`"${positionals[0]}" is not a known US ZIP or Canadian postal code`);
+  return found;
+}
+
+const UnderwriteArgs = z.object({
+  arv: z.coerce.number({ error: "must be a number" }).positive("must be more than 0"),
+  repairs: z.coerce.number({ error: "must be a number" }).min(0, "cannot be negative"),
+  asking: z.coerce.number({ error: "must be a number" }).min(0, "cannot be negative"),
+  multiplier: z.coerce.number().gt(0).max(1).default(DEFAULT_OFFER_TERMS.maxArvMultiplier),
+  feesBuffer: z.coerce.number().min(0).default(DEFAULT_OFFER_TERMS.feesBuffer),
+  assignmentFee: z.coerce.number().min(0).default(DEFAULT_OFFER_TERMS.assignmentFee),
+});
+
+function underwriteCommand(args: string[]) {
+  const { values } = options(args, {
+    arv: { type: "string" }, repairs: { type: "string" }, asking: { type: "string" },
+    multiplier: { type: "string" }, "fees-buffer": { type: "string" }, "assignment-fee": { type: "string" },
+  });
+  for (const required of ["arv", "repairs", "asking"] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
+  const input = parse(UnderwriteArgs, { ...values, feesBuffer: values["fees-buffer"], assignmentFee: values["assignment-fee"] });
+  const terms = { maxArvMultiplier: input.multiplier, feesBuffer: input.feesBuffer, assignmentFee: input.assignmentFee };
+  return { ...computeOffer({ arv: input.arv, repairs: input.repairs, askingPrice: input.asking }, terms), inputs: { arv: input.arv, repairs: input.repairs, askingPrice: input.asking }, terms };
+}
+
+function canContactCommand(args: string[]) {
+  const { values } = options(args, {
+    region: { type: "string" }, market: { type: "string" }, "postal-code": { type: "string" }, "time-zone": { type: "string" },
+    at: { type: "string" }, channel: { type: "string" }, score: { type: "string" },
+  });
+  for (const required of ["region", "at", "channel", "score"] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
+  const query = parse(CanContactQuery, { region: values.region, market: values.market, postalCode: values["postal-code"], timeZone: values["time-zone"], at: values.at, channel: values.channel, score: values.score });
+  const zoneFromPostal = query.postalCode ? resolveGeo({ postalCode: query.postalCode }).timeZone : null;
+  if (query.postalCode && !zoneFromPostal) throw new UsageError(`--postal-code: "${query.postalCode}" is not a known ZIP or postal code`);
+  const timeZones = query.timeZone ? [query.timeZone] : zoneFromPostal ? [zoneFromPostal] : regionTimeZones(query.region);
+  const policy = defaultPolicyRecord(query.region);
+  const decision = isContactAllowed({ policy, timeZones, at: query.at, channel: query.channel, score: query.score });
+  return { ...decision, region: query.region, market: query.market ?? "ALL", policy: policy ? "default" : null, timeZonesChecked: timeZones };
+}
+
+async function importCsvCommand(args: string[]) {
+  const { values, positionals } = options(args, { tenant: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required");
+  if (positionals.length !== 1) throw new UsageError("give the CSV file to import");
+  const file = positionals[0];
+  await readFile(file).catch(() => { throw new UsageError(`cannot read ${file}`); });
+  const { importCsvFile } = await import("@/lib/imports/cli");
+  return withTenantDatabase(values.tenant, (db) => importCsvFile(db, file));
+}
+
+async function underwritePendingCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, limit: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required");
+  const { underwriteNewDeals } = await import("@/lib/underwriting/engine");
+  return withTenantDatabase(values.tenant, (db) => underwriteNewDeals(db, { limit: values.limit ? Number(values.limit) : 5000 }));
+}
+
+export const commands: Record<string, (args: string[]) => unknown> = {
+  "parse-email": parseEmailCommand,
+  geo: geoCommand,
+  underwrite: underwriteCommand,
+  "can-contact": canContactCommand,
+  "import-csv": importCsvCommand,
+  "underwrite-pending": underwritePendingCommand,
+};

@@ -1,0 +1,33 @@
+import { commands, UsageError } from "./commands";
+
+const USAGE = `Usage: dealflow <command> [options]
+  parse-email [--file F]                 parse a deal email (stdin when no file)
+  geo <ZIP or postal code>               country, region, market and time zone
+  underwrite --arv N --repairs N --asking N [--multiplier 0.7] [--fees-buffer 2500] [--assignment-fee 10000]
+  can-contact --region XX [--market M] [--postal-code P] [--time-zone Z] --at <ISO instant> --channel SMS|CALL|EMAIL --score S
+  import-csv --tenant <slug> <file>      import a lead list (embedded database, or DATABASE_URL)
+  underwrite-pending --tenant <slug>     underwrite deals waiting for an offer`;
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  if (!name || name === "--help" || name === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown command "${name}" (try: dealflow --help)`);
+  const result = await command(args);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`dealflow: ${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`dealflow: ${(error as Error).message ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

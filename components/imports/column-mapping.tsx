@@ -1,0 +1,62 @@
+"use client";
+
+import { NativeSelect } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DEAL_FIELDS, type DealField, type HeaderMapping } from "@/lib/imports/mapping";
+
+interface ColumnMappingProps {
+  headers: string[];
+  sample: string[] | undefined;
+  mapping: HeaderMapping;
+  disabled?: boolean;
+  onChange(mapping: HeaderMapping): void;
+}
+
+/**
+ * Picking a field another column already fills moves it to this column: a field takes
+ * its value from one column only, the same rule the server enforces.
+ */
+export function remap(mapping: HeaderMapping, header: string, field: DealField | null): HeaderMapping {
+  const next: HeaderMapping = {};
+  for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
+  next[header] = field;
+  return next;
+}
+
+export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: ColumnMappingProps) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Column in your file</TableHead>
+          <TableHead className="hidden sm:table-cell">First row</TableHead>
+          <TableHead>Imports as</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {headers.map((header, index) => (
+          <TableRow key={`${index}-${header}`}>
+            <TableCell className="font-medium">{header || <span className="text-muted-foreground">(no name)</span>}</TableCell>
+            <TableCell className="hidden max-w-48 truncate text-muted-foreground sm:table-cell">{sample?.[index] ?? ""}</TableCell>
+            <TableCell className="w-56">
+              <NativeSelect
+                aria-label={`Field for column ${header || index + 1}`}
+                value={mapping[header] ?? ""}
+                disabled={disabled}
+                onChange={(event) => onChange(remap(mapping, header, (event.currentTarget.value || null) as DealField | null))}
+              >
+                <option value="">Don’t import</option>
+                {DEAL_FIELDS.map((f) => (
+                  <option key={f.field} value={f.field}>
+                    {f.label}
+                    {f.required ? " (required)" : ""}
+                  </option>
+                ))}
+              </NativeSelect>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

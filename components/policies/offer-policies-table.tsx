@@ -1,0 +1,58 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getRegion } from "@/lib/geo/regions";
+import { OfferPolicyDialog } from "./offer-policy-dialog";
+
+interface OfferPolicyRow {
+  id: string;
+  region: string;
+  market: string;
+  enabled: boolean;
+  maxArvMultiplier: number;
+  assignmentFee: number;
+  feesBuffer: number;
+  version: number;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+const money = (n: number) => `$${n.toLocaleString("en-US")}`;
+
+export function scopeLabel(region: string, market: string) {
+  const name = region === "ALL" ? "All regions" : `${getRegion(region)?.name ?? region} (${region})`;
+  return market === "ALL" ? name : `${name} · ${market}`;
+}
+
+export function OfferPoliciesTable({ policies, canEdit }: { policies: OfferPolicyRow[]; canEdit: boolean }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Scope</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Multiplier</TableHead>
+          <TableHead className="hidden text-right sm:table-cell">Assignment fee</TableHead>
+          <TableHead className="hidden text-right sm:table-cell">Fees buffer</TableHead>
+          <TableHead className="hidden md:table-cell">Version</TableHead>
+          {canEdit && <TableHead className="w-0"><span className="sr-only">Actions</span></TableHead>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {policies.map((p) => {
+          const label = scopeLabel(p.region, p.market);
+          return (
+            <TableRow key={p.id} data-testid={`offer-policy-${p.region}-${p.market}`}>
+              <TableCell className="font-medium">{label}</TableCell>
+              <TableCell>{p.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="outline">Disabled</Badge>}</TableCell>
+              <TableCell className="text-right tabular-nums">{p.maxArvMultiplier.toFixed(2)}</TableCell>
+              <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.assignmentFee)}</TableCell>
+              <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.feesBuffer)}</TableCell>
+              <TableCell className="hidden text-xs text-muted-foreground md:table-cell" title={p.reason ?? undefined}>v{p.version}{p.reason ? ` · ${p.reason}` : ""}</TableCell>
+              {canEdit && <TableCell><OfferPolicyDialog policy={p} label={label} /></TableCell>}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { Pencil } from "lucide-react";
+import { useEffect, useState } from "react";
+import { saveOfferPolicyAction } from "@/app/(app)/policies/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toaster";
+import { fieldErrors } from "@/lib/http/result";
+
+export interface OfferPolicyView {
+  region: string;
+  market: string;
+  enabled: boolean;
+  maxArvMultiplier: number;
+  assignmentFee: number;
+  feesBuffer: number;
+}
+
+export function OfferPolicyDialog({ policy, label }: { policy: OfferPolicyView; label: string }) {
+  const [open, setOpen] = useState(false);
+  const { state, onSubmit, pending } = useFormAction(saveOfferPolicyAction);
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  useEffect(() => {
+    if (state?.ok) {
+      toast.success(state.message ?? "Saved");
+      setOpen(false);
+    } else if (state && !state.issues?.length) toast.error(state.error);
+  }, [state]);
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Edit offer policy ${label}`}><Pencil className="size-4" aria-hidden /> Edit</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Offer policy: {label}</DialogTitle>
+          <DialogDescription>MAO = ARV × multiplier − repairs − fees buffer. Changes are versioned and audited.</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+          <input type="hidden" name="region" value={policy.region} />
+          <input type="hidden" name="market" value={policy.market} />
+          <div className="flex items-center gap-2">
+            <Checkbox id="enabled" name="enabled" defaultChecked={policy.enabled} />
+            <Label htmlFor="enabled">Enabled: deals in this scope are underwritten with it</Label>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <FormField label="ARV multiplier" htmlFor="maxArvMultiplier" error={errors.maxArvMultiplier}>
+              <Input id="maxArvMultiplier" name="maxArvMultiplier" inputMode="decimal" defaultValue={policy.maxArvMultiplier} {...fieldErrorProps("maxArvMultiplier", errors)} />
+            </FormField>
+            <FormField label="Assignment fee ($)" htmlFor="assignmentFee" error={errors.assignmentFee}>
+              <Input id="assignmentFee" name="assignmentFee" inputMode="numeric" defaultValue={policy.assignmentFee} {...fieldErrorProps("assignmentFee", errors)} />
+            </FormField>
+            <FormField label="Fees buffer ($)" htmlFor="feesBuffer" error={errors.feesBuffer}>
+              <Input id="feesBuffer" name="feesBuffer" inputMode="numeric" defaultValue={policy.feesBuffer} {...fieldErrorProps("feesBuffer", errors)} />
+            </FormField>
+          </div>
+          <FormField label="Reason for the change" htmlFor="reason" error={errors.reason} required hint="Kept with the new version in the audit log.">
+            <Input id="reason" name="reason" placeholder="e.g. Q1 expansion into Ontario" {...fieldErrorProps("reason", errors)} />
+          </FormField>
+          <DialogFooter>
+            <Button type="submit" disabled={pending}>{pending ? "Saving..." : "Save policy"}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { FilterX } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
+import type { ProspectQuery } from "@/lib/prospects/query";
+import { STRATEGIES } from "@/lib/underwriting/rules";
+import { FilterInput } from "./filter-input";
+import { MultiSelectFilter } from "./multi-select-filter";
+import { clearFiltersPatch, countActiveFilters, type UrlPatch } from "./table-url";
+
+interface ProspectFiltersProps {
+  query: ProspectQuery;
+  navigate: (patch: UrlPatch, options?: { replace?: boolean }) => void;
+}
+
+const text = (value: string | number | undefined) => (value === undefined ? "" : String(value));
+
+/** The filter bar. Every field writes the URL, which the server page reads. */
+export function ProspectFilters({ query, navigate }: ProspectFiltersProps) {
+  const active = countActiveFilters(query);
+  const set = (key: keyof ProspectQuery) => (value: string) => navigate({ [key]: value });
+  return (
+    <section aria-label="Filters" className="grid gap-3 rounded-lg border bg-card p-3 sm:p-4">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-56 flex-1">
+          <FilterInput
+            id="filter-q"
+            label="Search"
+            type="search"
+            placeholder="Street, city or postal code"
+            value={text(query.q)}
+            // Typing replaces the history entry: Back should not replay every keystroke.
+            onCommit={(value) => navigate({ q: value }, { replace: true })}
+            debounceMs={400}
+            maxLength={100}
+          />
+        </div>
+        <MultiSelectFilter label="Status" options={DEAL_STATUSES} selected={query.status ?? []} onChange={(status) => navigate({ status })} />
+        <MultiSelectFilter label="Strategy" options={STRATEGIES} selected={query.strategy ?? []} onChange={(strategy) => navigate({ strategy })} />
+        <MultiSelectFilter label="Source" options={DEAL_SOURCES} selected={query.source ?? []} onChange={(source) => navigate({ source })} />
+        {active > 0 && (
+          <Button variant="ghost" onClick={() => navigate(clearFiltersPatch())}>
+            <FilterX className="size-4" aria-hidden /> Clear ({active})
+          </Button>
+        )}
+      </div>
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
+        <FilterInput id="filter-region" label="State / province" placeholder="TX" value={text(query.region)} onCommit={set("region")} maxLength={3} autoCapitalize="characters" />
+        <FilterInput id="filter-market" label="Market" placeholder="Dallas" value={text(query.market)} onCommit={set("market")} maxLength={80} />
+        <FilterInput id="filter-spread-min" label="Spread min ($)" type="number" inputMode="numeric" step={1000} value={text(query.spreadMin)} onCommit={set("spreadMin")} />
+        <FilterInput id="filter-spread-max" label="Spread max ($)" type="number" inputMode="numeric" step={1000} value={text(query.spreadMax)} onCommit={set("spreadMax")} />
+        <FilterInput id="filter-score" label="Min score" type="number" inputMode="numeric" min={0} max={100} value={text(query.scoreMin)} onCommit={set("scoreMin")} />
+        <FilterInput id="filter-from" label="Intake from" type="date" value={text(query.from)} onCommit={set("from")} />
+        <FilterInput id="filter-to" label="Intake to" type="date" value={text(query.to)} onCommit={set("to")} />
+      </div>
+    </section>
+  );
+}

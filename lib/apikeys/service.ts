@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { TenantDb } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+
+import { API_SCOPES } from "./scopes";
+
+export { API_SCOPES, type ApiScope } from "./scopes";
+
+export const CreateApiKeyInput = z.object({
+  name: z.string().trim().min(2, "Name the key after what uses it").max(80),
+  scopes: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope")),
+});
+export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
+
+const KEY_PATTERN = /^dfk_([a-z0-9]{10})_([A-Za-z0-9_-]{32,})$/;
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** Creates a key and returns it once; only its hash and prefix are stored. */
+export async function createApiKey(db: TenantDb, input: CreateApiKeyInput, ctx: AuditContext) {
+  const prefix = randomBytes(8).toString("hex").slice(0, 10);
+  const key = `dfk_${prefix}_${randomBytes(24).toString("base64url")}`;
+  return db.$transaction(async (tx) => {
+    const record = await tx.apiKey.create({
+      data: { name: input.name, scopes: input.scopes, prefix, keyHash: hashApiKey(key), createdById: ctx.actorId } as never,
+    });
+    await recordAudit(tx, { action: "api_key.created", entity: "ApiKey", entityId: record.id, after: { name: input.name, scopes: input.scopes, prefix } }, ctx);
+    return { key, record };
+  });
+}
+
+export async function listApiKeys(db: TenantDb) {
+  return db.apiKey.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true } });
+}
+
+export async function revokeApiKey(db: TenantDb, id: string, ctx: AuditContext) {
+  return db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findUnique({ where: { id } });
+    if (!key) throw new ExpectedError("not_found", "That API key does not exist.", "id");
+    if (key.revokedAt) return key;
+    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { action: "api_key.revoked", entity: "ApiKey", entityId: id, before: { name: key.name, prefix: key.prefix } }, ctx);
+    return revoked;
+  });
+}
+
+export interface ApiPrincipal {
+  tenantId: string;
+  keyId: string;
+  scopes: string[];
+}
+
+/**
+ * Resolves a presented key to its tenant. Global by nature (the key is what names the
+ * tenant), so it uses the root client and reads nothing but the key row.
+ */
+export async function authenticateApiKey(prisma: PrismaClient, presented: string | null): Promise<ApiPrincipal | null> {
+  if (!presented || !KEY_PATTERN.test(presented)) return null;
+  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(presented) } });
+  if (!key || key.revokedAt) return null;
+  // Last-used is informative; a coarse update (once a minute) keeps hot keys cheap.
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { tenantId: key.tenantId, keyId: key.id, scopes: key.scopes };
+}

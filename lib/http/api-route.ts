@@ -1,0 +1,95 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { authenticateApiKey, type ApiPrincipal, type ApiScope } from "@/lib/apikeys/service";
+import { getPrisma } from "@/lib/db/client";
+import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { describeError } from "./errors";
+import { withIdempotency } from "./idempotency";
+import { instrumented } from "./route";
+
+export interface ApiContext<B, Q> {
+  db: TenantDb;
+  principal: ApiPrincipal;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  requestId: string;
+  auditContext: { actorId: null; actorEmail: string; requestId: string };
+}
+
+const STATUS = Symbol("status");
+
+/** A handler's answer with a status other than the route's default. */
+export function withStatus<T>(status: number, body: T): { [STATUS]: number; body: T } {
+  return { [STATUS]: status, body };
+}
+
+function isWithStatus(value: unknown): value is { [STATUS]: number; body: unknown } {
+  return typeof value === "object" && value !== null && STATUS in value;
+}
+
+function presentedKey(request: NextRequest): string | null {
+  const auth = request.headers.get("authorization");
+  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
+  return request.headers.get("x-api-key");
+}
+
+async function readJsonBody(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ExpectedError("bad_request", "The request body is not valid JSON");
+  }
+}
+
+/**
+ * A public API v1 route: API key (Bearer or X-API-Key) with its scope, the input parsed
+ * with the same zod schema as the UI, an Idempotency-Key honoured on writes, and a
+ * tenant-scoped db for the handler. Answers JSON; errors as { error, issues }.
+ */
+export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, T = unknown>(
+  options: { route: string; scope: ApiScope; body?: B; query?: Q; status?: number },
+  handler: (ctx: ApiContext<z.infer<B>, z.infer<Q>>) => Promise<T>,
+) {
+  return instrumented(options.route, async (request, context) => {
+    const principal = await authenticateApiKey(await getPrisma(), presentedKey(request));
+    if (!principal) throw new ExpectedError("unauthorized", "A valid API key is required (Authorization: Bearer <key>)");
+    if (!principal.scopes.includes(options.scope)) throw new ExpectedError("forbidden", `This API key lacks the ${options.scope} scope`);
+    const db = scopeToTenant(await getPrisma(), principal.tenantId);
+
+    const rawBody = options.body ? await readJsonBody(request) : undefined;
+    const parsedBody = options.body ? options.body.safeParse(rawBody) : null;
+    if (parsedBody && !parsedBody.success) {
+      const { body } = describeError(parsedBody.error, context.requestId);
+      return NextResponse.json(body, { status: rawBody === undefined || typeof rawBody !== "object" ? 400 : 422 });
+    }
+    const parsedQuery = options.query ? options.query.safeParse(Object.fromEntries(request.nextUrl.searchParams)) : null;
+    if (parsedQuery && !parsedQuery.success) {
+      const { body } = describeError(parsedQuery.error, context.requestId);
+      return NextResponse.json(body, { status: 400 });
+    }
+
+    const run = async () => {
+      const data = await handler({
+        db,
+        principal,
+        body: parsedBody?.data as z.infer<B>,
+        query: parsedQuery?.data as z.infer<Q>,
+        params: await context.params,
+        requestId: context.requestId,
+        auditContext: { actorId: null, actorEmail: `api-key:${principal.keyId}`, requestId: context.requestId },
+      });
+      return isWithStatus(data) ? { status: data[STATUS], body: data.body } : { status: options.status ?? 200, body: data as unknown };
+    };
+    const idempotencyKey = request.headers.get("idempotency-key");
+    if (idempotencyKey && request.method !== "GET") {
+      const result = await withIdempotency(db, options.route, idempotencyKey, rawBody, run);
+      return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "idempotent-replayed": "true" } : {} });
+    }
+    const result = await run();
+    return NextResponse.json(result.body, { status: result.status });
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { DEAL_FIELD_NAMES, type HeaderMapping } from "./mapping";
+
+/** What the upload accepts; the browser checks it first, the server again. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The mapping as the job stores it: one entry per column, in file order, so the error
+ * report can give the original columns back in their order (JSONB does not keep key order).
+ */
+export const ColumnMapping = z
+  .array(z.object({ header: z.string().max(200), field: z.enum(DEAL_FIELD_NAMES).nullable() }))
+  .min(1, "The file has no columns")
+  .max(500, "At most 500 columns")
+  .superRefine((columns, ctx) => {
+    const seen = new Set<string>();
+    for (const { field } of columns) {
+      if (!field) continue;
+      if (seen.has(field)) ctx.addIssue({ code: "custom", message: `Two columns are mapped to ${field}; keep one` });
+      seen.add(field);
+    }
+    if (!seen.has("street")) ctx.addIssue({ code: "custom", message: "Map a column to Street address: it is what dedupes deals" });
+  });
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export function toHeaderMapping(columns: ColumnMapping): HeaderMapping {
+  const mapping: HeaderMapping = {};
+  // Trimmed: the server matches them against the file's trimmed header row.
+  for (const { header, field } of columns) {
+    const key = header.trim();
+    if (!(key in mapping) || field) mapping[key] = field;
+  }
+  return mapping;
+}
+
+export function toColumnMapping(headers: readonly string[], mapping: HeaderMapping): ColumnMapping {
+  return headers.map((header) => ({ header, field: mapping[header] ?? null }));
+}
+
+/** The text fields of the multipart upload; they come before the file part. */
+export const ImportUploadFields = z.object({
+  mapping: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The mapping is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(ColumnMapping),
+  fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
+});
+
+export const ImportJobRef = z.object({ jobId: z.string().min(1).max(64) });

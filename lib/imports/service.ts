@@ -1,0 +1,184 @@
+import type { ImportJob } from "@/generated/prisma/client";
+import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { TenantDb } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { intakeDeals, loadIntakeContext, type IntakeContext, type IntakeItem } from "@/lib/intake/service";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import { logger } from "@/lib/observability/logger";
+import { isBlankRow, toRecord, validateRow } from "./rows";
+import { ColumnMapping, toHeaderMapping } from "./schema";
+import { readCells, type ImportSource } from "./source";
+import { openImportFile } from "./storage";
+
+export type { ImportSource } from "./source";
+
+export interface NewImportJob {
+  fileName: string;
+  mapping: ColumnMapping;
+  /** Data rows counted at upload; the progress bar's 100%. Corrected when the run ends. */
+  totalRows: number;
+}
+
+export async function createImportJob(db: TenantDb, input: NewImportJob, ctx: AuditContext): Promise<ImportJob> {
+  const mapping = ColumnMapping.parse(input.mapping);
+  return db.importJob.create({
+    data: { fileName: input.fileName.slice(0, 255), mapping, totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId } as never,
+  });
+}
+
+export interface RunImportOptions {
+  /** Rows per intake call: one transaction, one progress update. */
+  batchSize?: number;
+  /** Start over from the first row (counters and row errors reset) instead of resuming. */
+  restart?: boolean;
+  /** Take over a job left RUNNING by a process that died. */
+  recover?: boolean;
+  /** Who the audit event names; defaults to the job's creator. */
+  actor?: AuditContext;
+  /** Spread alerts notify per deal: off for bulk imports, where they would flood everyone. */
+  raiseAlerts?: boolean;
+}
+
+type Counters = Pick<ImportJob, "processedRows" | "created" | "duplicates" | "errorCount">;
+
+interface Batch {
+  rows: number;
+  items: IntakeItem[];
+  errors: { jobId: string; rowNumber: number; field: string | null; message: string; raw: string[] }[];
+}
+
+/**
+ * Runs an import from its stored file (or the given source), streaming: rows are read,
+ * validated with DealInput and handed to intake `batchSize` at a time, and the job's
+ * counters move after every batch so the page can show progress. A job resumes after the
+ * rows it already counted; deals are deduped by address, so replaying rows never doubles
+ * a deal. Never throws for a failed run: the job ends FAILED with a message saying how far
+ * it got. It throws only when the job cannot be started (missing, or already running).
+ */
+export async function runImport(db: TenantDb, jobId: string, source?: ImportSource, options: RunImportOptions = {}): Promise<ImportJob> {
+  const job = await claimJob(db, jobId, options);
+  if (job.status === "DONE") return job;
+  const actor = options.actor ?? { actorId: job.createdById, actorEmail: null, requestId: undefined };
+  const counters: Counters = { processedRows: job.processedRows, created: job.created, duplicates: job.duplicates, errorCount: job.errorCount };
+  try {
+    const context = await loadIntakeContext(db);
+    await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false });
+    return await finishJob(db, job, counters, actor);
+  } catch (error) {
+    return failJob(db, job, counters, actor, error);
+  }
+}
+
+async function claimJob(db: TenantDb, jobId: string, options: RunImportOptions): Promise<ImportJob> {
+  const job = await db.importJob.findFirst({ where: { id: jobId } });
+  if (!job) throw new ExpectedError("not_found", "That import does not exist.");
+  if (job.status === "RUNNING" && !options.recover) throw new ExpectedError("conflict", "This import is already running.");
+  if (job.status === "DONE" && !options.restart) return job;
+  const reset = options.restart ? { processedRows: 0, created: 0, duplicates: 0, errorCount: 0 } : {};
+  return db.$transaction(async (tx) => {
+    // Conditional on the status we read, so two starts cannot both run the job.
+    const claimed = await tx.importJob.updateMany({
+      where: { id: jobId, status: job.status },
+      data: { status: "RUNNING", startedAt: new Date(), finishedAt: null, message: null, ...reset },
+    });
+    if (claimed.count === 0) throw new ExpectedError("conflict", "This import is already running.");
+    if (options.restart) await tx.importRowError.deleteMany({ where: { jobId } });
+    return tx.importJob.findFirstOrThrow({ where: { id: jobId } });
+  });
+}
+
+async function importRows(
+  db: TenantDb,
+  job: ImportJob,
+  source: ImportSource,
+  counters: Counters,
+  options: { context: IntakeContext; batchSize: number; raiseAlerts: boolean },
+) {
+  const columns = ColumnMapping.parse(job.mapping);
+  const mapping = toHeaderMapping(columns);
+  const skip = counters.processedRows;
+  let headers: string[] | null = null;
+  let rowNumber = 0; // 1 is the header row, as in a spreadsheet
+  let dataRows = 0;
+  let batch: Batch = { rows: 0, items: [], errors: [] };
+  for await (const cells of readCells(source)) {
+    rowNumber += 1;
+    if (!headers) {
+      headers = checkHeaders(cells, columns);
+      continue;
+    }
+    if (isBlankRow(cells)) continue;
+    dataRows += 1;
+    if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
+    const record = toRecord(headers, cells);
+    const result = validateRow(record, mapping);
+    if (result.ok) batch.items.push({ deal: result.deal, raw: record });
+    else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells });
+    batch.rows += 1;
+    if (batch.rows >= options.batchSize) {
+      await flushBatch(db, job.id, batch, counters, options);
+      batch = { rows: 0, items: [], errors: [] };
+    }
+  }
+  if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one lead.");
+  await flushBatch(db, job.id, batch, counters, options);
+}
+
+function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
+  const headers = cells.map((cell) => cell.trim());
+  const missing = columns.filter((c) => c.field && !headers.includes(c.header.trim()));
+  if (missing.length) throw new ExpectedError("invalid", `The file has no column named ${missing.map((c) => `"${c.header}"`).join(", ")}; map the columns again.`);
+  return headers;
+}
+
+async function flushBatch(db: TenantDb, jobId: string, batch: Batch, counters: Counters, options: { context: IntakeContext; raiseAlerts: boolean }) {
+  if (batch.rows === 0) return;
+  // Intake commits the deals in its own transaction; the errors and counters follow in one
+  // more. If the process dies in between, a resume replays the batch: its deals come back
+  // as duplicates (deduped by address), and no error row is written twice.
+  const report = batch.items.length
+    ? await intakeDeals(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts })
+    : { created: [], duplicates: [] };
+  counters.processedRows += batch.rows;
+  counters.created += report.created.length;
+  counters.duplicates += report.duplicates.length;
+  counters.errorCount += batch.rows - batch.items.length;
+  await db.$transaction(async (tx) => {
+    if (batch.errors.length) await tx.importRowError.createMany({ data: batch.errors as never });
+    await tx.importJob.update({ where: { id: jobId }, data: { ...counters } });
+  });
+}
+
+async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext): Promise<ImportJob> {
+  const summary = { jobId: job.id, fileName: job.fileName, rows: counters.processedRows, created: counters.created, duplicates: counters.duplicates, errors: counters.errorCount };
+  return db.$transaction(async (tx) => {
+    const done = await tx.importJob.update({
+      where: { id: job.id },
+      data: { ...counters, status: "DONE", totalRows: counters.processedRows, finishedAt: new Date() },
+    });
+    await recordAudit(tx, { action: "deals.imported", entity: "ImportJob", entityId: job.id, after: summary }, actor);
+    await recordKpiEvents(tx, [{ name: "import_completed", data: summary }]);
+    return done;
+  });
+}
+
+async function failJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, error: unknown): Promise<ImportJob> {
+  const reason = describeFailure(error);
+  if (reason === null) logger.error({ err: error, jobId: job.id, tenantId: db.tenantId }, "import failed");
+  const message = `Stopped after ${counters.processedRows.toLocaleString("en-US")} rows: ${reason ?? "something went wrong on our side"}. The rows before are imported; retry to continue.`;
+  return db.$transaction(async (tx) => {
+    const failed = await tx.importJob.update({ where: { id: job.id }, data: { ...counters, status: "FAILED", message, finishedAt: new Date() } });
+    await recordAudit(tx, { action: "deals.import_failed", entity: "ImportJob", entityId: job.id, after: { ...counters, message } }, actor);
+    return failed;
+  });
+}
+
+/** What the user may read about a failure; null for the unexpected (logged instead). */
+function describeFailure(error: unknown): string | null {
+  if (error instanceof ExpectedError) return error.message.replace(/\.$/, "");
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return "the uploaded file is no longer on the server, upload it again";
+  // csv-parse's errors name the line and the problem ("Invalid Closing Quote ... at line 12").
+  if (typeof code === "string" && code.startsWith("CSV_")) return `the file is not valid CSV (${(error as Error).message})`;
+  return null;
+}

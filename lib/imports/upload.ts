@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import type { ImportJob } from "@/generated/prisma/client";
+import type { AuditContext } from "@/lib/audit/service";
+import type { TenantDb } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { boundaryOf, readMultipart } from "./multipart";
+import { ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
+import { createImportJob } from "./service";
+import { keepUpload, openUploadFile } from "./storage";
+
+type UploadFile = Awaited<ReturnType<typeof openUploadFile>>;
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/**
+ * Receives an import upload (multipart: `mapping` and `fileSize` fields, then `file`),
+ * streaming the file to disk while counting its rows, and creates the job for it. The
+ * fields come first so a bad mapping is refused before a byte of the file is stored.
+ */
+export async function receiveImportUpload(
+  db: TenantDb,
+  body: AsyncIterable<Uint8Array>,
+  contentType: string | null,
+  ctx: AuditContext,
+): Promise<ImportJob> {
+  const boundary = boundaryOf(contentType);
+  const upload: { fields?: z.infer<typeof ImportUploadFields>; file?: UploadFile } = {};
+  try {
+    const result = await readMultipart(body, boundary, {
+      maxFileBytes: MAX_IMPORT_BYTES,
+      async openFile(fileName, received) {
+        if (!/\.(csv|txt)$/i.test(fileName)) throw new ExpectedError("invalid", "Choose a .csv file", "file");
+        upload.fields = ImportUploadFields.parse(received);
+        upload.file = await openUploadFile(db.tenantId);
+        return upload.file;
+      },
+    });
+    if (!result.file || !upload.file || !upload.fields) throw new ExpectedError("bad_request", "Choose a CSV file to import", "file");
+    const stored = await upload.file.close();
+    const declared = upload.fields.fileSize;
+    if (!result.complete || stored.bytes !== declared) {
+      // A proxy's body limit truncates an upload silently: say so rather than import half a file.
+      throw new ExpectedError(
+        "bad_request",
+        `The upload was cut short: the server received ${megabytes(stored.bytes)} of ${megabytes(declared)}. Try again; if it stops at the same size, ask an admin to raise the server's upload limit.`,
+        "file",
+      );
+    }
+    const job = await createImportJob(db, { fileName: result.file.fileName, mapping: upload.fields.mapping, totalRows: stored.dataRows }, ctx);
+    await keepUpload(stored, db.tenantId, job.id);
+    return job;
+  } catch (error) {
+    await upload.file?.discard();
+    throw error;
+  }
+}

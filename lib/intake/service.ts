@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb } from "@/lib/db/tenant";
+import { normalizeAddress, resolveGeo } from "@/lib/geo";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
+import {
+  listOfferPolicies,
+  planUnderwriting,
+  recordUnderwritingOutcome,
+  underwritingColumns,
+  type OfferPolicyRow,
+  type UnderwritingPlan,
+} from "@/lib/underwriting/service";
+import type { DealInput } from "./schema";
+
+export type DealSource = "EMAIL" | "CSV" | "API" | "MANUAL";
+
+export interface IntakeItem {
+  deal: DealInput;
+  raw: unknown;
+  provenance?: unknown;
+}
+
+export interface IntakeReport {
+  created: { id: string; addressKey: string }[];
+  duplicates: { addressKey: string; existingId: string | null }[];
+  underwritten: number;
+  correlationId: string;
+}
+
+type DealRow = Omit<Prisma.DealCreateManyInput, "tenantId">;
+
+/** Pure: a validated input becomes a row with a normalized address, geo and a fresh id. */
+export function prepareDealRow(item: IntakeItem, source: DealSource, sourceRef: string | null): DealRow {
+  const { deal } = item;
+  const address = normalizeAddress({
+    street: deal.street,
+    unit: deal.unit ?? null,
+    city: deal.city ?? null,
+    region: deal.region ?? null,
+    postalCode: deal.postalCode ?? null,
+    country: deal.country ?? null,
+  });
+  const geo = resolveGeo({ postalCode: address.postalCode, region: address.region, city: address.city, country: address.country });
+  return {
+    id: randomUUID(),
+    source,
+    sourceRef,
+    street: address.street,
+    unit: address.unit,
+    city: address.city ?? null,
+    region: geo.region ?? address.region ?? null,
+    postalCode: address.postalCode ?? null,
+    country: geo.country ?? address.country ?? null,
+    addressKey: address.addressKey,
+    market: geo.market ?? null,
+    timeZone: geo.timeZone ?? null,
+    askingPrice: deal.askingPrice ?? null,
+    arv: deal.arv ?? null,
+    repairs: deal.repairs ?? null,
+    beds: deal.beds ?? null,
+    baths: deal.baths ?? null,
+    sqft: deal.sqft ?? null,
+    yearBuilt: deal.yearBuilt ?? null,
+    propertyType: deal.propertyType ?? null,
+    score: deal.score ?? null,
+    contactName: deal.contactName ?? null,
+    contactPhone: deal.contactPhone ?? null,
+    contactEmail: deal.contactEmail ?? null,
+    provenance: (item.provenance ?? undefined) as Prisma.InputJsonValue | undefined,
+    raw: (item.raw ?? {}) as Prisma.InputJsonValue,
+  };
+}
+
+/** Pure: prices each row that can be priced and sets its underwriting columns in place. */
+export function underwriteRows(rows: DealRow[], policies: readonly OfferPolicyRow[], now: Date): UnderwritingPlan[] {
+  return rows.map((row) => {
+    const plan = planUnderwriting(
+      { id: row.id!, region: row.region ?? null, market: row.market ?? null, arv: row.arv ?? null, repairs: row.repairs ?? null, askingPrice: row.askingPrice ?? null },
+      policies,
+    );
+    if (plan.ok) Object.assign(row, underwritingColumns(plan), { underwrittenAt: now, status: "UNDERWRITTEN" });
+    return plan;
+  });
+}
+
+export interface IntakeContext {
+  policies: OfferPolicyRow[];
+  spreadAlertThreshold: number;
+  discordWebhookUrl?: string;
+}
+
+export async function loadIntakeContext(db: TenantDb): Promise<IntakeContext> {
+  const [policies, settings] = await Promise.all([listOfferPolicies(db), getTenantSettings(db)]);
+  return { policies, spreadAlertThreshold: settings.spreadAlertThreshold, discordWebhookUrl: settings.discordWebhookUrl };
+}
+
+/**
+ * Takes in a batch of deals: normalizes and places each, drops duplicates (by normalized
+ * address, within the batch and against the tenant's deals), inserts the rest already
+ * underwritten, with their evidence and KPI events, in one transaction.
+ */
+export async function intakeDeals(
+  db: TenantDb,
+  items: IntakeItem[],
+  options: { source: DealSource; sourceRef?: string | null; context?: IntakeContext; raiseAlerts?: boolean },
+): Promise<IntakeReport> {
+  const correlationId = randomUUID();
+  const context = options.context ?? (await loadIntakeContext(db));
+  const rows = items.map((item) => prepareDealRow(item, options.source, options.sourceRef ?? null));
+
+  const firstByKey = new Map<string, DealRow>();
+  const duplicates: IntakeReport["duplicates"] = [];
+  for (const row of rows) {
+    if (firstByKey.has(row.addressKey)) duplicates.push({ addressKey: row.addressKey, existingId: firstByKey.get(row.addressKey)!.id ?? null });
+    else firstByKey.set(row.addressKey, row);
+  }
+  const existing = await db.deal.findMany({ where: { addressKey: { in: [...firstByKey.keys()] } }, select: { id: true, addressKey: true } });
+  for (const deal of existing) {
+    duplicates.push({ addressKey: deal.addressKey, existingId: deal.id });
+    firstByKey.delete(deal.addressKey);
+  }
+  const fresh = [...firstByKey.values()];
+  const plans = underwriteRows(fresh, context.policies, new Date());
+
+  const result = await db.$transaction(async (tx) => {
+    const inserted = await tx.deal.createManyAndReturn({ data: fresh as never, skipDuplicates: true, select: { id: true, addressKey: true } });
+    const insertedIds = new Set(inserted.map((d) => d.id));
+    // A concurrent intake may have taken an address between the check and the insert.
+    for (const row of fresh) if (!insertedIds.has(row.id!)) duplicates.push({ addressKey: row.addressKey, existingId: null });
+    const outcome = await recordUnderwritingOutcome(tx, plans.filter((p) => insertedIds.has(p.dealId)), correlationId, context.spreadAlertThreshold);
+    await recordKpiEvents(tx, [
+      ...inserted.map((d) => ({ name: "lead_created" as const, dealId: d.id, data: { source: options.source } })),
+      ...(duplicates.length ? [{ name: "lead_duplicate" as const, data: { count: duplicates.length, source: options.source } }] : []),
+    ]);
+    return { inserted, outcome };
+  }, { timeout: 120_000 });
+
+  if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.outcome.alerts, context.discordWebhookUrl);
+  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, correlationId };
+}

@@ -1,0 +1,5 @@
+export * from "./schema";
+export * from "./rules";
+export * from "./defaults";
+export * from "./service";
+export { isKnownTimeZone } from "./zone-clock";

@@ -1,0 +1,129 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb } from "@/lib/db/tenant";
+import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
+import { STRATEGIES } from "@/lib/underwriting/rules";
+
+export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "mao", "score", "city"] as const;
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+/** A URL parameter that may repeat (?status=NEW&status=DEAD) or hold a comma list. */
+const multi = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? undefined : (Array.isArray(v) ? v : String(v).split(",")).filter(Boolean)),
+    z.array(z.enum(values)).optional(),
+  );
+const optionalInt = z.preprocess(blank, z.coerce.number().int().optional());
+const optionalDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional());
+
+/** The prospects table's state, as found in its URL (and accepted by GET /api/v1/deals). */
+export const ProspectQuery = z.object({
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).catch(25).default(25),
+  sort: z.enum(PROSPECT_SORTS).catch("createdAt").default("createdAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  status: multi(DEAL_STATUSES as unknown as readonly [string, ...string[]]),
+  strategy: multi(STRATEGIES as unknown as readonly [string, ...string[]]),
+  source: multi(DEAL_SOURCES as unknown as readonly [string, ...string[]]),
+  region: z.preprocess(blank, z.string().trim().toUpperCase().max(3).optional()),
+  market: z.preprocess(blank, z.string().trim().max(80).optional()),
+  spreadMin: optionalInt,
+  spreadMax: optionalInt,
+  scoreMin: optionalInt,
+  from: optionalDay,
+  to: optionalDay,
+});
+export type ProspectQuery = z.infer<typeof ProspectQuery>;
+
+/** The values a URL may leave out; `prospectSearchParams` omits them to keep links short. */
+export const PROSPECT_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
+
+/**
+ * Parses search params leniently: a malformed parameter (spreadMin=abc) is dropped rather
+ * than failing the whole page, since URLs are hand-edited and shared.
+ */
+export function parseProspectQuery(raw: Record<string, string | string[] | undefined>): ProspectQuery {
+  const input: Record<string, unknown> = { ...raw };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = ProspectQuery.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
+  }
+  return ProspectQuery.parse({});
+}
+
+/** The inverse of `ProspectQuery.parse`: only non-default values, lists comma-joined. */
+export function prospectSearchParams(query: Partial<ProspectQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(","));
+      continue;
+    }
+    if (PROSPECT_QUERY_DEFAULTS[key as keyof typeof PROSPECT_QUERY_DEFAULTS] === value) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+/** A query string with readable commas (status=NEW,DEAD): commas are legal in a query. */
+export function prospectQueryString(params: URLSearchParams): string {
+  return params.toString().replaceAll("%2C", ",");
+}
+
+/** Midnight starting `day` in `timeZone`, or undefined for an impossible day (2026-02-30). */
+function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined {
+  const start = DateTime.fromISO(day, { zone: timeZone });
+  return start.isValid ? start.plus({ days: plusDays }).startOf("day").toJSDate() : undefined;
+}
+
+/** `from`/`to` are whole days in `timeZone` (the workspace's, where the UI shows dates). */
+export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.DealWhereInput {
+  const where: Prisma.DealWhereInput = {};
+  if (query.status?.length) where.status = { in: query.status as never };
+  if (query.strategy?.length) where.strategy = { in: query.strategy as never };
+  if (query.source?.length) where.source = { in: query.source as never };
+  if (query.region) where.region = query.region;
+  if (query.market) where.market = { equals: query.market, mode: "insensitive" };
+  if (query.spreadMin !== undefined || query.spreadMax !== undefined) {
+    where.spread = { ...(query.spreadMin !== undefined && { gte: query.spreadMin }), ...(query.spreadMax !== undefined && { lte: query.spreadMax }) };
+  }
+  if (query.scoreMin !== undefined) where.score = { gte: query.scoreMin };
+  const from = query.from ? dayStart(query.from, timeZone) : undefined;
+  // `to` includes that whole day (23 or 25 hours on DST days).
+  const toExclusive = query.to ? dayStart(query.to, timeZone, 1) : undefined;
+  if (from || toExclusive) where.createdAt = { ...(from && { gte: from }), ...(toExclusive && { lt: toExclusive }) };
+  if (query.q) {
+    where.OR = [
+      { street: { contains: query.q, mode: "insensitive" } },
+      { city: { contains: query.q, mode: "insensitive" } },
+      { postalCode: { startsWith: query.q.toUpperCase() } },
+    ];
+  }
+  return where;
+}
+
+export const PROSPECT_COLUMNS = {
+  id: true, status: true, source: true, street: true, unit: true, city: true, region: true, postalCode: true, country: true,
+  market: true, askingPrice: true, arv: true, repairs: true, mao: true, spread: true, spreadRatio: true, strategy: true,
+  score: true, beds: true, baths: true, sqft: true, propertyType: true, createdAt: true, underwrittenAt: true,
+} as const satisfies Prisma.DealSelect;
+
+export async function listProspects(db: TenantDb, query: ProspectQuery, options: { timeZone?: string } = {}) {
+  const where = prospectWhere(query, options.timeZone);
+  // Ties (and nulls) are broken by id so pages never overlap or skip rows.
+  const orderBy: Prisma.DealOrderByWithRelationInput[] = [
+    (query.sort === "createdAt" ? { createdAt: query.dir } : { [query.sort]: { sort: query.dir, nulls: "last" } }) as Prisma.DealOrderByWithRelationInput,
+    { id: query.dir },
+  ];
+  const [rows, total] = await Promise.all([
+    db.deal.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: PROSPECT_COLUMNS }),
+    db.deal.count({ where }),
+  ]);
+  return { rows, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
+}
+export type ProspectPage = Awaited<ReturnType<typeof listProspects>>;
+export type ProspectRow = ProspectPage["rows"][number];

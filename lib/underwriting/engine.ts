@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb } from "@/lib/db/tenant";
+import { notifyRoles } from "@/lib/notifications/service";
+import { discordWebhook } from "@/lib/providers/discord";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { applyUnderwriting, listOfferPolicies, planUnderwriting, type OfferPolicyRow, type UnderwritingReport } from "./service";
+
+/** Deals an enabled policy can price: every region when (ALL, ALL) is on, else the enabled ones. */
+export function underwritableWhere(policies: readonly OfferPolicyRow[]): Prisma.DealWhereInput | null {
+  const enabled = policies.filter((p) => p.enabled);
+  if (enabled.length === 0) return null;
+  const base: Prisma.DealWhereInput = { underwrittenAt: null, arv: { gt: 0 }, askingPrice: { not: null } };
+  if (enabled.some((p) => p.region === "ALL" && p.market === "ALL")) return base;
+  return { ...base, region: { in: [...new Set(enabled.map((p) => p.region))] } };
+}
+
+/**
+ * Underwrites the next batch of deals that have the numbers and a policy, oldest first.
+ * The engine calls it on a schedule; "Run now" and the CLI call it directly.
+ */
+export async function underwriteNewDeals(db: TenantDb, options: { limit?: number } = {}): Promise<UnderwritingReport> {
+  const correlationId = randomUUID();
+  const policies = await listOfferPolicies(db);
+  const where = underwritableWhere(policies);
+  if (!where) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
+  const deals = await db.deal.findMany({
+    where,
+    orderBy: { createdAt: "asc" },
+    take: options.limit ?? 500,
+    select: { id: true, region: true, market: true, arv: true, repairs: true, askingPrice: true },
+  });
+  if (deals.length === 0) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
+  const settings = await getTenantSettings(db);
+  const plans = deals.map((deal) => planUnderwriting(deal, policies));
+  const report = await db.$transaction((tx) => applyUnderwriting(tx, plans, correlationId, settings.spreadAlertThreshold), { timeout: 60_000 });
+  await raiseSpreadAlerts(db, report.alerts, settings.discordWebhookUrl);
+  return report;
+}
+
+export async function raiseSpreadAlerts(db: TenantDb, alerts: UnderwritingReport["alerts"], discordWebhookUrl?: string) {
+  if (alerts.length === 0) return;
+  const deals = await db.deal.findMany({
+    where: { id: { in: alerts.map((a) => a.dealId) } },
+    select: { id: true, street: true, city: true, region: true, spread: true, strategy: true },
+  });
+  const sink = discordWebhookUrl ? discordWebhook(discordWebhookUrl) : null;
+  for (const deal of deals) {
+    const where = [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "a deal";
+    const title = `High spread: $${(deal.spread ?? 0).toLocaleString("en-US")} on ${where}`;
+    const body = `Strategy ${deal.strategy}. Open the deal to review its evidence.`;
+    await notifyRoles(db, ["owner", "admin", "investor"], { kind: "deal.spread_alert", title, body, data: { dealId: deal.id } });
+    await sink?.send({ title, body });
+  }
+}

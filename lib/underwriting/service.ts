@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import type { OfferPolicy, Prisma } from "@/generated/prisma/client";
+import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { REGIONS } from "@/lib/geo/regions";
+import { recordKpiEvents, type KpiEventInput } from "@/lib/kpi/service";
+import { computeOffer, DEFAULT_OFFER_TERMS, resolveOfferPolicy, type OfferResult } from "./rules";
+import type { OfferComputeInput, OfferPolicyUpsertInput } from "./schema";
+
+export type OfferPolicyRow = OfferPolicy;
+
+/** Every region plus the (ALL, ALL) fallback, disabled until an admin enables them. */
+export async function seedOfferPolicies(db: TenantDb | TenantTransaction, options: { enableFallback?: boolean } = {}) {
+  const rows = [{ region: "ALL", market: "ALL" }, ...REGIONS.map((r) => ({ region: r.code, market: "ALL" }))].map((r) => ({
+    ...r,
+    ...DEFAULT_OFFER_TERMS,
+    enabled: Boolean(options.enableFallback && r.region === "ALL"),
+  }));
+  const { count } = await db.offerPolicy.createMany({ data: rows as never, skipDuplicates: true });
+  return { created: count };
+}
+
+export async function listOfferPolicies(db: TenantDb | TenantTransaction): Promise<OfferPolicyRow[]> {
+  return db.offerPolicy.findMany({ orderBy: [{ region: "asc" }, { market: "asc" }] });
+}
+
+export async function upsertOfferPolicy(db: TenantDb, input: OfferPolicyUpsertInput, ctx: AuditContext) {
+  return db.$transaction(async (tx) => {
+    const key = { region: input.region, market: input.market };
+    const before = await tx.offerPolicy.findFirst({ where: key });
+    const terms = {
+      enabled: input.enabled,
+      maxArvMultiplier: input.maxArvMultiplier,
+      assignmentFee: input.assignmentFee,
+      feesBuffer: input.feesBuffer,
+      reason: input.reason,
+      updatedById: ctx.actorId,
+    };
+    const after = before
+      ? await tx.offerPolicy.update({ where: { id: before.id }, data: { ...terms, version: before.version + 1 } })
+      : await tx.offerPolicy.create({ data: { ...key, ...terms } as never });
+    const snapshot = (p: typeof after | null) =>
+      p && { region: p.region, market: p.market, enabled: p.enabled, maxArvMultiplier: p.maxArvMultiplier, assignmentFee: p.assignmentFee, feesBuffer: p.feesBuffer, version: p.version };
+    await recordAudit(
+      tx,
+      { action: before ? "offer_policy.updated" : "offer_policy.created", entity: "OfferPolicy", entityId: after.id, before: snapshot(before), after: { ...snapshot(after), reason: input.reason } },
+      ctx,
+    );
+    return after;
+  });
+}
+
+export interface UnderwritableDeal {
+  id: string;
+  region: string | null;
+  market: string | null;
+  arv: number | null;
+  repairs: number | null;
+  askingPrice: number | null;
+}
+
+export type UnderwritingPlan =
+  | { ok: true; dealId: string; result: OfferResult; policy: OfferPolicyRow; evidence: { inputs: Prisma.InputJsonValue; outputs: Prisma.InputJsonValue } }
+  | { ok: false; dealId: string; reason: "missing_arv" | "missing_asking_price" | "no_enabled_policy" };
+
+/** Pure: what underwriting one deal under these policies yields, evidence included. */
+export function planUnderwriting(deal: UnderwritableDeal, policies: readonly OfferPolicyRow[]): UnderwritingPlan {
+  if (!deal.arv || deal.arv <= 0) return { ok: false, dealId: deal.id, reason: "missing_arv" };
+  if (deal.askingPrice === null || deal.askingPrice === undefined) return { ok: false, dealId: deal.id, reason: "missing_asking_price" };
+  const policy = resolveOfferPolicy(policies, deal.region, deal.market);
+  if (!policy) return { ok: false, dealId: deal.id, reason: "no_enabled_policy" };
+  const input = { arv: deal.arv, repairs: deal.repairs ?? 0, askingPrice: deal.askingPrice };
+  const terms = { maxArvMultiplier: policy.maxArvMultiplier, feesBuffer: policy.feesBuffer, assignmentFee: policy.assignmentFee };
+  const result = computeOffer(input, terms);
+  return {
+    ok: true,
+    dealId: deal.id,
+    result,
+    policy,
+    evidence: {
+      inputs: { ...input, repairsAssumedZero: deal.repairs === null, region: deal.region, market: deal.market, terms, policyScope: `${policy.region}/${policy.market}` },
+      outputs: { ...result },
+    },
+  };
+}
+
+export interface UnderwritingReport {
+  underwritten: number;
+  skipped: { dealId: string; reason: string }[];
+  correlationId: string;
+  alerts: { dealId: string; spread: number }[];
+}
+
+/** Applies plans to existing deals: their columns, then evidence and KPIs. One transaction. */
+export async function applyUnderwriting(
+  tx: TenantTransaction,
+  plans: UnderwritingPlan[],
+  correlationId: string,
+  spreadAlertThreshold: number,
+): Promise<UnderwritingReport> {
+  const now = new Date();
+  const done = succeeded(plans);
+  for (const plan of done) {
+    await tx.deal.updateMany({ where: { id: plan.dealId }, data: { ...underwritingColumns(plan), underwrittenAt: now } });
+  }
+  await tx.deal.updateMany({ where: { id: { in: done.map((p) => p.dealId) }, status: "NEW" }, data: { status: "UNDERWRITTEN" } });
+  return recordUnderwritingOutcome(tx, plans, correlationId, spreadAlertThreshold);
+}
+
+type SucceededPlan = Extract<UnderwritingPlan, { ok: true }>;
+
+function succeeded(plans: UnderwritingPlan[]): SucceededPlan[] {
+  return plans.filter((p): p is SucceededPlan => p.ok);
+}
+
+/** The deal columns a successful plan sets. */
+export function underwritingColumns(plan: SucceededPlan) {
+  const { mao, spread, spreadRatio, strategy } = plan.result;
+  return { mao, spread, spreadRatio, strategy };
+}
+
+/**
+ * Writes what underwriting decided: one immutable evidence row per priced deal and the KPI
+ * events, for deals whose columns are already set (updated above, or inserted with them).
+ */
+export async function recordUnderwritingOutcome(
+  tx: TenantTransaction,
+  plans: UnderwritingPlan[],
+  correlationId: string,
+  spreadAlertThreshold: number,
+): Promise<UnderwritingReport> {
+  const done = succeeded(plans);
+  await tx.offerEvidence.createMany({
+    data: done.map((p) => ({
+      dealId: p.dealId,
+      policyId: p.policy.id,
+      policyVersion: p.policy.version,
+      inputs: p.evidence.inputs,
+      outputs: p.evidence.outputs,
+      correlationId,
+    })) as never,
+  });
+  const alerts = done.filter((p) => p.result.spread >= spreadAlertThreshold).map((p) => ({ dealId: p.dealId, spread: p.result.spread }));
+  const skipped = plans.filter((p): p is Extract<UnderwritingPlan, { ok: false }> => !p.ok).map((p) => ({ dealId: p.dealId, reason: p.reason }));
+  const kpis: KpiEventInput[] = [
+    ...done.flatMap((p) => [
+      { name: "deal_underwritten" as const, dealId: p.dealId, data: { strategy: p.result.strategy, correlationId } },
+      { name: "offer_generated" as const, dealId: p.dealId, data: { mao: p.result.mao, spread: p.result.spread } },
+    ]),
+    ...alerts.map((a) => ({ name: "spread_alert" as const, dealId: a.dealId, data: { spread: a.spread } })),
+  ];
+  await recordKpiEvents(tx, kpis);
+  return { underwritten: done.length, skipped, correlationId, alerts };
+}
+
+/** Computes an offer for given numbers; with a dealId the result is recorded on that deal. */
+export async function computeOfferFor(db: TenantDb, input: OfferComputeInput, threshold: number) {
+  const policies = await listOfferPolicies(db);
+  const deal: UnderwritableDeal = { id: input.dealId ?? "preview", region: input.region ?? null, market: input.market ?? null, arv: input.arv, repairs: input.repairs, askingPrice: input.askingPrice };
+  const plan = planUnderwriting(deal, policies);
+  if (!plan.ok) throw new ExpectedError("conflict", `No offer: ${plan.reason.replaceAll("_", " ")}. Enable an offer policy for this region or ALL.`);
+  let correlationId: string | null = null;
+  if (input.dealId) {
+    const exists = await db.deal.count({ where: { id: input.dealId } });
+    if (!exists) throw new ExpectedError("not_found", "That deal does not exist.", "dealId");
+    correlationId = randomUUID();
+    await db.$transaction((tx) => applyUnderwriting(tx, [plan], correlationId!, threshold));
+  }
+  return { ...plan.result, policy: { id: plan.policy.id, region: plan.policy.region, market: plan.policy.market, version: plan.policy.version, ...DEFAULT_OFFER_TERMS, maxArvMultiplier: plan.policy.maxArvMultiplier, feesBuffer: plan.policy.feesBuffer, assignmentFee: plan.policy.assignmentFee }, correlationId };
+}
