@@ -2,7 +2,7 @@
 
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { DEAL_FIELDS, type DealField, type HeaderMapping } from "@/lib/imports/mapping";
+import { assignColumn, DEAL_FIELDS, type DealField, type HeaderMapping } from "@/lib/imports/mapping";
 
 interface ColumnMappingProps {
   headers: string[];
@@ -10,17 +10,6 @@ interface ColumnMappingProps {
   mapping: HeaderMapping;
   disabled?: boolean;
   onChange(mapping: HeaderMapping): void;
-}
-
-/**
- * Picking a field another column already fills moves it to this column: a field takes
- * its value from one column only, the same rule the server enforces.
- */
-export function remap(mapping: HeaderMapping, header: string, field: DealField | null): HeaderMapping {
-  const next: HeaderMapping = {};
-  for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
-  next[header] = field;
-  return next;
 }
 
 export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: ColumnMappingProps) {
@@ -43,7 +32,7 @@ export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: 
                 aria-label={`Field for column ${header || index + 1}`}
                 value={mapping[header] ?? ""}
                 disabled={disabled}
-                onChange={(event) => onChange(remap(mapping, header, (event.currentTarget.value || null) as DealField | null))}
+                onChange={(event) => onChange(assignColumn(mapping, header, (event.currentTarget.value || null) as DealField | null))}
               >
                 <option value="">Don’t import</option>
                 {DEAL_FIELDS.map((f) => (

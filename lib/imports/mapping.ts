@@ -143,6 +143,17 @@ export function applyMapping(record: Readonly<Record<string, string | undefined>
   return deal;
 }
 
+/**
+ * The user picks a field for a column. A field already filled by another column moves to
+ * this one: each field takes its value from one column, the rule the server enforces.
+ */
+export function assignColumn(mapping: HeaderMapping, header: string, field: DealField | null): HeaderMapping {
+  const next: HeaderMapping = {};
+  for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
+  next[header] = field;
+  return next;
+}
+
 /** The fields no column fills yet, required ones first: what the mapping step warns about. */
 export function unmappedRequiredFields(mapping: HeaderMapping): DealFieldInfo[] {
   const used = new Set(Object.values(mapping));

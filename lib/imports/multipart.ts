@@ -43,6 +43,14 @@ function parsePartHeaders(block: string): { name: string; fileName: string | nul
 
 type State = "preamble" | "boundary" | "headers" | "body" | "done";
 
+interface OpenPart {
+  name: string;
+  fileName: string | null;
+  sink: FileSink | null;
+  text: Buffer[];
+  size: number;
+}
+
 export async function readMultipart(
   body: AsyncIterable<Uint8Array>,
   boundary: string,
@@ -55,7 +63,7 @@ export async function readMultipart(
   let file: MultipartResult["file"] = null;
   let state = "preamble" as State; // "as": the closures below change it
   let buffer: Buffer = Buffer.alloc(0);
-  let part: { name: string; fileName: string | null; sink: FileSink | null; text: Buffer[]; size: number } | null = null;
+  let part = null as OpenPart | null; // "as": the closures below change it
 
   async function emit(data: Buffer) {
     if (!part || data.length === 0) return;

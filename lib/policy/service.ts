@@ -59,9 +59,10 @@ function invalid(error: { issues: { message: string; path: PropertyKey[] }[] }):
 
 /**
  * Creates the 64 default policies (market "ALL") the tenant does not have yet; existing rows,
- * edited or not, are left alone. Idempotent. Records one audit event when it created rows.
+ * edited or not, are left alone. Idempotent. Records one audit event when it created rows,
+ * unless `ctx` is null: a new workspace's tenant.created line already covers its defaults.
  */
-export async function seedMarketPolicies(db: TenantDb, ctx: AuditContext = SYSTEM): Promise<{ created: number }> {
+export async function seedMarketPolicies(db: TenantDb, ctx: AuditContext | null = SYSTEM): Promise<{ created: number }> {
   const defaults = defaultMarketPolicies();
   return db.$transaction(async (tx) => {
     const { count } = await tx.marketPolicy.createMany({
@@ -74,7 +75,7 @@ export async function seedMarketPolicies(db: TenantDb, ctx: AuditContext = SYSTE
       })) as Prisma.MarketPolicyCreateManyInput[],
       skipDuplicates: true,
     });
-    if (count > 0) {
+    if (count > 0 && ctx) {
       await recordAudit(
         tx,
         { action: "market_policy.seeded", entity: "MarketPolicy", after: { created: count, regions: defaults.length } },

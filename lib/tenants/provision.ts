@@ -20,7 +20,8 @@ export interface NewMember {
 
 /**
  * Creates a tenant with its first members (an owner at least) and the audit line that
- * records it, in one transaction. Users that already exist are added, not recreated.
+ * records it, in one transaction, then its default policies. Users that already exist are
+ * added, not recreated.
  */
 export async function provisionTenant(prisma: PrismaClient, tenant: NewTenant, members: NewMember[]) {
   if (!members.some((m) => m.role === "owner")) throw new Error("A tenant needs an owner");
@@ -46,6 +47,6 @@ export async function provisionTenant(prisma: PrismaClient, tenant: NewTenant, m
     });
     return row;
   });
-  await ensureTenantDefaults(scopeToTenant(prisma, created.id));
+  await ensureTenantDefaults(scopeToTenant(prisma, created.id), { audited: false });
   return created;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DealInput } from "@/lib/intake/schema";
-import { applyMapping, DEAL_FIELD_NAMES, DEAL_FIELDS, guessMapping, normalizeHeader, unmappedRequiredFields } from "@/lib/imports/mapping";
+import { applyMapping, assignColumn, DEAL_FIELD_NAMES, DEAL_FIELDS, guessMapping, normalizeHeader, unmappedRequiredFields } from "@/lib/imports/mapping";
 import { ColumnMapping, toColumnMapping, toHeaderMapping } from "@/lib/imports/schema";
 
 describe("guessMapping", () => {
@@ -133,6 +133,14 @@ describe("applyMapping", () => {
 
   it("skips unmapped and missing columns, and keeps the first column of a field", () => {
     expect(applyMapping({ A: "1", B: "2" }, { A: "beds", B: "beds", C: "baths" })).toEqual({ beds: "1" });
+  });
+});
+
+describe("assignColumn", () => {
+  it("moves a field taken by another column, so the mapping stays injective", () => {
+    const mapping = { Price: "askingPrice", Asking: null, Zip: "postalCode" } as const;
+    expect(assignColumn(mapping, "Asking", "askingPrice")).toEqual({ Price: null, Asking: "askingPrice", Zip: "postalCode" });
+    expect(assignColumn(mapping, "Zip", null)).toEqual({ Price: "askingPrice", Asking: null, Zip: null });
   });
 });
 

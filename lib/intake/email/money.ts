@@ -55,7 +55,7 @@ export function maskNonMoney(line: string): string {
     /\b[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b/g,
     /\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*\d{5}\b/gi,
     /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/gi,
-    /\b(?:19|20)\d{2}\b(?!\s*(?:k|,\d))/gi,
+    /(?<!\$\s?)\b(?:19|20)\d{2}\b(?!\s*(?:k|,\d))/gi,
   ];
   for (const re of patterns) s = s.replace(re, (m) => " ".repeat(m.length));
   return s;

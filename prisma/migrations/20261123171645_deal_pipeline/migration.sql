@@ -298,3 +298,14 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER "OfferEvidence_immutable"
   BEFORE UPDATE OR DELETE ON "OfferEvidence"
   FOR EACH ROW EXECUTE FUNCTION "offer_evidence_immutable"();
+
+-- The prospects table sorts nullable columns with NULLS LAST both ways; an ascending index
+-- read backwards gives NULLS FIRST, so descending sorts get indexes of their own.
+CREATE INDEX "Deal_tenantId_spread_desc_idx" ON "Deal" ("tenantId", "spread" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_spreadRatio_desc_idx" ON "Deal" ("tenantId", "spreadRatio" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_score_desc_idx" ON "Deal" ("tenantId", "score" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_askingPrice_idx" ON "Deal" ("tenantId", "askingPrice", "id");
+CREATE INDEX "Deal_tenantId_askingPrice_desc_idx" ON "Deal" ("tenantId", "askingPrice" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_arv_desc_idx" ON "Deal" ("tenantId", "arv" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_mao_desc_idx" ON "Deal" ("tenantId", "mao" DESC NULLS LAST, "id" DESC);
+CREATE INDEX "Deal_tenantId_createdAt_id_idx" ON "Deal" ("tenantId", "createdAt" DESC, "id" DESC);
