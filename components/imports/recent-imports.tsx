@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportJobView, ImportStatus } from "@/lib/imports/query";
+import { formatDateTime } from "@/components/prospects/format";
 import { formatCount } from "./format";
 import { RetryImportButton } from "./retry-import-button";
 
@@ -61,7 +62,7 @@ export function RecentImports({ jobs, timeZone }: { jobs: ImportJobView[]; timeZ
               )}
             </TableCell>
             <TableCell className="hidden whitespace-nowrap md:table-cell">
-              {new Date(job.startedAt ?? job.createdAt).toLocaleString("en-CA", { timeZone, timeZoneName: "short", dateStyle: "medium", timeStyle: "short" })}
+              {formatDateTime(new Date(job.startedAt ?? job.createdAt), timeZone)}
             </TableCell>
             <TableCell>{job.status === "FAILED" && <RetryImportButton jobId={job.id} fileName={job.fileName} />}</TableCell>
           </TableRow>

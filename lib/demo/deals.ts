@@ -31,7 +31,9 @@ export function demoDeals(count: number, seed = 7): DealInput[] {
     const [city, region, postalCode] = pick(PLACES);
     const arv = Math.round((120_000 + next() * 380_000) / 1000) * 1000;
     const repairs = Math.round((arv * (0.03 + next() * 0.22)) / 500) * 500;
-    const askingPrice = Math.round((arv * (0.45 + next() * 0.4)) / 1000) * 1000;
+    // Sellers ask around what a 70% offer would be, so about half the deals pencil out.
+    const roughMao = arv * 0.7 - repairs - 2_500;
+    const askingPrice = Math.max(25_000, Math.round((roughMao * (0.75 + next() * 0.5)) / 1000) * 1000);
     const beds = 2 + Math.floor(next() * 4);
     return {
       street: `${100 + i * 7 + Math.floor(next() * 5)} ${pick(STREETS)}`,
@@ -51,5 +53,31 @@ export function demoDeals(count: number, seed = 7): DealInput[] {
       contactName: pick(["Pat Seller", "Jordan Lee", "Sam Rivera", "Alex Chen", "Morgan Diaz"]),
       contactPhone: `+1555${String(1_000_000 + Math.floor(next() * 8_999_999)).slice(0, 7)}`,
     } as DealInput;
+  });
+}
+
+const SOURCES = ["CSV", "CSV", "CSV", "EMAIL", "EMAIL", "API", "MANUAL"] as const;
+/** Where demo deals stand, weighted like a real funnel: most are still being worked. */
+const STAGES = [
+  ["UNDERWRITTEN", 40], ["CONTACTED", 25], ["NEGOTIATING", 12], ["UNDER_CONTRACT", 6], ["CLOSED", 4], ["DEAD", 13],
+] as const;
+
+export interface DemoHistory {
+  source: (typeof SOURCES)[number];
+  status: (typeof STAGES)[number][0];
+  /** Days before the seed run that the deal arrived. */
+  daysAgo: number;
+}
+
+/** How each demo deal arrived and how far it got, so the dashboard and charts have a shape. */
+export function demoHistory(count: number, seed = 11): DemoHistory[] {
+  const next = random(seed);
+  const total = STAGES.reduce((sum, [, weight]) => sum + weight, 0);
+  return Array.from({ length: count }, () => {
+    let roll = next() * total;
+    const stage = STAGES.find(([, weight]) => (roll -= weight) < 0) ?? STAGES[0];
+    // Older deals are further along; new arrivals cluster in the last weeks.
+    const daysAgo = Math.floor(next() ** 1.6 * 45);
+    return { source: SOURCES[Math.floor(next() * SOURCES.length)], status: stage[0], daysAgo };
   });
 }

@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/lib/auth/permissions";
-import { scopeToTenant } from "@/lib/db/tenant";
+import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { intakeDeals } from "@/lib/intake/service";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
-import { demoDeals } from "./deals";
+import { demoDeals, demoHistory } from "./deals";
 
 export const DEMO_PASSWORD = "dealflow-demo-2026";
 export const DEMO_TENANT_SLUG = "demo";
@@ -32,11 +32,28 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
   const db = scopeToTenant(prisma, tenant.id);
   const system = { actorId: null, actorEmail: "demo-seed", requestId: undefined };
   await upsertOfferPolicy(db, { region: "ALL", market: "ALL", enabled: true, maxArvMultiplier: 0.7, assignmentFee: 10_000, feesBuffer: 2_500, reason: "Demo workspace: price every deal with the 70% rule" }, system);
-  await intakeDeals(db, demoDeals(240).map((deal, i) => ({ deal, raw: { demo: true, row: i + 1 } })), { source: "CSV", sourceRef: "demo-seed", raiseAlerts: false });
+  await seedDemoDeals(db, 240);
   await provisionTenant(
     prisma,
     { slug: "demo-north", name: "Northern Lights Homes", timeZone: "America/Toronto", country: "CA" },
     [{ ...DEMO_USERS[0], password: DEMO_PASSWORD }],
   );
   return { created: true };
+}
+
+/** Demo deals arrive through each source and are moved along the funnel and back in time. */
+async function seedDemoDeals(db: TenantDb, count: number) {
+  const deals = demoDeals(count);
+  const history = demoHistory(count);
+  for (const source of new Set(history.map((h) => h.source))) {
+    const items = deals.flatMap((deal, i) => (history[i].source === source ? [{ deal, raw: { demo: true, row: i + 1 } }] : []));
+    await intakeDeals(db, items, { source, sourceRef: "demo-seed", raiseAlerts: false });
+  }
+  const rows = await db.deal.findMany({ select: { id: true, raw: true } });
+  const day = 24 * 60 * 60 * 1000;
+  for (const row of rows) {
+    const h = history[Number((row.raw as { row: number }).row) - 1];
+    const createdAt = new Date(Date.now() - h.daysAgo * day - (Number((row.raw as { row: number }).row) % 24) * 3_600_000);
+    await db.deal.update({ where: { id: row.id }, data: { status: h.status, createdAt, underwrittenAt: createdAt } });
+  }
 }
