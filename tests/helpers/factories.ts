@@ -48,6 +48,26 @@ const factories: Record<string, Factory> = {
   },
   SavedView: (prisma, tenantId) =>
     prisma.savedView.create({ data: { tenantId, userId: "u", name: `v-${unique()}`, query: "" } }),
+  Message: (prisma, tenantId) =>
+    prisma.message.create({
+      data: { tenantId, channel: "SMS", direction: "OUTBOUND", status: "QUEUED", toAddress: "+15555550100", body: "Hi", provider: "outbox" },
+    }),
+  MessageEvent: (prisma, tenantId) =>
+    prisma.messageEvent.create({ data: { tenantId, provider: "outbox", eventKey: unique(), type: "delivered", payload: {} } }),
+  ContactConsent: (prisma, tenantId) =>
+    prisma.contactConsent.create({ data: { tenantId, channel: "SMS", address: `+1555${unique()}`, status: "OPTED_IN", source: "test" } }),
+  DoNotContact: (prisma, tenantId) => prisma.doNotContact.create({ data: { tenantId, value: `+1555${unique()}`, reason: "test" } }),
+  LadderTemplate: (prisma, tenantId) => prisma.ladderTemplate.create({ data: { tenantId, steps: [] } }),
+  FollowUpLadder: async (prisma, tenantId) =>
+    prisma.followUpLadder.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, steps: [] } }),
+  FollowUpTask: async (prisma, tenantId) =>
+    prisma.followUpTask.create({
+      data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, step: 1, channel: "CALL", dueAt: new Date() },
+    }),
+  EngineState: (prisma, tenantId) =>
+    prisma.engineState.create({ data: { tenantId, engine: `e-${unique()}`, intervalSeconds: 300, intervalReason: "test" } }),
+  EngineRun: (prisma, tenantId) => prisma.engineRun.create({ data: { tenantId, engine: "test", trigger: "manual" } }),
+  EventOutbox: (prisma, tenantId) => prisma.eventOutbox.create({ data: { id: unique(), tenantId, name: "test/event", data: {} } }),
 };
 
 function makeDeal(prisma: PrismaClient, tenantId: string) {

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+
+export interface OutboxEventInput {
+  name: string;
+  data: Record<string, unknown>;
+  /**
+   * The Inngest event id. Give a stable one ("ladder-start:<dealId>") when the same cause
+   * could be written twice; Inngest drops a second event with an id it has already seen.
+   */
+  id?: string;
+}
+
+/**
+ * Writes events to the transactional outbox. Call it with the transaction that makes the
+ * change causing them, so the change and its events commit together or not at all; the
+ * dispatcher sends them to Inngest afterwards, retrying until Inngest accepts them.
+ * Returns the event ids.
+ */
+export async function enqueueEvents(db: TenantDb | TenantTransaction, events: OutboxEventInput[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => ({
+    id: event.id ?? randomUUID(),
+    name: event.name,
+    // Every event names its tenant, so functions can scope their work and their concurrency.
+    data: { ...event.data, tenantId: db.tenantId } as Prisma.InputJsonValue,
+  }));
+  await db.eventOutbox.createMany({ data: rows as Prisma.EventOutboxCreateManyInput[], skipDuplicates: true });
+  return rows.map((row) => row.id);
+}
