@@ -70,7 +70,9 @@ function buildScopedClient(prisma: PrismaClient, tenantId: string) {
 
 type ExtendedClient = ReturnType<typeof buildScopedClient>;
 type RawMember = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe" | "$extends" | "$connect" | "$disconnect";
-export type TenantTransaction = Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember>;
+export type TenantTransaction = Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember> & {
+  readonly tenantId: string;
+};
 export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
   readonly tenantId: string;
   $transaction<R>(
