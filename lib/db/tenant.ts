@@ -81,16 +81,26 @@ export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
   ): Promise<R>;
 };
 
-function hideRaw<T extends object>(target: T, tenantId: string): T {
+/**
+ * The one raw-SQL door of a scoped client, for lib/db/bulk.ts alone: it builds INSERTs that
+ * stamp this client's tenant on every row. A symbol, so no string property reaches it.
+ */
+export const BULK_SQL = Symbol("dealflow.bulkSql");
+
+function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unknown): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (prop === "tenantId") return tenantId;
+      if (prop === BULK_SQL) {
+        const query = Reflect.get(obj, "$queryRawUnsafe", receiver) as (sql: string, ...params: unknown[]) => Promise<unknown[]>;
+        return { dataModel, query: (sql: string, params: unknown[]) => query.call(obj, sql, ...params) };
+      }
       if (typeof prop === "string" && UNREACHABLE.has(prop)) return undefined;
       if (prop === "$transaction") {
         const transaction = Reflect.get(obj, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (fn: unknown, options?: unknown) => {
           if (typeof fn !== "function") throw new Error("Only interactive transactions are available on a tenant client");
-          return transaction.call(obj, (tx: object) => fn(hideRaw(tx, tenantId)), options);
+          return transaction.call(obj, (tx: object) => fn(hideRaw(tx, tenantId, dataModel)), options);
         };
       }
       return Reflect.get(obj, prop, receiver);
@@ -109,5 +119,6 @@ function hideRaw<T extends object>(target: T, tenantId: string): T {
  */
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new Error("A tenant id is required");
-  return hideRaw(buildScopedClient(prisma, tenantId), tenantId) as unknown as TenantDb;
+  const dataModel = (prisma as unknown as { _runtimeDataModel: unknown })._runtimeDataModel;
+  return hideRaw(buildScopedClient(prisma, tenantId), tenantId, dataModel) as unknown as TenantDb;
 }

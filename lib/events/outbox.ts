@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 
 export interface OutboxEventInput {
@@ -24,8 +24,8 @@ export async function enqueueEvents(db: TenantDb | TenantTransaction, events: Ou
     id: event.id ?? randomUUID(),
     name: event.name,
     // Every event names its tenant, so functions can scope their work and their concurrency.
-    data: { ...event.data, tenantId: db.tenantId } as Prisma.InputJsonValue,
+    data: { ...event.data, tenantId: db.tenantId },
   }));
-  await db.eventOutbox.createMany({ data: rows as Prisma.EventOutboxCreateManyInput[], skipDuplicates: true });
+  await insertRows(db, "EventOutbox", rows, { skipDuplicates: true });
   return rows.map((row) => row.id);
 }

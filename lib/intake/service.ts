@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb } from "@/lib/db/tenant";
 import { normalizeAddress, resolveGeo } from "@/lib/geo";
+import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { EVENTS } from "@/inngest/client";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
 import {
@@ -126,8 +129,8 @@ export async function intakeDeals(
   const plans = underwriteRows(fresh, context.policies, new Date());
 
   const result = await db.$transaction(async (tx) => {
-    const inserted = await tx.deal.createManyAndReturn({ data: fresh as never, skipDuplicates: true, select: { id: true, addressKey: true } });
-    const insertedIds = new Set(inserted.map((d) => d.id));
+    const insertedIds = new Set(await insertRows(tx, "Deal", fresh as Record<string, unknown>[], { skipDuplicates: true }));
+    const inserted = fresh.filter((row) => insertedIds.has(row.id!)).map((row) => ({ id: row.id!, addressKey: row.addressKey }));
     // A concurrent intake may have taken an address between the check and the insert.
     for (const row of fresh) if (!insertedIds.has(row.id!)) duplicates.push({ addressKey: row.addressKey, existingId: null });
     const outcome = await recordUnderwritingOutcome(tx, plans.filter((p) => insertedIds.has(p.dealId)), correlationId, context.spreadAlertThreshold);
@@ -135,6 +138,8 @@ export async function intakeDeals(
       ...inserted.map((d) => ({ name: "lead_created" as const, dealId: d.id, data: { source: options.source } })),
       ...(duplicates.length ? [{ name: "lead_duplicate" as const, data: { count: duplicates.length, source: options.source } }] : []),
     ]);
+    // In the same transaction as the deals: a lead is never created without the event that starts its ladder.
+    await enqueueEvents(tx, inserted.map((d) => ({ id: `lead-created:${d.id}`, name: EVENTS.leadCreated, data: { dealId: d.id, source: options.source } })));
     return { inserted, outcome };
   }, { timeout: 120_000 });
 

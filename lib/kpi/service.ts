@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 
 /** The KPI events flows emit (E4). Names are stable: dashboards and tripwires key on them. */
@@ -12,6 +12,15 @@ export const KPI_EVENTS = [
   "import_completed",
   "email_parsed",
   "spread_alert",
+  "message_sent",
+  "message_blocked",
+  "message_failed",
+  "message_received",
+  "contact_opted_out",
+  "contact_opted_in",
+  "ladder_started",
+  "ladder_stopped",
+  "followup_completed",
 ] as const;
 export type KpiEventName = (typeof KPI_EVENTS)[number];
 
@@ -23,7 +32,5 @@ export interface KpiEventInput {
 
 export async function recordKpiEvents(db: TenantDb | TenantTransaction, events: KpiEventInput[]) {
   if (events.length === 0) return;
-  await db.kpiEvent.createMany({
-    data: events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, data: (e.data ?? undefined) as Prisma.InputJsonValue })) as never,
-  });
+  await insertRows(db, "KpiEvent", events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, data: e.data ?? null })));
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { OfferPolicy, Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
+import { enqueueEvents } from "@/lib/events/outbox";
 import { REGIONS } from "@/lib/geo/regions";
+import { dealStatusChangedEvents } from "@/lib/ladder/events";
 import { recordKpiEvents, type KpiEventInput } from "@/lib/kpi/service";
 import { computeOffer, DEFAULT_OFFER_TERMS, resolveOfferPolicy, type OfferResult } from "./rules";
 import type { OfferComputeInput, OfferPolicyUpsertInput } from "./schema";
@@ -104,7 +107,9 @@ export async function applyUnderwriting(
   for (const plan of done) {
     await tx.deal.updateMany({ where: { id: plan.dealId }, data: { ...underwritingColumns(plan), underwrittenAt: now } });
   }
-  await tx.deal.updateMany({ where: { id: { in: done.map((p) => p.dealId) }, status: "NEW" }, data: { status: "UNDERWRITTEN" } });
+  const promoted = await tx.deal.findMany({ where: { id: { in: done.map((p) => p.dealId) }, status: "NEW" }, select: { id: true } });
+  await tx.deal.updateMany({ where: { id: { in: promoted.map((d) => d.id) }, status: "NEW" }, data: { status: "UNDERWRITTEN" } });
+  await enqueueEvents(tx, dealStatusChangedEvents(promoted.map((d) => ({ dealId: d.id, from: "NEW", to: "UNDERWRITTEN" }))));
   return recordUnderwritingOutcome(tx, plans, correlationId, spreadAlertThreshold);
 }
 
@@ -131,16 +136,18 @@ export async function recordUnderwritingOutcome(
   spreadAlertThreshold: number,
 ): Promise<UnderwritingReport> {
   const done = succeeded(plans);
-  await tx.offerEvidence.createMany({
-    data: done.map((p) => ({
+  await insertRows(
+    tx,
+    "OfferEvidence",
+    done.map((p) => ({
       dealId: p.dealId,
       policyId: p.policy.id,
       policyVersion: p.policy.version,
       inputs: p.evidence.inputs,
       outputs: p.evidence.outputs,
       correlationId,
-    })) as never,
-  });
+    })),
+  );
   const alerts = done.filter((p) => p.result.spread >= spreadAlertThreshold).map((p) => ({ dealId: p.dealId, spread: p.result.spread }));
   const skipped = plans.filter((p): p is Extract<UnderwritingPlan, { ok: false }> => !p.ok).map((p) => ({ dealId: p.dealId, reason: p.reason }));
   const kpis: KpiEventInput[] = [

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { insertRows } from "@/lib/db/bulk";
+import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { provisionTenant } from "@/lib/tenants/provision";
+import { createTestDatabase } from "../helpers/db";
+
+let database: Database;
+let a: TenantDb;
+let b: TenantDb;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const owner = (email: string) => [{ email, name: email, password: "a-long-password-1", role: "owner" as const }];
+  a = scopeToTenant(database.prisma, (await provisionTenant(database.prisma, { slug: "bulk-a", name: "A", timeZone: "UTC", country: "US" }, owner("o@a.test"))).id);
+  b = scopeToTenant(database.prisma, (await provisionTenant(database.prisma, { slug: "bulk-b", name: "B", timeZone: "UTC", country: "CA" }, owner("o@b.test"))).id);
+});
+afterAll(() => database.close());
+
+describe("insertRows", () => {
+  it("stamps the client's tenant and round-trips enums, JSON, numbers, nulls and dates", async () => {
+    const createdAt = new Date("2026-03-08T07:30:00.123Z");
+    const [id] = await insertRows(a, "Deal", [
+      { source: "CSV", addressKey: "1 main st|springfield|il", street: "1 Main St", country: "US", askingPrice: 95_000, baths: 1.5, spreadRatio: 0.125, propertyType: "SFR", raw: { row: 2, note: "it's \"quoted\"" }, provenance: null, createdAt },
+    ]);
+    const deal = await a.deal.findUniqueOrThrow({ where: { id } });
+    expect(deal).toMatchObject({ tenantId: a.tenantId, source: "CSV", country: "US", askingPrice: 95_000, baths: 1.5, spreadRatio: 0.125, propertyType: "SFR", provenance: null, createdAt });
+    expect(deal.raw).toEqual({ row: 2, note: "it's \"quoted\"" });
+    expect(await b.deal.count({ where: { id } })).toBe(0);
+  });
+
+  it("skips rows whose unique key is taken and returns only the inserted ids", async () => {
+    const rows = ["2 Oak Ave", "3 Oak Ave"].map((street) => ({ source: "API", street, addressKey: street.toLowerCase(), raw: {} }));
+    const first = await insertRows(a, "Deal", rows.slice(0, 1), { skipDuplicates: true });
+    const second = await insertRows(a, "Deal", rows, { skipDuplicates: true });
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(await a.deal.count({ where: { addressKey: { in: rows.map((r) => r.addressKey) } } })).toBe(2);
+    // The same address is free in another tenant.
+    expect(await insertRows(b, "Deal", rows, { skipDuplicates: true })).toHaveLength(2);
+  });
+
+  it("refuses a row that names another tenant, and writes nothing of the batch", async () => {
+    const before = await database.prisma.kpiEvent.count();
+    await expect(insertRows(a, "KpiEvent", [{ name: "lead_created" }, { name: "lead_created", tenantId: b.tenantId }])).rejects.toThrow(/another tenant/);
+    expect(await database.prisma.kpiEvent.count()).toBe(before);
+  });
+
+  it("splits large batches across statements within the bind-parameter limit", async () => {
+    const rows = Array.from({ length: 7_000 }, (_, i) => ({ name: "lead_created", dealId: `d${i}`, data: { i } }));
+    expect(await insertRows(a, "KpiEvent", rows)).toHaveLength(7_000);
+    expect(await a.kpiEvent.count({ where: { name: "lead_created", dealId: { startsWith: "d" } } })).toBe(7_000);
+  });
+
+  it("joins the caller's transaction: a rollback takes the rows with it", async () => {
+    await expect(
+      a.$transaction(async (tx) => {
+        await insertRows(tx, "KpiEvent", [{ name: "rolled_back" }]);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect(await a.kpiEvent.count({ where: { name: "rolled_back" } })).toBe(0);
+  });
+});
