@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { geoLookup, resolveGeo } from "@/lib/geo";
@@ -98,9 +99,19 @@ async function importCsvCommand(args: string[]) {
   if (!values.tenant) throw new UsageError("--tenant is required");
   if (positionals.length !== 1) throw new UsageError("give the CSV file to import");
   const file = positionals[0];
-  await readFile(file).catch(() => { throw new UsageError(`cannot read ${file}`); });
+  await access(file, constants.R_OK).catch(() => { throw new UsageError(`cannot read ${file}`); });
   const { importCsvFile } = await import("@/lib/imports/cli");
-  return withTenantDatabase(values.tenant, (db) => importCsvFile(db, file));
+  const job = await withTenantDatabase(values.tenant, (db) => importCsvFile(db, file));
+  return {
+    created: job.created,
+    duplicates: job.duplicates,
+    errors: job.errorCount,
+    rows: job.processedRows,
+    status: job.status,
+    jobId: job.id,
+    rowsPerSecond: job.rowsPerSecond,
+    ...(job.message ? { message: job.message } : {}),
+  };
 }
 
 async function underwritePendingCommand(args: string[]) {
