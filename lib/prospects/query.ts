@@ -19,10 +19,10 @@ const optionalDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 
 
 /** The prospects table's state, as found in its URL (and accepted by GET /api/v1/deals). */
 export const ProspectQuery = z.object({
-  page: z.coerce.number().int().min(1).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(10).max(200).catch(25).default(25),
-  sort: z.enum(PROSPECT_SORTS).catch("createdAt").default("createdAt"),
-  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(25),
+  sort: z.enum(PROSPECT_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
   q: z.preprocess(blank, z.string().trim().max(100).optional()),
   status: multi(DEAL_STATUSES as unknown as readonly [string, ...string[]]),
   strategy: multi(STRATEGIES as unknown as readonly [string, ...string[]]),
