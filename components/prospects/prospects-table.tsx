@@ -72,7 +72,7 @@ export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, z
     .map((column) => ({ id: column.id, label: column.columnDef.meta?.label ?? column.id, visible: column.getIsVisible(), toggle: (visible: boolean) => column.toggleVisibility(visible) }));
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {pending ? "Loading…" : `${total.toLocaleString()} deal${total === 1 ? "" : "s"}`}
@@ -85,7 +85,7 @@ export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, z
       </div>
       <ProspectFilters query={query} navigate={navigate} />
 
-      <div className="relative grid gap-4 rounded-lg border bg-card p-3 sm:p-4" aria-busy={pending}>
+      <div className="relative grid grid-cols-1 gap-4 rounded-lg border bg-card p-3 sm:p-4" aria-busy={pending}>
         {/* A thin bar, not a spinner: the previous rows stay readable while the next page loads. */}
         <div className={cn("absolute inset-x-0 top-0 h-0.5 overflow-hidden rounded-t-lg transition-opacity", pending ? "opacity-100" : "opacity-0")}>
           <div className="h-full w-1/3 animate-pulse bg-primary" />
@@ -98,7 +98,7 @@ export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, z
             action={<Button variant="outline" onClick={() => navigate(clearFiltersPatch())}>Clear filters</Button>}
           />
         ) : (
-          <div className={cn("grid gap-4 transition-opacity", pending && "opacity-60")}>
+          <div className={cn("grid grid-cols-1 gap-4 transition-opacity", pending && "opacity-60")}>
             <ProspectCards rows={rows} />
             <div className="hidden md:block">
               <Table>

@@ -39,7 +39,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
   const hiddenColumnsRaw = params.get(HIDDEN_COLUMNS_PARAM);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Prospects</h1>
