@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
+import { insertRows } from "@/lib/db/bulk";
 import { scopeToTenant } from "@/lib/db/tenant";
 import { demoDeals } from "@/lib/demo/deals";
 import { listProspects, ProspectQuery } from "@/lib/prospects/query";
@@ -23,8 +24,10 @@ const seedStarted = performance.now();
 const batch = 5_000;
 for (let offset = 0; offset < total; offset += batch) {
   const inputs = demoDeals(Math.min(batch, total - offset), offset + 1);
-  await db.deal.createMany({
-    data: inputs.map((d, i) => {
+  await insertRows(
+    db,
+    "Deal",
+    inputs.map((d, i) => {
       const offer = computeOffer({ arv: d.arv!, repairs: d.repairs!, askingPrice: d.askingPrice! }, DEFAULT_OFFER_TERMS);
       return {
         id: randomUUID(),
@@ -37,8 +40,8 @@ for (let offset = 0; offset < total; offset += batch) {
         createdAt: new Date(Date.UTC(2026, 0, 1) + ((offset + i) % 300) * 86_400_000 + i * 1000),
         raw: {},
       };
-    }) as never,
-  });
+    }),
+  );
 }
 await database.sql.exec("ANALYZE");
 console.log(`seeded ${total.toLocaleString()} deals in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
