@@ -1,11 +1,13 @@
-import { Activity, Calculator, Inbox, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Activity, Calculator, Inbox, MessageSquare, ShieldCheck, type LucideIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime, formatMoney, formatPercent, humanize, spreadTone } from "@/components/prospects/format";
+import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 import type { TimelineEntry, TimelineKind } from "@/lib/prospects/detail";
 
 const KIND: Record<TimelineKind, { icon: LucideIcon; label: string }> = {
   intake: { icon: Inbox, label: "Intake" },
   underwriting: { icon: Calculator, label: "Underwriting" },
+  message: { icon: MessageSquare, label: "Message" },
   kpi: { icon: Activity, label: "Event" },
   audit: { icon: ShieldCheck, label: "Change" },
 };
@@ -30,6 +32,19 @@ export function DealTimeline({ entries, timeZone }: { entries: TimelineEntry[]; 
                   <span className="sr-only">{label}: </span>
                   <span className="font-medium first-letter:uppercase">{entry.title}</span>
                 </p>
+                {entry.message && (
+                  <p
+                    className={`rounded-md border px-2 py-1 text-sm whitespace-pre-line break-words ${entry.message.direction === "INBOUND" ? "bg-muted" : ""}`}
+                    data-testid="timeline-message"
+                    data-direction={entry.message.direction}
+                    data-status={entry.message.status}
+                  >
+                    {entry.message.body}
+                  </p>
+                )}
+                {entry.message?.blockedReason && (
+                  <p className="text-xs font-medium text-destructive">{BLOCK_REASON_LABELS[entry.message.blockedReason] ?? entry.message.blockedReason}</p>
+                )}
                 {entry.detail && <p className="text-xs break-words text-muted-foreground">{entry.detail}</p>}
                 {entry.offer && (
                   <p className="text-xs text-muted-foreground">

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { regionTimeZones } from "@/lib/geo/regions";
@@ -125,7 +126,7 @@ export async function upsertMarketPolicy(db: TenantDb, input: MarketPolicyUpsert
     return await saveMarketPolicy(db, parsed.data, ctx);
   } catch (error) {
     // Two first saves of the same (region, market) at once: the unique index lets one win.
-    if ((error as { code?: unknown })?.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new ExpectedError("conflict", "This policy was just created by someone else; reload it and try again");
     }
     throw error;

@@ -26,7 +26,7 @@ export interface DealFieldGroup {
   fields: DealField[];
 }
 
-export type TimelineKind = "intake" | "underwriting" | "kpi" | "audit";
+export type TimelineKind = "intake" | "underwriting" | "message" | "kpi" | "audit";
 
 export interface TimelineEntry {
   id: string;
@@ -36,6 +36,8 @@ export interface TimelineEntry {
   detail: string | null;
   /** For underwriting entries: the offer computed, for the page to format. */
   offer?: { mao: number | null; spread: number | null; spreadRatio: number | null; strategy: string | null };
+  /** For message entries: what was said, which way, and where it stands. */
+  message?: { direction: "INBOUND" | "OUTBOUND"; channel: string; status: string; body: string; blockedReason: string | null };
 }
 
 export const SOURCE_LABELS: Record<Deal["source"], string> = {
@@ -113,13 +115,23 @@ function readOffer(outputs: unknown): NonNullable<TimelineEntry["offer"]> {
 }
 
 // Same-instant entries keep the order in which things happen to a deal.
-const KIND_ORDER: Record<TimelineKind, number> = { intake: 0, underwriting: 1, kpi: 2, audit: 3 };
+const KIND_ORDER: Record<TimelineKind, number> = { intake: 0, underwriting: 1, message: 2, kpi: 3, audit: 4 };
 
 /** Oldest first: the deal's story from intake on. */
 export function sortTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   return [...entries].sort(
     (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id),
   );
+}
+
+/** KPI events a message entry already tells, left out of the timeline to avoid saying it twice. */
+const MESSAGE_KPIS = new Set(["message_sent", "message_blocked", "message_failed", "message_received"]);
+
+function messageTitle(m: { direction: string; channel: string; status: string; toAddress: string; fromAddress: string | null }): string {
+  const channel = m.channel === "EMAIL" ? "Email" : "SMS";
+  if (m.direction === "INBOUND") return `${channel} reply from ${m.fromAddress ?? "the lead"}`;
+  const verb = { BLOCKED: "blocked", FAILED: "failed", UNDELIVERED: "undelivered", DELIVERED: "delivered", SENT: "sent", QUEUED: "queued" }[m.status] ?? m.status.toLowerCase();
+  return `${channel} to ${m.toAddress} ${verb}`;
 }
 
 /** Caps each event stream so a deal with a runaway history still renders quickly. */
@@ -132,7 +144,7 @@ const TIMELINE_LIMIT = 200;
 export async function getDealDetail(db: TenantDb, id: string) {
   const deal = await db.deal.findFirst({ where: { id } });
   if (!deal) return null;
-  const [evidence, kpiEvents, auditEvents, emails] = await Promise.all([
+  const [evidence, kpiEvents, auditEvents, emails, messages] = await Promise.all([
     db.offerEvidence.findMany({ where: { dealId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT }),
     db.kpiEvent.findMany({ where: { dealId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
     db.auditEvent.findMany({ where: { entity: "Deal", entityId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
@@ -144,6 +156,12 @@ export async function getDealDetail(db: TenantDb, id: string) {
           select: { id: true, subject: true, fromAddress: true, receivedAt: true, source: true },
         })
       : Promise.resolve([]),
+    db.message.findMany({
+      where: { dealId: id },
+      orderBy: { createdAt: "desc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, createdAt: true, direction: true, channel: true, status: true, body: true, subject: true, blockedReason: true, toAddress: true, fromAddress: true },
+    }),
   ]);
 
   const timeline = sortTimeline([
@@ -156,7 +174,15 @@ export async function getDealDetail(db: TenantDb, id: string) {
       detail: null,
       offer: readOffer(e.outputs),
     })),
-    ...kpiEvents.map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", title: k.name.replaceAll("_", " "), detail: describeJson(k.data) })),
+    ...messages.map((m): TimelineEntry => ({
+      id: m.id,
+      at: m.createdAt,
+      kind: "message",
+      title: messageTitle(m),
+      detail: m.subject ? `Subject: ${m.subject}` : null,
+      message: { direction: m.direction, channel: m.channel, status: m.status, body: m.body, blockedReason: m.blockedReason },
+    })),
+    ...kpiEvents.filter((k) => !MESSAGE_KPIS.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", title: k.name.replaceAll("_", " "), detail: describeJson(k.data) })),
     ...auditEvents.map((a): TimelineEntry => ({
       id: a.id,
       at: a.createdAt,

@@ -1,0 +1,72 @@
+import { Send } from "lucide-react";
+import type { Metadata } from "next";
+import { MessagesTable } from "@/components/outbound/messages-table";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { NativeSelect } from "@/components/ui/select";
+import { can } from "@/lib/auth/permissions";
+import { requirePage } from "@/lib/auth/session";
+import { listMessages, MESSAGE_STATUSES, type MessageFilter } from "@/lib/outbound/outbox";
+import { messagingProvidersFromEnv } from "@/lib/providers/messaging";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+function readFilter(params: { status?: string; channel?: string }): MessageFilter {
+  const status = MESSAGE_STATUSES.find((s) => s === params.status?.toUpperCase());
+  const channel = params.channel?.toUpperCase() === "SMS" ? "SMS" : params.channel?.toUpperCase() === "EMAIL" ? "EMAIL" : undefined;
+  return { status, channel };
+}
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; channel?: string }> }) {
+  const ctx = await requirePage("messages:read");
+  const filter = readFilter(await searchParams);
+  const rows = await listMessages(ctx.db, filter, 200);
+  const providers = messagingProvidersFromEnv();
+  const local = [providers.sms.name === "outbox" && "SMS", providers.email.name === "outbox" && "email"].filter(Boolean);
+
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Outbox</h1>
+        <p className="text-sm text-muted-foreground">
+          Every message sent, refused or received, newest first.
+          {local.length > 0
+            ? ` ${local.join(" and ")} go${local.length === 1 ? "es" : ""} to the local outbox (no provider credentials): nothing leaves, and you can simulate receipts and replies.`
+            : " SMS go through Twilio and email through SendGrid."}
+        </p>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Messages</CardTitle>
+          <CardDescription>{`${rows.length} shown${rows.length === 200 ? " (the latest 200)" : ""}.`}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter messages">
+            <label className="grid gap-1 text-sm">
+              Status
+              <NativeSelect name="status" defaultValue={filter.status ?? ""} containerClassName="w-44">
+                <option value="">Any status</option>
+                {MESSAGE_STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
+              </NativeSelect>
+            </label>
+            <label className="grid gap-1 text-sm">
+              Channel
+              <NativeSelect name="channel" defaultValue={filter.channel ?? ""} containerClassName="w-36">
+                <option value="">Any channel</option>
+                <option value="SMS">SMS</option>
+                <option value="EMAIL">Email</option>
+              </NativeSelect>
+            </label>
+            <Button type="submit" variant="outline">Filter</Button>
+          </form>
+          {rows.length === 0 ? (
+            <EmptyState icon={Send} title="No messages" description={filter.status || filter.channel ? "No message matches these filters." : "Messages sent from a deal or by the follow-up ladder appear here."} />
+          ) : (
+            <MessagesTable rows={rows} timeZone={ctx.tenant.timeZone} canSimulate={can(ctx.role, "messages:send")} />
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

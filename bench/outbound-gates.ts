@@ -1,0 +1,86 @@
+/**
+ * Micro-benchmark of the outbound gate decision: `npx tsx bench/outbound-gates.ts`.
+ *
+ * Prints decisions per second of decideOutbound (the whole gate sequence, market policy
+ * included) for a message every gate allows, for refusals at the first and at the last gate,
+ * and for a mix, next to a trivial baseline measured in the same process.
+ */
+import { defaultPolicyRecord, type PolicyRecord } from "../lib/policy";
+import { decideOutbound, type OutboundFacts } from "../lib/outbound/gates";
+
+const policy = defaultPolicyRecord("NY") as PolicyRecord;
+const ALWAYS = {
+  ...policy,
+  rules: { ...policy.rules, contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }] },
+} as PolicyRecord;
+
+// A spread of instants over 2026 (weekdays, weekends, DST dates), cycled through.
+const START = Date.UTC(2026, 0, 1);
+const INSTANTS = Array.from({ length: 4096 }, (_, i) => new Date(START + ((i * 7_919_777_113) % (365 * 86_400_000))));
+
+const base: Omit<OutboundFacts, "at"> = {
+  channel: "SMS",
+  address: "+12125550100",
+  consent: "OPTED_IN",
+  onDoNotContact: false,
+  policy: ALWAYS,
+  timeZones: ["America/New_York"],
+  score: 80,
+  postalAddress: "1 Main St, Albany, NY 12207",
+  canLinkUnsubscribe: true,
+  sentToday: 10,
+  dailyCap: 500,
+};
+
+// The mix: a quarter each of allowed, opted out, outside the window (default NY policy) and over the cap.
+const MIX: Omit<OutboundFacts, "at">[] = [
+  base,
+  { ...base, consent: "OPTED_OUT" },
+  { ...base, policy },
+  { ...base, sentToday: 500 },
+];
+
+function trivial(facts: Omit<OutboundFacts, "at">, at: Date): boolean {
+  return facts.consent === "OPTED_IN" && !facts.onDoNotContact && at.getTime() > 0 && facts.sentToday < facts.dailyCap;
+}
+
+let sink = 0;
+function measure(name: string, run: (at: Date) => boolean, minMs = 1500): number {
+  for (let i = 0; i < 20_000; i++) if (run(INSTANTS[i & 4095])) sink++; // warm up
+  let ops = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (let i = 0; i < 10_000; i++) if (run(INSTANTS[(ops + i) & 4095])) sink++;
+    ops += 10_000;
+    elapsed = performance.now() - started;
+  }
+  const perSecond = (ops / elapsed) * 1000;
+  console.log(`${name.padEnd(48)} ${Math.round(perSecond).toLocaleString("en-US").padStart(14)} decisions/s`);
+  return perSecond;
+}
+
+/** One facts object per scenario whose instant is set before each decision: no allocation in the loop. */
+function scenario(facts: Omit<OutboundFacts, "at">): (at: Date) => boolean {
+  const current: OutboundFacts = { ...facts, at: INSTANTS[0] };
+  return (at) => {
+    current.at = at;
+    return decideOutbound(current).allowed;
+  };
+}
+
+const mixed = MIX.map(scenario);
+let turn = 0;
+
+console.log(`node ${process.version}, ${INSTANTS.length} instants over 2026, policy ${policy.region}/ALL\n`);
+const baseline = measure("baseline: trivial function call", (at) => trivial(base, at));
+const allowed = measure("decideOutbound, allowed (every gate asked)", scenario(base));
+const firstGate = measure("decideOutbound, refused at consent (gate 2)", scenario({ ...base, consent: "OPTED_OUT" }));
+const lastGate = measure("decideOutbound, refused at the daily cap (last)", scenario({ ...base, sentToday: 500 }));
+const windows = measure("decideOutbound, default NY windows", scenario({ ...base, policy }));
+const mix = measure("decideOutbound, mix of the four above", (at) => mixed[turn++ & 3](at));
+
+console.log(`\nallowed decisions: ${(baseline / allowed).toFixed(1)}x slower than a trivial call; mix: ${(baseline / mix).toFixed(1)}x`);
+console.log(`refusal at consent is ${(firstGate / allowed).toFixed(1)}x as fast as a full allowed decision; at the cap ${(lastGate / allowed).toFixed(2)}x; windows ${(windows / allowed).toFixed(2)}x`);
+console.log(`target >= 1,000,000 decisions/s (allowed): ${allowed >= 1_000_000 ? "met" : "NOT met"}`);
+if (sink < 0) console.log(sink);

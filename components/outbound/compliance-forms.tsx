@@ -1,0 +1,137 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import {
+  addDoNotContactAction,
+  changeConsentAction,
+  removeDoNotContactAction,
+  saveComplianceSettingsAction,
+} from "@/app/(app)/settings/compliance/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
+import { fieldErrors, type ActionResult } from "@/lib/http/result";
+
+/** Toasts the outcome; clears the form after a success (the lists above show what was saved). */
+function useOutcome<T>(state: ActionResult<T> | null, form: React.RefObject<HTMLFormElement | null>, after?: () => void) {
+  // The latest callback, so the effect below runs once per server answer, not once per render.
+  const afterRef = useRef(after);
+  useEffect(() => {
+    afterRef.current = after;
+  });
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      toast.success(state.message ?? "Saved");
+      form.current?.reset();
+      afterRef.current?.();
+    } else if (!state.issues?.length) {
+      toast.error(state.error);
+    }
+  }, [state, form]);
+  return state && !state.ok ? fieldErrors(state.issues) : {};
+}
+
+const err = (id: string, messages: string[] | undefined) => fieldErrorProps(id, { [id]: messages });
+
+export function ComplianceSettingsForm({ postalAddress, capSms, capEmail }: { postalAddress: string | null; capSms: number; capEmail: number }) {
+  const { state, onSubmit, pending } = useFormAction(saveComplianceSettingsAction);
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  useEffect(() => {
+    if (state?.ok) toast.success(state.message ?? "Saved");
+    else if (state && !state.issues?.length) toast.error(state.error);
+  }, [state]);
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Outbound settings">
+      <FormField label="Postal address" htmlFor="postalAddress" error={errors.postalAddress} hint="Printed in every email (CAN-SPAM, CASL). Email is refused without it." required>
+        <Input id="postalAddress" name="postalAddress" defaultValue={postalAddress ?? ""} maxLength={300} {...err("postalAddress", errors.postalAddress)} />
+      </FormField>
+      <FormField label="SMS per day" htmlFor="outboundDailyCapSms" error={errors.outboundDailyCapSms}>
+        <Input id="outboundDailyCapSms" name="outboundDailyCapSms" type="number" min={0} defaultValue={capSms} {...err("outboundDailyCapSms", errors.outboundDailyCapSms)} />
+      </FormField>
+      <FormField label="Emails per day" htmlFor="outboundDailyCapEmail" error={errors.outboundDailyCapEmail}>
+        <Input id="outboundDailyCapEmail" name="outboundDailyCapEmail" type="number" min={0} defaultValue={capEmail} {...err("outboundDailyCapEmail", errors.outboundDailyCapEmail)} />
+      </FormField>
+      <Button type="submit" disabled={pending} className="md:mt-6">{pending ? "Saving..." : "Save"}</Button>
+    </form>
+  );
+}
+
+export function DoNotContactForm() {
+  const form = useRef<HTMLFormElement>(null);
+  const { state, onSubmit, pending } = useFormAction(addDoNotContactAction);
+  const errors = useOutcome(state, form);
+  return (
+    <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Add to do-not-contact list">
+      <FormField label="Phone or email" htmlFor="dnc-value" error={errors.value} required>
+        <Input id="dnc-value" name="value" placeholder="+14165550100 or name@example.com" {...err("dnc-value", errors.value)} />
+      </FormField>
+      <FormField label="Reason" htmlFor="dnc-reason" error={errors.reason} required>
+        <Input id="dnc-reason" name="reason" placeholder="Asked by phone not to be contacted" {...err("dnc-reason", errors.reason)} />
+      </FormField>
+      <Button type="submit" disabled={pending} className="md:mt-6">{pending ? "Adding..." : "Add"}</Button>
+    </form>
+  );
+}
+
+export function RemoveDoNotContactButton({ id, value }: { id: string; value: string }) {
+  const [open, setOpen] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const { state, onSubmit, pending } = useFormAction(removeDoNotContactAction, (formData) => formData.set("id", id));
+  const errors = useOutcome(state, form, () => setOpen(false));
+  return (
+    <>
+      <Button size="sm" variant="outline" onClick={() => setOpen(true)}>Remove</Button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{`Remove ${value}?`}</DialogTitle>
+            <DialogDescription>Messages to this address become possible again where consent allows. The removal is audited.</DialogDescription>
+          </DialogHeader>
+          <form ref={form} onSubmit={onSubmit} className="grid gap-4" noValidate>
+            <FormField label="Reason" htmlFor={`dnc-remove-${id}`} error={errors.reason} required>
+              <Input id={`dnc-remove-${id}`} name="reason" autoFocus {...err(`dnc-remove-${id}`, errors.reason)} />
+            </FormField>
+            <DialogFooter>
+              <Button type="button" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+              <Button type="submit" variant="destructive" disabled={pending}>{pending ? "Removing..." : "Remove"}</Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+export function ConsentForm() {
+  const form = useRef<HTMLFormElement>(null);
+  const { state, onSubmit, pending } = useFormAction(changeConsentAction);
+  const errors = useOutcome(state, form);
+  return (
+    <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Record consent">
+      <FormField label="Channel" htmlFor="consent-channel" error={errors.channel}>
+        <NativeSelect id="consent-channel" name="channel" defaultValue="SMS">
+          <option value="SMS">SMS</option>
+          <option value="EMAIL">Email</option>
+        </NativeSelect>
+      </FormField>
+      <FormField label="Phone or email" htmlFor="consent-address" error={errors.address} required>
+        <Input id="consent-address" name="address" {...err("consent-address", errors.address)} />
+      </FormField>
+      <FormField label="Consent" htmlFor="consent-status" error={errors.status}>
+        <NativeSelect id="consent-status" name="status" defaultValue="OPTED_IN">
+          <option value="OPTED_IN">Opted in</option>
+          <option value="OPTED_OUT">Opted out</option>
+        </NativeSelect>
+      </FormField>
+      <FormField label="Reason" htmlFor="consent-reason" error={errors.reason} required>
+        <Input id="consent-reason" name="reason" placeholder="Signed the web form on 2026-11-20" {...err("consent-reason", errors.reason)} />
+      </FormField>
+      <Button type="submit" disabled={pending} className="md:mt-6">{pending ? "Saving..." : "Record"}</Button>
+    </form>
+  );
+}

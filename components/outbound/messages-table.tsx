@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { formatDateTime } from "@/components/prospects/format";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { MessageListRow } from "@/lib/outbound/outbox";
+import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
+import { OUTBOX_PROVIDER } from "@/lib/providers/outbox";
+import { MessageStatusBadge } from "./message-status-badge";
+import { SimulateControls } from "./simulate-controls";
+
+function leadLabel(row: MessageListRow): string {
+  const deal = row.deal;
+  if (!deal) return "No matching lead";
+  return deal.contactName || [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "Lead";
+}
+
+/** The messages of the workspace, newest first; outbox messages carry the simulation buttons. */
+export function MessagesTable({ rows, timeZone, canSimulate }: { rows: MessageListRow[]; timeZone: string; canSimulate: boolean }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>When</TableHead>
+          <TableHead>Channel</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>To / from</TableHead>
+          <TableHead>Lead</TableHead>
+          <TableHead className="w-[32%]">Message</TableHead>
+          {canSimulate && <TableHead>Simulate</TableHead>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => {
+          const simulatable = canSimulate && row.provider === OUTBOX_PROVIDER && row.direction === "OUTBOUND" && Boolean(row.providerMessageId);
+          return (
+            <TableRow key={row.id} data-testid="message-row" data-status={row.status} data-direction={row.direction}>
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+                <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt, timeZone)}</time>
+              </TableCell>
+              <TableCell className="text-xs">
+                {row.channel === "EMAIL" ? "Email" : "SMS"}
+                <span className="block text-muted-foreground">{row.direction === "INBOUND" ? "inbound" : `outbound · ${row.provider}`}</span>
+              </TableCell>
+              <TableCell>
+                <MessageStatusBadge status={row.status} />
+                {row.blockedReason && (
+                  <span className="mt-1 block text-xs text-destructive" data-testid="blocked-reason">{BLOCK_REASON_LABELS[row.blockedReason] ?? row.blockedReason}</span>
+                )}
+                {row.status !== "BLOCKED" && row.error && <span className="mt-1 block text-xs text-destructive">{row.error}</span>}
+              </TableCell>
+              <TableCell className="font-mono text-xs">{row.direction === "INBOUND" ? row.fromAddress : row.toAddress}</TableCell>
+              <TableCell className="text-sm">
+                {row.deal ? <Link className="underline-offset-4 hover:underline" href={`/deals/${row.deal.id}`}>{leadLabel(row)}</Link> : <span className="text-muted-foreground">{leadLabel(row)}</span>}
+              </TableCell>
+              <TableCell className="text-sm">
+                {row.subject && <span className="block font-medium">{row.subject}</span>}
+                <span className="line-clamp-3 whitespace-pre-line break-words">{row.body}</span>
+              </TableCell>
+              {canSimulate && (
+                <TableCell>{simulatable ? <SimulateControls messageId={row.id} channel={row.channel} to={row.toAddress} /> : null}</TableCell>
+              )}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { Send } from "lucide-react";
+import { useState } from "react";
+import { sendMessageAction } from "@/app/(app)/deals/[dealId]/message-actions";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { fieldErrors } from "@/lib/http/result";
+import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
+
+interface SendMessageFormProps {
+  dealId: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Sends an SMS or email to the lead through every compliance gate, and says what happened. */
+export function SendMessageForm({ dealId, phone, email }: SendMessageFormProps) {
+  const [channel, setChannel] = useState<"SMS" | "EMAIL">(phone || !email ? "SMS" : "EMAIL");
+  const { state, onSubmit, pending } = useFormAction(sendMessageAction, (formData) => formData.set("dealId", dealId));
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  const result = state?.ok ? state.data : null;
+  const to = channel === "SMS" ? phone : email;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Send message</CardTitle>
+        <CardDescription>Consent, do-not-contact, market policy and daily cap are checked before anything leaves.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={onSubmit} className="grid gap-3" noValidate aria-label="Send message">
+          <FormField label="Channel" htmlFor="message-channel" error={errors.channel} hint={to ? `To ${to}` : `The lead has no ${channel === "SMS" ? "phone number" : "email address"}`}>
+            <NativeSelect id="message-channel" name="channel" value={channel} onChange={(e) => setChannel(e.target.value as "SMS" | "EMAIL")}>
+              <option value="SMS">SMS</option>
+              <option value="EMAIL">Email</option>
+            </NativeSelect>
+          </FormField>
+          {channel === "EMAIL" && (
+            <FormField label="Subject" htmlFor="message-subject" error={errors.subject} required>
+              <Input id="message-subject" name="subject" maxLength={200} {...fieldErrorProps("message-subject", { "message-subject": errors.subject })} />
+            </FormField>
+          )}
+          <FormField label="Message" htmlFor="message-body" error={errors.body} required hint={channel === "EMAIL" ? "Your postal address and an unsubscribe link are added below the text." : undefined}>
+            <Textarea id="message-body" name="body" rows={4} maxLength={1600} {...fieldErrorProps("message-body", { "message-body": errors.body })} />
+          </FormField>
+          <Button type="submit" disabled={pending}>
+            <Send className="size-4" aria-hidden /> {pending ? "Sending..." : "Send"}
+          </Button>
+          <div aria-live="polite" data-testid="send-result">
+            {state && !state.ok && !state.issues?.length && <p role="alert" className="text-sm font-medium text-destructive">{state.error}</p>}
+            {result?.status === "SENT" && <p className="text-sm text-foreground">{`Sent through ${result.provider}.`}</p>}
+            {result?.status === "FAILED" && <p role="alert" className="text-sm font-medium text-destructive">{`The provider refused it: ${result.error}`}</p>}
+            {result?.status === "BLOCKED" && (
+              <div role="alert" className="grid gap-0.5 text-sm">
+                <p className="font-medium text-destructive" data-reason={result.reason}>{`Blocked: ${BLOCK_REASON_LABELS[result.reason] ?? result.reason}`}</p>
+                <p className="text-xs text-muted-foreground">{result.detail}</p>
+              </div>
+            )}
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Consent and the do-not-contact list: who may be messaged on which channel. Every change
+ * is written with its reason; opt-outs also stop the lead's follow-up (contactOptedOut event).
+ */
+import type { Channel, ConsentStatus } from "@/generated/prisma/enums";
+import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { enqueueEvents } from "@/lib/events/outbox";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import { EVENTS } from "@/inngest/client";
+import { normalizeAddress, normalizeAnyAddress } from "./address";
+import { ConsentChangeInput, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
+
+type Db = TenantDb | TenantTransaction;
+
+export interface ConsentChange {
+  channel: "SMS" | "EMAIL";
+  /** Stored form (E.164 / lower-case email). */
+  address: string;
+  status: ConsentStatus;
+  /** form, import, manual, keyword:STOP, unsubscribe_link, sendgrid:spamreport... */
+  source: string;
+  note?: string | null;
+}
+
+/** The deals whose contact is this address: the leads an opt-out concerns. */
+async function dealsOfAddress(db: Db, channel: "SMS" | "EMAIL", address: string): Promise<string[]> {
+  const deals = await db.deal.findMany({
+    where: channel === "SMS" ? { contactPhone: address } : { contactEmail: { equals: address, mode: "insensitive" } },
+    select: { id: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return deals.map((d) => d.id);
+}
+
+/**
+ * Records the contact's latest word inside the caller's transaction. When it changes the
+ * status, the KPI event and (for an opt-out) the contactOptedOut event of every lead with
+ * this address are written in the same transaction. Returns whether the status changed.
+ */
+export async function applyConsent(tx: TenantTransaction, change: ConsentChange): Promise<{ changed: boolean; previous: ConsentStatus | null }> {
+  const where = { tenantId_channel_address: { tenantId: tx.tenantId, channel: change.channel as Channel, address: change.address } };
+  const existing = await tx.contactConsent.findUnique({ where });
+  await tx.contactConsent.upsert({
+    where,
+    create: { channel: change.channel, address: change.address, status: change.status, source: change.source, note: change.note ?? null } as never,
+    update: { status: change.status, source: change.source, note: change.note ?? null },
+  });
+  const changed = existing?.status !== change.status;
+  if (changed) {
+    const dealIds = await dealsOfAddress(tx, change.channel, change.address);
+    const name = change.status === "OPTED_OUT" ? "contact_opted_out" : "contact_opted_in";
+    const data = { channel: change.channel, source: change.source };
+    await recordKpiEvents(tx, dealIds.length ? dealIds.map((dealId) => ({ name, dealId, data })) : [{ name, data }]);
+    if (change.status === "OPTED_OUT") {
+      await enqueueEvents(
+        tx,
+        dealIds.map((dealId) => ({ name: EVENTS.contactOptedOut, data: { dealId, channel: change.channel, address: change.address } })),
+      );
+    }
+  }
+  return { changed, previous: existing?.status ?? null };
+}
+
+function invalid(field: string, message: string): never {
+  throw new ExpectedError("invalid", message, field);
+}
+
+/** A manual opt-in or opt-out from the compliance page, audited with its reason. */
+export async function changeConsent(db: TenantDb, input: ConsentChangeInput, ctx: AuditContext) {
+  const parsed = ConsentChangeInput.parse(input);
+  const address = normalizeAddress(parsed.channel, parsed.address);
+  if (!address) invalid("address", parsed.channel === "SMS" ? "Enter a valid phone number" : "Enter a valid email address");
+  return db.$transaction(async (tx) => {
+    const { changed, previous } = await applyConsent(tx, { channel: parsed.channel, address, status: parsed.status, source: "manual", note: parsed.reason });
+    await recordAudit(
+      tx,
+      { action: "consent.changed", entity: "ContactConsent", entityId: `${parsed.channel}:${address}`, before: { status: previous }, after: { status: parsed.status, reason: parsed.reason } },
+      ctx,
+    );
+    return { channel: parsed.channel, address, status: parsed.status, changed };
+  });
+}
+
+export async function addDoNotContact(db: TenantDb, input: DoNotContactInput, ctx: AuditContext) {
+  const parsed = DoNotContactInput.parse(input);
+  const value = normalizeAnyAddress(parsed.value);
+  if (!value) invalid("value", "Enter a valid phone number or email address");
+  return db.$transaction(async (tx) => {
+    const existing = await tx.doNotContact.findFirst({ where: { value } });
+    if (existing) throw new ExpectedError("conflict", `${value} is already on the do-not-contact list`, "value");
+    const row = await tx.doNotContact.create({ data: { value, reason: parsed.reason, createdById: ctx.actorId } as never });
+    await recordAudit(tx, { action: "do_not_contact.added", entity: "DoNotContact", entityId: row.id, after: { value, reason: parsed.reason } }, ctx);
+    return row;
+  });
+}
+
+export async function removeDoNotContact(db: TenantDb, input: { id: string; reason: string }, ctx: AuditContext) {
+  const parsed = RemoveDoNotContactInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const row = await tx.doNotContact.findFirst({ where: { id: parsed.id } });
+    if (!row) throw new ExpectedError("not_found", "This entry is no longer on the list");
+    await tx.doNotContact.delete({ where: { id: row.id } });
+    await recordAudit(
+      tx,
+      { action: "do_not_contact.removed", entity: "DoNotContact", entityId: row.id, before: { value: row.value, reason: row.reason }, after: { reason: parsed.reason } },
+      ctx,
+    );
+    return { id: row.id, value: row.value };
+  });
+}
+
+/** The unsubscribe link was followed: the email address is opted out at once. */
+export async function unsubscribeEmail(db: TenantDb, address: string) {
+  const email = normalizeAddress("EMAIL", address);
+  if (!email) throw new ExpectedError("invalid", "This link does not name a valid email address");
+  return db.$transaction(async (tx) => {
+    const result = await applyConsent(tx, { channel: "EMAIL", address: email, status: "OPTED_OUT", source: "unsubscribe_link" });
+    if (result.changed) {
+      await recordAudit(
+        tx,
+        { action: "consent.unsubscribed", entity: "ContactConsent", entityId: `EMAIL:${email}`, before: { status: result.previous }, after: { status: "OPTED_OUT" } },
+        { actorId: null, actorEmail: email, requestId: undefined },
+      );
+    }
+    return { address: email, changed: result.changed };
+  });
+}
+
+export async function listConsents(db: TenantDb, filter: { status?: ConsentStatus; q?: string } = {}) {
+  return db.contactConsent.findMany({
+    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { address: { contains: filter.q.trim().toLowerCase() } } : {}) },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+}
+
+export async function listDoNotContact(db: TenantDb) {
+  return db.doNotContact.findMany({ orderBy: { createdAt: "desc" }, take: 500 });
+}

@@ -1,0 +1,171 @@
+/**
+ * What providers tell us after the fact: delivery updates and inbound messages. Each
+ * callback is recorded once as a MessageEvent keyed by the provider's own id for it, in the
+ * same transaction as its effect, so a repeated delivery changes nothing.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import type { MessageStatus } from "@/generated/prisma/enums";
+import type { TenantDb } from "@/lib/db/tenant";
+import { ExpectedError } from "@/lib/errors";
+import { enqueueEvents } from "@/lib/events/outbox";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import { EVENTS } from "@/inngest/client";
+import { isCanadianNumber, normalizeEmail, normalizePhone } from "./address";
+import { applyConsent } from "./consent";
+import { keywordConfirmation, parseKeyword, type KeywordMatch } from "./keywords";
+import { advanceStatus } from "./lifecycle";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { sendKeywordConfirmation, type OutboundDeps, type SendMessageResult } from "./service";
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonValue;
+
+export interface StatusUpdate {
+  provider: string;
+  /** The provider's id for this event (Twilio: MessageSid:status; SendGrid: sg_event_id). */
+  eventKey: string;
+  type: string;
+  /** Our message id when the provider echoes it (status callback URL, custom args). */
+  messageId?: string | null;
+  providerMessageId?: string | null;
+  /** The lifecycle step reported, or null for events that carry none (open, click). */
+  status: MessageStatus | null;
+  error?: string | null;
+  payload: unknown;
+}
+
+export interface StatusUpdateResult {
+  duplicate: boolean;
+  messageId: string | null;
+  /** The message's status after the event; null when no message matched. */
+  status: MessageStatus | null;
+  changed: boolean;
+}
+
+/** Applies one delivery update; never moves a message backwards. */
+export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Promise<StatusUpdateResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const event = await tx.messageEvent.create({
+        data: { provider: update.provider, eventKey: update.eventKey, type: update.type, payload: asJson(update.payload) } as never,
+      });
+      const message =
+        (update.messageId ? await tx.message.findFirst({ where: { id: update.messageId, provider: update.provider } }) : null) ??
+        (update.providerMessageId
+          ? await tx.message.findFirst({ where: { provider: update.provider, providerMessageId: update.providerMessageId } })
+          : null);
+      if (!message) return { duplicate: false, messageId: null, status: null, changed: false };
+      await tx.messageEvent.update({ where: { id: event.id }, data: { messageId: message.id } });
+      const next = update.status ? advanceStatus(message.status, update.status) : null;
+      if (!next) return { duplicate: false, messageId: message.id, status: message.status, changed: false };
+      const now = new Date();
+      await tx.message.update({
+        where: { id: message.id },
+        data: {
+          status: next,
+          ...(next === "SENT" && !message.sentAt ? { sentAt: now } : {}),
+          ...(next === "DELIVERED" ? { deliveredAt: now } : {}),
+          ...(next === "FAILED" || next === "UNDELIVERED" ? { failedAt: now, error: update.error ?? message.error } : {}),
+          ...(update.providerMessageId && !message.providerMessageId ? { providerMessageId: update.providerMessageId } : {}),
+        },
+      });
+      return { duplicate: false, messageId: message.id, status: next, changed: true };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { duplicate: true, messageId: null, status: null, changed: false };
+    throw error;
+  }
+}
+
+export interface InboundSms {
+  provider: string;
+  /** The provider's id of the inbound message (Twilio MessageSid). */
+  providerMessageId: string;
+  from: string;
+  to: string;
+  body: string;
+  payload?: unknown;
+}
+
+export interface InboundResult {
+  duplicate: boolean;
+  messageId: string | null;
+  dealId: string | null;
+  keyword: KeywordMatch | null;
+  /** The keyword changed the contact's consent (a repeated STOP does not). */
+  consentChanged: boolean;
+  confirmation: SendMessageResult | null;
+}
+
+/**
+ * An SMS from a contact: recorded as RECEIVED on the lead whose phone matches, announced
+ * (messageReceived stops the ladder), and a STOP/START keyword applied at once. When the
+ * keyword changes the contact's consent, one confirmation is sent back.
+ */
+export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: OutboundDeps = {}): Promise<InboundResult> {
+  const from = normalizePhone(sms.from);
+  if (!from) throw new ExpectedError("invalid", "The sender is not a phone number", "From");
+  if (!sms.providerMessageId) throw new ExpectedError("invalid", "The message id is missing", "MessageSid");
+  const body = (sms.body ?? "").slice(0, 5000);
+  const deal = await db.deal.findFirst({ where: { contactPhone: from }, orderBy: { createdAt: "desc" }, select: { id: true, country: true } });
+  const keyword = parseKeyword(body, { canadian: deal?.country === "CA" || isCanadianNumber(from) });
+
+  let stored: { messageId: string; consentChanged: boolean };
+  try {
+    stored = await db.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: {
+          dealId: deal?.id ?? null,
+          channel: "SMS",
+          direction: "INBOUND",
+          status: "RECEIVED",
+          toAddress: normalizePhone(sms.to) ?? sms.to,
+          fromAddress: from,
+          body,
+          provider: sms.provider,
+          providerMessageId: sms.providerMessageId,
+        } as never,
+      });
+      await tx.messageEvent.create({
+        data: { provider: sms.provider, eventKey: `inbound:${sms.providerMessageId}`, type: "inbound", messageId: message.id, payload: asJson(sms.payload ?? { from, body }) } as never,
+      });
+      await recordKpiEvents(tx, [{ name: "message_received", dealId: deal?.id ?? null, data: { messageId: message.id, channel: "SMS", keyword: keyword?.keyword ?? null } }]);
+      if (deal) {
+        await enqueueEvents(tx, [
+          { id: `message-received:${message.id}`, name: EVENTS.messageReceived, data: { dealId: deal.id, messageId: message.id, channel: "SMS" } },
+        ]);
+      }
+      let consentChanged = false;
+      if (keyword) {
+        const result = await applyConsent(tx, {
+          channel: "SMS",
+          address: from,
+          status: keyword.action === "opt_out" ? "OPTED_OUT" : "OPTED_IN",
+          source: `keyword:${keyword.keyword}`,
+        });
+        consentChanged = result.changed;
+      }
+      return { messageId: message.id, consentChanged };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { duplicate: true, messageId: null, dealId: deal?.id ?? null, keyword, consentChanged: false, confirmation: null };
+    throw error;
+  }
+
+  let confirmation: SendMessageResult | null = null;
+  if (keyword && stored.consentChanged) {
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } });
+    confirmation = await sendKeywordConfirmation(db, { dealId: deal?.id ?? null, to: from, body: keywordConfirmation(keyword, tenant.name) }, deps);
+  }
+  return { duplicate: false, messageId: stored.messageId, dealId: deal?.id ?? null, keyword, consentChanged: stored.consentChanged, confirmation };
+}
+
+/** SendGrid events that mean the recipient does not want email any more. */
+const EMAIL_OPT_OUT_EVENTS = new Set(["unsubscribe", "group_unsubscribe", "spamreport"]);
+
+/** An email recipient unsubscribed or reported spam at the provider: opt the address out. */
+export async function applyEmailOptOutEvent(db: TenantDb, event: { provider: string; type: string; email: string }) {
+  if (!EMAIL_OPT_OUT_EVENTS.has(event.type)) return { changed: false };
+  const address = normalizeEmail(event.email);
+  if (!address) return { changed: false };
+  return db.$transaction((tx) => applyConsent(tx, { channel: "EMAIL", address, status: "OPTED_OUT", source: `${event.provider}:${event.type}` }));
+}

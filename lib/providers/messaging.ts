@@ -1,0 +1,58 @@
+/**
+ * Outbound messaging providers and which one is used. With credentials in the environment
+ * SMS goes through Twilio and email through SendGrid; without them, through the local
+ * outbox, which records the message as sent so the Outbox page shows what would have left.
+ */
+import { createOutboxEmailProvider, createOutboxSmsProvider } from "./outbox";
+import { createSendgridProvider, sendgridConfigFromEnv } from "./sendgrid";
+import { createTwilioProvider, twilioConfigFromEnv } from "./twilio";
+
+export interface OutboundSms {
+  to: string;
+  body: string;
+  /** Where Twilio posts delivery updates; omitted when the app has no public URL. */
+  statusCallbackUrl?: string;
+}
+
+export interface OutboundEmail {
+  to: string;
+  subject: string;
+  text: string;
+  headers?: Record<string, string>;
+  /** Echoed back on every webhook event of the email (SendGrid custom_args). */
+  customArgs?: Record<string, string>;
+}
+
+export interface SentReceipt {
+  providerMessageId: string;
+  from: string | null;
+}
+
+export interface SmsProvider {
+  /** Stored on Message.provider: "twilio" or "outbox". */
+  readonly name: string;
+  send(message: OutboundSms): Promise<SentReceipt>;
+}
+
+export interface EmailProvider {
+  /** Stored on Message.provider: "sendgrid" or "outbox". */
+  readonly name: string;
+  send(message: OutboundEmail): Promise<SentReceipt>;
+}
+
+export interface MessagingProviders {
+  sms: SmsProvider;
+  email: EmailProvider;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The providers the environment configures, each falling back to the local outbox. */
+export function messagingProvidersFromEnv(env: Env = process.env): MessagingProviders {
+  const twilio = twilioConfigFromEnv(env);
+  const sendgrid = sendgridConfigFromEnv(env);
+  return {
+    sms: twilio ? createTwilioProvider(twilio) : createOutboxSmsProvider(),
+    email: sendgrid ? createSendgridProvider(sendgrid) : createOutboxEmailProvider(),
+  };
+}
