@@ -10,4 +10,8 @@ export async function register() {
       void closeDatabase().finally(() => process.exit(0));
     });
   }
+  // Sends outbox events to Inngest every few seconds, so events written while it was down
+  // go out as soon as it answers again.
+  const { startDispatcherLoop } = await import("@/lib/events/dispatch-runtime");
+  startDispatcherLoop();
 }

@@ -3,7 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api";
+  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder";
   permission: Permission;
 }
 
@@ -11,12 +11,17 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard", permission: "dashboard:read" },
   { href: "/deals", label: "Prospects", icon: "deals", permission: "deals:read" },
+  { href: "/inbox", label: "Inbox", icon: "inbox", permission: "tasks:read" },
   { href: "/deals/import", label: "Import CSV", icon: "imports", permission: "deals:import" },
   { href: "/analytics", label: "Analytics", icon: "analytics", permission: "analytics:read" },
   { href: "/policies", label: "Policies", icon: "policies", permission: "policies:read" },
+  { href: "/outbox", label: "Outbox", icon: "outbox", permission: "messages:read" },
+  { href: "/settings/compliance", label: "Compliance", icon: "compliance", permission: "compliance:manage" },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
   { href: "/settings/members", label: "Members", icon: "members", permission: "members:read" },
   { href: "/settings", label: "Settings", icon: "settings", permission: "tenant:read" },
   { href: "/settings/api", label: "API & integrations", icon: "api", permission: "apikeys:manage" },
+  { href: "/settings/ladder", label: "Follow-up ladder", icon: "ladder", permission: "ladder:manage" },
+  { href: "/engines", label: "Engines", icon: "engines", permission: "engines:read" },
   { href: "/system", label: "System status", icon: "system", permission: "system:read" },
 ];

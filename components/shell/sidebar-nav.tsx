@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BarChart3, Building, FileUp, KeyRound, LayoutDashboard, ScrollText, Settings, ShieldCheck, Users } from "lucide-react";
+import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
@@ -9,6 +9,9 @@ import type { NavItem } from "./nav";
 const ICONS = {
   dashboard: LayoutDashboard, settings: Settings, members: Users, audit: ScrollText, system: Activity,
   deals: Building, imports: FileUp, analytics: BarChart3, policies: ShieldCheck, api: KeyRound,
+  engines: Cog,
+  outbox: Send, compliance: Ban,
+  inbox: Inbox, ladder: ListOrdered,
 };
 
 function isActive(pathname: string, href: string, items: NavItem[]) {

@@ -5,6 +5,9 @@ import { DealBatchInput, DealInput } from "@/lib/intake/schema";
 import { CanContactQuery, MarketPolicyUpsertInput } from "@/lib/policy";
 import { ProspectQuery } from "@/lib/prospects/query";
 import { OfferComputeInput, OfferPolicyUpsertInput } from "@/lib/underwriting/schema";
+import { CompleteTaskBody, StartLadderBody, TaskIdParams } from "@/lib/ladder/api";
+import { DueTasksQuery } from "@/lib/ladder/schema";
+import { RunEngineInput } from "@/lib/engines/schema";
 import { EffectivePolicyQuery } from "./market";
 
 const ErrorBody = z.object({
@@ -39,6 +42,12 @@ export const API_OPERATIONS: Operation[] = [
   { method: "post", path: "/api/v1/market/policies", summary: "Create or update a market policy (with a reason; audited)", scope: "policies:write", body: MarketPolicyUpsertInput, idempotent: true },
   { method: "get", path: "/api/v1/market/effective", summary: "The policy in force for a region and market", scope: "policies:read", query: EffectivePolicyQuery },
   { method: "get", path: "/api/v1/market/can-contact", summary: "May this lead be contacted now on this channel? Fails closed.", scope: "policies:read", query: CanContactQuery },
+  { method: "post", path: "/api/v1/followups/ladder", summary: "Start the follow-up ladder for a lead (a lead with an active ladder keeps it)", scope: "followups:write", body: StartLadderBody, idempotent: true },
+  { method: "post", path: "/api/v1/followups/tasks/{id}/complete", summary: "Complete or skip a follow-up task with its outcome", scope: "followups:write", body: CompleteTaskBody, params: TaskIdParams, idempotent: true },
+  { method: "get", path: "/api/v1/followups/due", summary: "Open follow-up tasks that are due, oldest first", scope: "followups:read", query: DueTasksQuery },
+  { method: "get", path: "/api/v1/engines", summary: "Each engine's state, interval and recent runs, and the event outbox backlog", scope: "engines:read" },
+  { method: "post", path: "/api/v1/engines/run", summary: "Run an engine now (works without an Inngest server; audited)", scope: "engines:run", body: RunEngineInput, idempotent: true },
+  { method: "get", path: "/api/v1/followups/sla", summary: "Share of due tasks completed within 30 minutes and 2 hours, by VA and market", scope: "followups:read" },
 ];
 
 export function buildOpenApiDocument(serverUrl?: string) {

@@ -16,6 +16,8 @@ const everyone: readonly Role[] = ROLES;
 const managers: readonly Role[] = ["owner", "admin"];
 const deciders: readonly Role[] = ["owner", "admin", "investor"];
 const dealWorkers: readonly Role[] = ["owner", "admin", "investor", "va"];
+/** Who calls leads and closes follow-up tasks. */
+const taskWorkers: readonly Role[] = ["owner", "admin", "va"];
 
 /**
  * The one permission matrix. Every server action and route handler checks it through
@@ -43,6 +45,17 @@ export const PERMISSIONS = {
   "policies:write": managers,
   "apikeys:manage": managers,
   "integrations:manage": managers,
+  "tasks:read": dealWorkers,
+  "tasks:work": taskWorkers,
+  "tasks:assign": managers,
+  "ladder:manage": managers,
+  "engines:read": managers,
+  "engines:manage": managers,
+  "messages:read": dealWorkers,
+  /** Texting and emailing leads: the people who work them, not investors. */
+  "messages:send": ["owner", "admin", "va"],
+  /** The do-not-contact list, consent records and the email footer's postal address. */
+  "compliance:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/lib/auth/permissions";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { intakeDeals } from "@/lib/intake/service";
+import { seedDemoFollowUps } from "@/lib/ladder/demo";
+import { seedDemoConsent } from "@/lib/outbound/demo-consent";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
 import { demoDeals, demoHistory } from "./deals";
@@ -33,6 +35,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ created: boolean
   const system = { actorId: null, actorEmail: "demo-seed", requestId: undefined };
   await upsertOfferPolicy(db, { region: "ALL", market: "ALL", enabled: true, maxArvMultiplier: 0.7, assignmentFee: 10_000, feesBuffer: 2_500, reason: "Demo workspace: price every deal with the 70% rule" }, system);
   await seedDemoDeals(db, 240);
+  await seedDemoConsent(db, "1200 Maple Avenue, Suite 300, Columbus, OH 43215");
+  const demoVa = await prisma.user.findUnique({ where: { email: "va@demo.dealflow.app" }, select: { id: true } });
+  if (demoVa) await seedDemoFollowUps(db, demoVa.id);
   await provisionTenant(
     prisma,
     { slug: "demo-north", name: "Northern Lights Homes", timeZone: "America/Toronto", country: "CA" },

@@ -21,6 +21,9 @@ describe("permission matrix", () => {
         "members:remove", "members:update", "notifications:read", "system:read", "tenant:read", "tenant:update",
         "deals:read", "deals:write", "deals:import", "deals:underwrite", "analytics:read", "policies:read",
         "policies:write", "apikeys:manage", "integrations:manage",
+        "tasks:read", "tasks:work", "tasks:assign", "ladder:manage",
+        "messages:read", "messages:send", "compliance:manage",
+        "engines:read", "engines:manage",
       ].sort(),
     );
   });
@@ -49,7 +52,7 @@ describe("permission matrix", () => {
   });
 
   it("a VA works deals but neither imports, underwrites, reads analytics nor sees policies", () => {
-    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write"].sort());
+    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work"].sort());
   });
 
   it("owner holds every permission", () => {
@@ -61,6 +64,8 @@ describe("permission matrix", () => {
       [
         "dashboard:read", "notifications:read", "tenant:read", "members:read", "audit:read", "deals:read", "deals:write",
         "deals:import", "deals:underwrite", "analytics:read", "policies:read",
+        "messages:read",
+        "tasks:read",
       ].sort(),
     );
   });

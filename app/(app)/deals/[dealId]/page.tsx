@@ -6,7 +6,11 @@ import { DealHeader } from "@/components/deals/deal-header";
 import { DealTimeline } from "@/components/deals/deal-timeline";
 import { EvidenceList } from "@/components/deals/evidence-list";
 import { RawSourceCard } from "@/components/deals/raw-source-card";
+import { SendMessageForm } from "@/components/outbound/send-message-form";
+import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { LadderCard } from "@/components/ladder/ladder-card";
+import { getDealLadder } from "@/lib/ladder/view";
 import { getDealDetail } from "@/lib/prospects/detail";
 
 export const metadata: Metadata = { title: "Deal" };
@@ -18,6 +22,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   const detail = await getDealDetail(ctx.db, dealId);
   if (!detail) notFound();
   const { deal, fieldGroups, evidence, emails, timeline } = detail;
+  const ladder = await getDealLadder(ctx.db, deal.id);
   const { timeZone } = ctx.tenant;
 
   return (
@@ -26,11 +31,13 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid min-w-0 content-start gap-6">
           <DealFieldsCard groups={fieldGroups} />
+          <LadderCard dealId={deal.id} ladder={ladder} timeZone={deal.timeZone ?? ctx.tenant.timeZone} canRun={can(ctx.role, "deals:write")} />
           <EvidenceList evidence={evidence} timeZone={timeZone} />
           <RawSourceCard source={deal.source} sourceRef={deal.sourceRef} raw={deal.raw} emails={emails} timeZone={timeZone} />
         </div>
         <div className="grid min-w-0 content-start gap-6">
           <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone} />
+          {can(ctx.role, "messages:send") && <SendMessageForm dealId={deal.id} phone={deal.contactPhone} email={deal.contactEmail} />}
           <DealTimeline entries={timeline} timeZone={timeZone} />
         </div>
       </div>

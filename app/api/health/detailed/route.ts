@@ -1,10 +1,14 @@
 import { NextResponse } from "next/server";
 import { instrumented } from "@/lib/http/route";
+import { getPrisma } from "@/lib/db/client";
+import { outboxBacklog } from "@/lib/events/backlog";
 import { detailedHealth } from "@/lib/system/health";
 
 export const dynamic = "force-dynamic";
 
 export const GET = instrumented("/api/health/detailed", async () => {
   const health = await detailedHealth();
-  return NextResponse.json(health, { status: health.status === "down" ? 503 : 200 });
+  // Events waiting for Inngest, across workspaces: a growing backlog means Inngest is not accepting them.
+  const outbox = await getPrisma().then(outboxBacklog).catch((error: Error) => ({ error: error.message }));
+  return NextResponse.json({ ...health, outbox }, { status: health.status === "down" ? 503 : 200 });
 });

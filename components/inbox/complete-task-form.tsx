@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { completeTaskAction } from "@/app/(app)/inbox/actions";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toaster";
+import { fieldErrors } from "@/lib/http/result";
+import { TASK_OUTCOME_LABELS, TASK_OUTCOMES } from "@/lib/ladder/schema";
+
+/** Close a task: what happened on the call, done or skipped, with optional notes. */
+export function CompleteTaskForm({ taskId, closed }: { taskId: string; closed: string | null }) {
+  // Which button submitted: set on click, before the submit event reads the form.
+  const resolution = useRef<HTMLInputElement>(null);
+  const { state, onSubmit, pending } = useFormAction(completeTaskAction);
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) toast.success(state.data.status === "DONE" ? "Task completed" : "Task skipped");
+    else if (!state.issues?.length) toast.error(state.error);
+  }, [state]);
+
+  // Once closed the form gives way to what happened; staying mounted lets the toast above fire.
+  if (closed) return <p className="text-muted-foreground">{closed}</p>;
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3" noValidate aria-label="Close task">
+      <input type="hidden" name="taskId" value={taskId} />
+      <input type="hidden" name="resolution" defaultValue="done" ref={resolution} />
+      <FormField label="Outcome" htmlFor="task-outcome" error={errors.outcome} required>
+        <NativeSelect id="task-outcome" name="outcome" defaultValue="" {...fieldErrorProps("task-outcome", { "task-outcome": errors.outcome })}>
+          <option value="" disabled>Choose what happened</option>
+          {TASK_OUTCOMES.map((o) => <option key={o} value={o}>{TASK_OUTCOME_LABELS[o]}</option>)}
+        </NativeSelect>
+      </FormField>
+      <FormField label="Notes" htmlFor="task-notes" error={errors.notes}>
+        <Textarea id="task-notes" name="notes" rows={3} placeholder="What the seller said, when to call back..." />
+      </FormField>
+      {errors.taskId && <p role="alert" className="text-sm text-destructive">{errors.taskId.join(" ")}</p>}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending} onClick={() => { if (resolution.current) resolution.current.value = "done"; }}>{pending ? "Saving..." : "Complete task"}</Button>
+        <Button type="submit" variant="outline" disabled={pending} onClick={() => { if (resolution.current) resolution.current.value = "skipped"; }}>Skip</Button>
+      </div>
+    </form>
+  );
+}

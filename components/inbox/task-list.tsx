@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { assignTasksAction } from "@/app/(app)/inbox/actions";
+import { formatInZone } from "@/components/ladder/format";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
+import { cn } from "@/lib/ui/cn";
+import { inboxHref } from "./inbox-url";
+
+export interface TaskRow {
+  id: string;
+  dueAt: string;
+  step: number;
+  channel: string;
+  ownerName: string | null;
+  street: string | null;
+  city: string | null;
+  market: string | null;
+  contactName: string | null;
+  timeZone: string | null;
+}
+
+interface TaskListProps {
+  tasks: TaskRow[];
+  selectedId: string | null;
+  canAssign: boolean;
+  assignees: { userId: string; name: string }[];
+  now: string;
+}
+
+function overdue(dueAt: string, now: string): string {
+  const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(dueAt)) / 60_000));
+  if (minutes < 60) return `${minutes} min overdue`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h overdue`;
+  return `${Math.floor(minutes / 1440)} d overdue`;
+}
+
+/** Due tasks, oldest first; admins pick several and give them to a VA. */
+export function TaskList({ tasks, selectedId, canAssign, assignees, now }: TaskListProps) {
+  const searchParams = useSearchParams();
+  const [picked, setPicked] = useState<string[]>([]);
+  const { state, onSubmit, pending } = useFormAction(assignTasksAction, (formData) => {
+    formData.delete("taskIds");
+    for (const id of picked) formData.append("taskIds", id);
+  });
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      toast.success(`Assigned ${state.data.assigned} task${state.data.assigned === 1 ? "" : "s"}`);
+      setPicked([]);
+    } else toast.error(state.issues?.[0]?.message ?? state.error);
+  }, [state]);
+  const toggle = (id: string) => setPicked((all) => (all.includes(id) ? all.filter((x) => x !== id) : [...all, id]));
+
+  return (
+    <div className="grid gap-3">
+      {canAssign && (
+        <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2 text-sm" aria-label="Assign selected tasks">
+          <span className="text-muted-foreground">{picked.length} selected</span>
+          <NativeSelect name="ownerId" aria-label="Assign to" containerClassName="w-44" defaultValue="">
+            <option value="" disabled>Assign to...</option>
+            {assignees.map((a) => <option key={a.userId} value={a.userId}>{a.name}</option>)}
+          </NativeSelect>
+          <Button type="submit" size="sm" variant="outline" disabled={pending || picked.length === 0}>{pending ? "Assigning..." : "Assign"}</Button>
+        </form>
+      )}
+      <ul className="grid gap-2" aria-label="Due tasks">
+        {tasks.map((task) => (
+          <li key={task.id} className={cn("flex items-start gap-3 rounded-lg border p-3", task.id === selectedId && "border-primary bg-accent")}>
+            {canAssign && (
+              <input
+                type="checkbox"
+                className="mt-1 size-4"
+                aria-label={`Select task for ${task.street ?? "lead"}`}
+                checked={picked.includes(task.id)}
+                onChange={() => toggle(task.id)}
+              />
+            )}
+            <Link href={inboxHref(searchParams.toString(), { task: task.id })} scroll={false} className="grid flex-1 gap-0.5 text-sm">
+              <span className="font-medium">{task.street ?? "Address unknown"}{task.city ? `, ${task.city}` : ""}</span>
+              <span className="text-muted-foreground">
+                {task.channel} step {task.step} · {task.contactName ?? "No name"} · {task.market ?? "No market"}
+              </span>
+              <span className="text-xs text-muted-foreground">
+                Due {formatInZone(task.dueAt, task.timeZone)} · {overdue(task.dueAt, now)} · {task.ownerName ?? "Unassigned"}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { getPrisma } from "@/lib/db/client";
+import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { stopReasonFor } from "@/lib/ladder/events";
+import { startLadders, stopLadder } from "@/lib/ladder/lifecycle";
+import { sendThroughOutbound } from "@/lib/ladder/sender";
+import { planLadderStep, runLadderStep, type LadderSender } from "@/lib/ladder/steps";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { EVENTS, inngest } from "../client";
+
+export interface LadderFunctionDeps {
+  send: LadderSender;
+  /** The clock; a run never acts before the instant it slept until. */
+  now?: () => Date;
+  /** The tenant's scoped database (tests give an in-memory one). */
+  tenantDb?: (tenantId: string) => Promise<TenantDb>;
+}
+
+const SAME_LEAD = "async.data.tenantId == event.data.tenantId && async.data.dealId == event.data.dealId";
+/** How often one step may find its window moved while it slept before it is run as is. */
+const MAX_RESCHEDULES = 3;
+
+const defaultTenantDb = async (tenantId: string) => scopeToTenant(await getPrisma(), tenantId);
+
+/** Adopts the ladder a Start wrote, or starts one for a new lead when the workspace auto-starts. */
+async function openLadder(db: TenantDb, data: Record<string, unknown>, now: Date) {
+  const dealId = String(data.dealId);
+  if (typeof data.ladderId === "string") {
+    const ladder = await db.followUpLadder.findFirst({ where: { id: data.ladderId, status: "ACTIVE" }, select: { id: true, steps: true } });
+    return ladder ? { ladderId: ladder.id, stepCount: Array.isArray(ladder.steps) ? ladder.steps.length : 0 } : { skipped: "ladder_not_active" };
+  }
+  if (!(await getTenantSettings(db)).ladderAutoStart) return { skipped: "auto_start_off" };
+  const [result] = await startLadders(db, [dealId], { now, trigger: "lead_created", enqueue: false });
+  return result.status === "started" ? { ladderId: result.ladderId, stepCount: result.steps.length } : { skipped: result.status };
+}
+
+/**
+ * One run per lead: the ladder's steps in order, each after sleeping until it is due. A
+ * reply, an opt-out, a stop or a status change of the same lead cancels the run; the stop
+ * handler below marks the row, and each step re-reads the row before acting anyway.
+ */
+export function createFollowUpLadder(deps: LadderFunctionDeps) {
+  const clock = deps.now ?? (() => new Date());
+  const tenantDb = deps.tenantDb ?? defaultTenantDb;
+  return inngest.createFunction(
+    {
+      id: "follow-up-ladder",
+      triggers: [{ event: EVENTS.leadCreated }, { event: EVENTS.ladderStartRequested }],
+      concurrency: { key: "event.data.tenantId", limit: 10 },
+      cancelOn: [
+        { event: EVENTS.messageReceived, if: SAME_LEAD },
+        { event: EVENTS.contactOptedOut, if: SAME_LEAD },
+        { event: EVENTS.ladderStopRequested, if: SAME_LEAD },
+        { event: EVENTS.dealStatusChanged, if: `${SAME_LEAD} && async.data.endsLadder == true` },
+      ],
+      retries: 4,
+    },
+    async ({ event, step }) => {
+      const data = event.data as Record<string, unknown>;
+      const tenantId = String(data.tenantId);
+      const opened = await step.run("open-ladder", async () => openLadder(await tenantDb(tenantId), data, clock()));
+      if (!("ladderId" in opened) || !opened.ladderId) return opened;
+      const ladderId = opened.ladderId;
+      let awakeAt = clock().getTime();
+      const at = () => new Date(Math.max(clock().getTime(), awakeAt));
+      for (let index = 0; index < opened.stepCount; index++) {
+        const name = `step-${index + 1}`;
+        const plan = await step.run(`plan-${name}`, async () => planLadderStep(await tenantDb(tenantId), ladderId, index, at()));
+        if (plan.action === "end") return { ladderId, ended: plan.status, atStep: index + 1 };
+        let dueAt = plan.dueAt;
+        for (let attempt = 0; ; attempt++) {
+          if (Date.parse(dueAt) > at().getTime()) {
+            await step.sleepUntil(attempt === 0 ? `wait-${name}` : `wait-${name}-again-${attempt}`, dueAt);
+            awakeAt = Math.max(awakeAt, Date.parse(dueAt));
+          }
+          const run = await step.run(attempt === 0 ? `run-${name}` : `run-${name}-again-${attempt}`, async () =>
+            runLadderStep(await tenantDb(tenantId), ladderId, index, attempt >= MAX_RESCHEDULES ? new Date(dueAt) : at(), deps.send),
+          );
+          if (run.outcome === "ended") return { ladderId, ended: run.status, atStep: index + 1 };
+          if (run.outcome === "done") break;
+          dueAt = run.dueAt;
+        }
+      }
+      return { ladderId, ended: "COMPLETED", steps: opened.stepCount };
+    },
+  );
+}
+
+/**
+ * Puts the database right when something ends a ladder, whether or not the ladder's run
+ * was cancelled: the row is stopped with the reason and its open tasks are cancelled.
+ */
+export function createLadderStopHandler(deps: Pick<LadderFunctionDeps, "tenantDb"> = {}) {
+  const tenantDb = deps.tenantDb ?? defaultTenantDb;
+  return inngest.createFunction(
+    {
+      id: "follow-up-ladder-stop",
+      triggers: [
+        { event: EVENTS.messageReceived },
+        { event: EVENTS.contactOptedOut },
+        { event: EVENTS.ladderStopRequested },
+        { event: EVENTS.dealStatusChanged },
+      ],
+      concurrency: { key: "event.data.tenantId", limit: 5 },
+      retries: 4,
+    },
+    async ({ event, step }) => {
+      const data = event.data as Record<string, unknown>;
+      const reason = stopReasonFor(event.name, data);
+      if (!reason || typeof data.dealId !== "string") return { stopped: false, reason };
+      const dealId = data.dealId;
+      return step.run("stop-ladder", async () => stopLadder(await tenantDb(String(data.tenantId)), { dealId, reason }));
+    },
+  );
+}
+
+export const followUpLadder = createFollowUpLadder({ send: sendThroughOutbound });
+export const followUpLadderStop = createLadderStopHandler();

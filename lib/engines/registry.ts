@@ -1,0 +1,66 @@
+import type { TenantDb } from "@/lib/db/tenant";
+import { pollDealMailbox } from "@/lib/intake/mailbox";
+import { gmailConfigFromEnv, gmailMailbox } from "@/lib/providers/gmail";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { underwriteNewDeals } from "@/lib/underwriting/engine";
+import type { EngineName, EngineProfile } from "./types";
+
+/** What one run did: work done, or a reason it had nothing it could do. */
+export type EngineWork =
+  | { outcome: "OK"; items: number; details?: Record<string, unknown> }
+  | { outcome: "SKIPPED"; reason: string };
+
+export interface EngineDefinition extends EngineProfile {
+  description: string;
+  /** Runs one pass for a tenant. Throws when the pass failed. */
+  run(db: TenantDb): Promise<EngineWork>;
+}
+
+/** The engines, each a pass over lib code. Inngest, Run now and tests all call `run`. */
+export const ENGINES: Record<EngineName, EngineDefinition> = {
+  "email-intake": {
+    name: "email-intake",
+    label: "Email intake",
+    description: "Takes in deal emails from the Gmail label and turns them into deals.",
+    bounds: { minSeconds: 60, maxSeconds: 30 * 60, defaultSeconds: 5 * 60 },
+    signals: ["inboundVelocity", "replyRate"],
+    backlogNoun: "emails waiting",
+    async run(db) {
+      const config = gmailConfigFromEnv();
+      if (!config) return { outcome: "SKIPPED", reason: "Gmail is not connected (GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET, GMAIL_REFRESH_TOKEN)" };
+      const settings = await getTenantSettings(db);
+      const report = await pollDealMailbox(db, gmailMailbox(config, settings.gmailLabel));
+      // Some unreadable emails are normal; none taken in out of several is a broken pass.
+      if (report.messages > 0 && report.failed.length === report.messages) {
+        throw new Error(`None of ${report.messages} email(s) could be taken in: ${report.failed[0].error}`);
+      }
+      return {
+        outcome: "OK",
+        items: report.created,
+        details: { messages: report.messages, duplicates: report.duplicates, failed: report.failed.length },
+      };
+    },
+  },
+  underwriting: {
+    name: "underwriting",
+    label: "Underwriting",
+    description: "Computes MAO, spread and strategy for new deals that have the numbers and a policy.",
+    bounds: { minSeconds: 60, maxSeconds: 60 * 60, defaultSeconds: 15 * 60 },
+    signals: ["backlog", "inboundVelocity"],
+    backlogNoun: "deal(s) awaiting underwriting",
+    async run(db) {
+      const report = await underwriteNewDeals(db, { limit: 500 });
+      return {
+        outcome: "OK",
+        items: report.underwritten,
+        details: { skipped: report.skipped.length, alerts: report.alerts.length, correlationId: report.correlationId },
+      };
+    },
+  },
+};
+
+export const ENGINE_LIST: EngineDefinition[] = Object.values(ENGINES);
+
+export function engineDefinition(name: EngineName): EngineDefinition {
+  return ENGINES[name];
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { enqueueEvents } from "@/lib/events/outbox";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import { EVENTS } from "@/inngest/client";
+import { LADDER_DEAL_SELECT, loadPolicies, policyContextOf } from "./context";
+import { scheduleLadder } from "./schedule";
+import type { LadderStep } from "./schema";
+import type { LadderStepState } from "./state";
+import { getLadderTemplate } from "./templates";
+
+export type StartTrigger = "lead_created" | "manual" | "api";
+
+export type StartResult =
+  | { dealId: string; status: "started"; ladderId: string; steps: LadderStepState[] }
+  | { dealId: string; status: "already_active"; ladderId: string | null }
+  | { dealId: string; status: "deal_not_found" };
+
+export interface StartOptions {
+  now: Date;
+  trigger: StartTrigger;
+  /** Write a ladder-start event per new ladder (its Inngest run then adopts the row). */
+  enqueue: boolean;
+  actorId?: string | null;
+  /** When a person starts it: one audit event per started ladder, in the same transaction. */
+  audit?: AuditContext;
+}
+
+/** The schedule of a ladder started at `start`, as stored on its row. Pure. */
+export function plannedSteps(start: Date, steps: readonly LadderStep[], context: Parameters<typeof scheduleLadder>[2]): LadderStepState[] {
+  return scheduleLadder(start, steps, context).map((scheduled, index) => ({
+    step: scheduled.step,
+    channel: scheduled.channel,
+    delayMinutes: steps[index].delayMinutes,
+    template: steps[index].template,
+    nominalAt: scheduled.nominalAt.toISOString(),
+    dueAt: scheduled.dueAt ? scheduled.dueAt.toISOString() : null,
+    state: scheduled.skipped ? "skipped" : "scheduled",
+    reason: scheduled.skipped ? `${scheduled.reason}: ${scheduled.detail}` : null,
+  }));
+}
+
+const CHUNK = 1000;
+
+/**
+ * Starts the tenant's ladder for each deal that has no active one: computes each schedule,
+ * inserts the ladder rows (the one-active-per-deal index turns a second start into a no-op)
+ * and, when asked, the ladder-start events, with the KPI events, in one transaction.
+ */
+export async function startLadders(db: TenantDb, dealIds: readonly string[], options: StartOptions): Promise<StartResult[]> {
+  const unique = [...new Set(dealIds)];
+  const [template, policies] = await Promise.all([getLadderTemplate(db), loadPolicies(db)]);
+  const deals = new Map<string, Awaited<ReturnType<typeof loadDeals>>[number]>();
+  for (let i = 0; i < unique.length; i += CHUNK) for (const deal of await loadDeals(db, unique.slice(i, i + CHUNK))) deals.set(deal.id, deal);
+
+  return db.$transaction(async (tx) => {
+    const active = new Map<string, string>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await tx.followUpLadder.findMany({ where: { dealId: { in: unique.slice(i, i + CHUNK) }, status: "ACTIVE" }, select: { id: true, dealId: true } });
+      for (const row of rows) active.set(row.dealId, row.id);
+    }
+    const planned = new Map<string, { ladderId: string; steps: LadderStepState[] }>();
+    for (const dealId of unique) {
+      const deal = deals.get(dealId);
+      if (!deal || active.has(dealId)) continue;
+      planned.set(dealId, { ladderId: randomUUID(), steps: plannedSteps(options.now, template.steps, policyContextOf(deal, policies)) });
+    }
+    const inserted = new Set<string>();
+    const entries = [...planned.entries()];
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const rows = await tx.followUpLadder.createManyAndReturn({
+        data: entries.slice(i, i + CHUNK).map(([dealId, plan]) => ({
+          id: plan.ladderId,
+          dealId,
+          steps: plan.steps as unknown as Prisma.InputJsonValue,
+          startedAt: options.now,
+          correlationId: `ladder-start:${plan.ladderId}`,
+        })) as Prisma.FollowUpLadderCreateManyInput[],
+        skipDuplicates: true,
+        select: { id: true, dealId: true },
+      });
+      for (const row of rows) inserted.add(row.dealId);
+    }
+    const started = entries.filter(([dealId]) => inserted.has(dealId));
+    if (options.enqueue) {
+      await enqueueEvents(
+        tx,
+        started.map(([dealId, plan]) => ({
+          id: `ladder-start:${plan.ladderId}`,
+          name: EVENTS.ladderStartRequested,
+          data: { dealId, ladderId: plan.ladderId, actorId: options.actorId ?? null },
+        })),
+      );
+    }
+    if (options.audit) {
+      for (const [dealId, plan] of started) {
+        await recordAudit(tx, { action: "ladder.started", entity: "FollowUpLadder", entityId: plan.ladderId, after: { dealId, trigger: options.trigger } }, options.audit);
+      }
+    }
+    await recordKpiEvents(
+      tx,
+      started.map(([dealId, plan]) => ({
+        name: "ladder_started" as const,
+        dealId,
+        data: { ladderId: plan.ladderId, trigger: options.trigger, steps: plan.steps.length, skipped: plan.steps.filter((s) => s.state === "skipped").length },
+      })),
+    );
+    return unique.map((dealId): StartResult => {
+      const plan = planned.get(dealId);
+      if (plan && inserted.has(dealId)) return { dealId, status: "started", ladderId: plan.ladderId, steps: plan.steps };
+      if (!deals.has(dealId)) return { dealId, status: "deal_not_found" };
+      return { dealId, status: "already_active", ladderId: active.get(dealId) ?? null };
+    });
+  }, { timeout: 300_000 });
+}
+
+function loadDeals(db: TenantDb, ids: string[]) {
+  return db.deal.findMany({ where: { id: { in: ids } }, select: LADDER_DEAL_SELECT });
+}
+
+export interface StopInput {
+  dealId: string;
+  /** reply, opted_out, deal_status:<STATUS>, manual, stop_requested. */
+  reason: string;
+  now?: Date;
+}
+
+export type StopResult = { stopped: false } | { stopped: true; ladderId: string; cancelledTasks: number };
+
+/** Ends the deal's active ladder with its reason and cancels its open tasks, in the caller's transaction. */
+export async function stopActiveLadder(tx: TenantTransaction, input: StopInput): Promise<StopResult> {
+  const ladder = await tx.followUpLadder.findFirst({ where: { dealId: input.dealId, status: "ACTIVE" }, select: { id: true } });
+  if (!ladder) return { stopped: false };
+  const now = input.now ?? new Date();
+  const { count } = await tx.followUpLadder.updateMany({
+    where: { id: ladder.id, status: "ACTIVE" },
+    data: { status: "STOPPED", stoppedAt: now, stopReason: input.reason },
+  });
+  if (count === 0) return { stopped: false };
+  const cancelled = await tx.followUpTask.updateMany({ where: { ladderId: ladder.id, status: "OPEN" }, data: { status: "CANCELLED" } });
+  await recordKpiEvents(tx, [{ name: "ladder_stopped", dealId: input.dealId, data: { ladderId: ladder.id, reason: input.reason } }]);
+  return { stopped: true, ladderId: ladder.id, cancelledTasks: cancelled.count };
+}
+
+/** Stops a deal's ladder (events from replies, opt-outs, status changes, stop requests). */
+export async function stopLadder(db: TenantDb, input: StopInput): Promise<StopResult> {
+  return db.$transaction((tx) => stopActiveLadder(tx, input));
+}
+
+/** Stop ladder by hand: the row stops now, audited, and the stop event ends the Inngest run. */
+export async function stopLadderByHand(db: TenantDb, input: { dealId: string; reason?: string }, ctx: AuditContext): Promise<StopResult> {
+  return db.$transaction(async (tx) => {
+    const reason = input.reason ? `manual: ${input.reason}` : "manual";
+    const result = await stopActiveLadder(tx, { dealId: input.dealId, reason });
+    if (!result.stopped) return result;
+    await enqueueEvents(tx, [{ id: `ladder-stop:${result.ladderId}`, name: EVENTS.ladderStopRequested, data: { dealId: input.dealId, reason } }]);
+    await recordAudit(tx, { action: "ladder.stopped", entity: "FollowUpLadder", entityId: result.ladderId, after: { dealId: input.dealId, reason } }, ctx);
+    return result;
+  });
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { demo, signIn } from "./support";
+
+test("a VA works a due call from the inbox and the SLA figures move", async ({ page }) => {
+  await signIn(page, demo.va);
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+
+  // The VA sees their own due calls by default, oldest first.
+  await expect(page.getByLabel("Owner")).toHaveValue("me");
+  const tasks = page.getByRole("list", { name: "Due tasks" }).getByRole("listitem");
+  await expect(tasks.first()).toBeVisible();
+  const dueBefore = await tasks.count();
+  const sla = async () => `${await page.getByTestId("sla-30m").textContent()} / ${await page.getByTestId("sla-2h").textContent()}`;
+  const slaBefore = await sla();
+
+  // The newest due call: still inside its 30 minutes.
+  await tasks.last().getByRole("link").click();
+  await expect(page).toHaveURL(/task=/);
+  const detail = page.getByRole("region", { name: "Task detail" }).or(page.getByLabel("Task detail"));
+  await expect(detail.getByRole("link", { name: /^\+1/ })).toHaveAttribute("href", /^tel:\+1/);
+
+  // Closing without an outcome is refused beside the field.
+  await detail.getByRole("button", { name: "Complete task" }).click();
+  await expect(detail.getByText("Choose an outcome")).toBeVisible();
+
+  await detail.getByLabel("Outcome").selectOption("left_voicemail");
+  await detail.getByLabel("Notes").fill("Voicemail left, will call back tomorrow");
+  await detail.getByRole("button", { name: "Complete task" }).click();
+  await expect(page.getByText("Task completed")).toBeVisible();
+
+  await expect(tasks).toHaveCount(dueBefore - 1);
+  // The call was answered inside its window: the shares within 30 minutes and 2 hours move.
+  await expect.poll(sla).not.toBe(slaBefore);
+  await expect(detail.getByText(/Closed \(done\): Left voicemail/)).toBeVisible();
+
+  // A market filter lives in the URL.
+  const market = page.getByLabel("Market");
+  const firstMarket = await market.locator("option").nth(1).getAttribute("value");
+  if (firstMarket) {
+    await market.selectOption(firstMarket);
+    await expect(page).toHaveURL(new RegExp(`market=${encodeURIComponent(firstMarket).replace(/%20/g, "(\\+|%20)")}`));
+  }
+});
+
+test("a viewer has no inbox", async ({ page }) => {
+  await signIn(page, demo.viewer);
+  await expect(page.getByRole("link", { name: "Inbox" })).toHaveCount(0);
+});
