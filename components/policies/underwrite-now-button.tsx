@@ -8,11 +8,7 @@ export function UnderwriteNowButton() {
   return (
     <RunActionButton
       run={() => underwriteNowAction(null, {})}
-      describe={(data) =>
-        data.underwritten === 0
-          ? "No deals were waiting for an offer."
-          : `Underwrote ${data.underwritten} deal(s)${data.alerts ? `, ${data.alerts} high-spread alert(s)` : ""}.`
-      }
+      describe={(data) => (data.underwritten === 0 ? "No deals were waiting for an offer." : `Underwrote ${data.underwritten} deal(s).`)}
       icon={Play}
       label="Run underwriting now"
       pendingLabel="Underwriting..."

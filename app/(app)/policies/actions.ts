@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/session";
 import { tenantAction } from "@/lib/http/action";
-import { underwriteNewDeals } from "@/lib/underwriting/engine";
+import { runEngineNow } from "@/lib/engines/overview";
+import { ExpectedError } from "@/lib/errors";
 import { OfferPolicyUpsertInput } from "@/lib/underwriting/schema";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
 
@@ -14,9 +15,11 @@ export const saveOfferPolicyAction = tenantAction("offerPolicy.save", "policies:
   return { id: policy.id, version: policy.version };
 }, { message: "Offer policy saved" });
 
-/** "Run now" of the underwriting engine: the same lib function the schedule runs. */
+/** "Run now" of the underwriting engine: the same run the schedule makes, recorded on the Engines page. */
 export const underwriteNowAction = tenantAction("underwriting.runNow", "deals:underwrite", z.object({}), async (ctx) => {
-  const report = await underwriteNewDeals(ctx.db, { limit: 5000 });
+  const run = await runEngineNow(ctx.db, "underwriting", auditContext(ctx));
   revalidatePath("/deals");
-  return { underwritten: report.underwritten, alerts: report.alerts.length };
+  if (run.outcome === "FAILED") throw new ExpectedError("conflict", `Underwriting failed: ${run.error ?? "unknown error"}. See Engines for the run.`);
+  if (run.outcome === "SKIPPED") throw new ExpectedError("conflict", `Underwriting did not run: ${run.error ?? "the engine is paused"}.`);
+  return { underwritten: run.items };
 });
