@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb } from "@/lib/db/tenant";
 import { normalizeAddress, resolveGeo } from "@/lib/geo";
@@ -70,8 +71,9 @@ export function prepareDealRow(item: IntakeItem, source: DealSource, sourceRef: 
     propertyType: deal.propertyType ?? null,
     score: deal.score ?? null,
     contactName: deal.contactName ?? null,
-    contactPhone: deal.contactPhone ?? null,
-    contactEmail: deal.contactEmail ?? null,
+    // Stored in the form outbound keys consent on; kept as written when it is not a number.
+    contactPhone: normalizePhone(deal.contactPhone) ?? deal.contactPhone ?? null,
+    contactEmail: normalizeEmail(deal.contactEmail) ?? deal.contactEmail ?? null,
     provenance: (item.provenance ?? undefined) as Prisma.InputJsonValue | undefined,
     raw: (item.raw ?? {}) as Prisma.InputJsonValue,
   };

@@ -9,7 +9,7 @@ import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/inngest/client";
-import { normalizeAddress, normalizeAnyAddress } from "./address";
+import { normalizeAddress, normalizeAnyAddress } from "@/lib/contact/address";
 import { ConsentChangeInput, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
 
 type Db = TenantDb | TenantTransaction;

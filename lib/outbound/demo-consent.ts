@@ -1,5 +1,5 @@
 import type { TenantDb } from "@/lib/db/tenant";
-import { normalizeEmail, normalizePhone } from "./address";
+import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 
 /**
  * Demo data: most leads came with consent (as a real import from a web form would record),

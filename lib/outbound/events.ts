@@ -10,7 +10,7 @@ import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/inngest/client";
-import { isCanadianNumber, normalizeEmail, normalizePhone } from "./address";
+import { isCanadianNumber, normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { applyConsent } from "./consent";
 import { keywordConfirmation, parseKeyword, type KeywordMatch } from "./keywords";
 import { advanceStatus } from "./lifecycle";

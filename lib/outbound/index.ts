@@ -9,7 +9,7 @@ export { decideOutbound, GATES } from "./gates";
 export { BLOCK_REASON_LABELS } from "./labels";
 export type { BlockReason, Gate, OutboundDecision, OutboundFacts, OutboundChannel } from "./gates";
 export { SendMessageInput } from "./schema";
-export { normalizePhone, normalizeEmail, normalizeAddress, isCanadianNumber } from "./address";
+export { normalizePhone, normalizeEmail, normalizeAddress, isCanadianNumber } from "@/lib/contact/address";
 export { parseKeyword, type KeywordMatch } from "./keywords";
 export { applyStatusUpdate, receiveInboundSms, applyEmailOptOutEvent } from "./events";
 export { addDoNotContact, removeDoNotContact, changeConsent, unsubscribeEmail, listConsents, listDoNotContact } from "./consent";

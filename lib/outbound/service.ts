@@ -12,7 +12,7 @@ import { getEffectivePolicy } from "@/lib/policy";
 import { DAY_MS, localDay, zoneClock } from "@/lib/policy/zone-clock";
 import { messagingProvidersFromEnv, type MessagingProviders } from "@/lib/providers/messaging";
 import { TenantSettingsSchema } from "@/lib/tenants/settings";
-import { normalizeAddress } from "./address";
+import { normalizeAddress } from "@/lib/contact/address";
 import { decideOutbound, type BlockReason, type Gate, type OutboundChannel } from "./gates";
 import { SendMessageInput } from "./schema";
 import { emailWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";

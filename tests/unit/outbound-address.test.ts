@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCanadianNumber, normalizeAnyAddress, normalizeEmail, normalizePhone } from "@/lib/outbound/address";
+import { isCanadianNumber, normalizeAnyAddress, normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { advanceStatus, sendgridStatus, twilioStatus } from "@/lib/outbound/lifecycle";
 import { startOfLocalDay } from "@/lib/outbound/service";
 import { signUnsubscribeToken, verifyUnsubscribeToken } from "@/lib/outbound/unsubscribe";

@@ -4,6 +4,8 @@
  * From header. Phones are normalized to E.164 so the same number always compares equal.
  */
 
+import { normalizePhone as normalizeContactPhone } from "@/lib/contact/address";
+
 export interface ContactFinding {
   name: { value: string; confidence: number; source: string } | null;
   phone: { value: string; confidence: number; source: string } | null;
@@ -14,12 +16,11 @@ const PHONE_RE = /(?<![\w$.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const IGNORED_EMAIL = /^(?:no-?reply|do-?not-?reply|mailer-daemon|unsubscribe|notifications?|bounce)/i;
 
-/** "(555) 123-4567" → "+15551234567"; null for anything that isn't a valid NANP number. */
+/** "(555) 123-4567" → "+15551234567"; null for anything that isn't a dialable NANP number. */
 export function normalizePhone(text: string): string | null {
-  let digits = text.replace(/\D/g, "");
-  if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
-  if (digits.length !== 10 || !/^[2-9]\d{2}[2-9]/.test(digits)) return null;
-  return `+1${digits}`;
+  const e164 = normalizeContactPhone(text);
+  // In free text, also insist on a real exchange code, so order numbers and dates stay out.
+  return e164 && /^\+1[2-9]\d{2}[2-9]\d{6}$/.test(e164) ? e164 : null;
 }
 
 /** Words that look like a capitalized name but are not one. */
