@@ -34,8 +34,8 @@ async function sendSms(page: Page, body: string) {
 test("send by hand, see it in the outbox, a reply lands on the timeline, STOP opts the lead out", async ({ page }) => {
   await signIn(page, demo.owner);
 
-  // A lead, its region and its phone number.
-  await page.goto("/deals");
+  // A scored lead (contact rules need a score), its region and its phone number.
+  await page.goto("/deals?scoreMin=1");
   await page.getByTestId("prospect-row").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/deals\/[^/]+$/);
   const dealPath = new URL(page.url()).pathname;
