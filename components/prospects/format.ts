@@ -60,3 +60,8 @@ export function humanize(value: string): string {
   if (ACRONYMS.has(value)) return value;
   return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
 }
+
+/** "240 deals", "10,000+ deals" when the count stopped short of every match. */
+export function formatDealCount(total: number, exact = true): string {
+  return `${total.toLocaleString("en-US")}${exact ? "" : "+"} deal${total === 1 && exact ? "" : "s"}`;
+}

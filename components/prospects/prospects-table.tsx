@@ -10,6 +10,7 @@ import type { ProspectQuery } from "@/lib/prospects/query";
 import type { SavedViewSummary } from "@/lib/prospects/views";
 import { cn } from "@/lib/ui/cn";
 import { ColumnMenu } from "./column-menu";
+import { formatDealCount } from "./format";
 import { ProspectCards } from "./prospect-cards";
 import { prospectColumns, prospectFeatures, type ProspectTableRow } from "./prospect-columns";
 import { ProspectFilters } from "./prospect-filters";
@@ -29,6 +30,8 @@ import { useProspectUrl } from "./use-prospect-url";
 export interface ProspectsTableProps {
   rows: ProspectTableRow[];
   total: number;
+  /** False when the count stopped at a limit: the total is shown as "10,000+". */
+  totalIsExact: boolean;
   pageCount: number;
   query: ProspectQuery;
   hiddenColumns: string[];
@@ -38,7 +41,7 @@ export interface ProspectsTableProps {
   currentViewId: string | null;
 }
 
-export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId }: ProspectsTableProps) {
+export function ProspectsTable({ rows, total, totalIsExact, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId }: ProspectsTableProps) {
   const { navigate, go, pending, pathname, searchParams } = useProspectUrl();
 
   // Table state is derived from the URL; every change goes back out through `navigate`.
@@ -75,7 +78,7 @@ export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, z
     <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" aria-live="polite">
-          {pending ? "Loading…" : `${total.toLocaleString()} deal${total === 1 ? "" : "s"}`}
+          {pending ? "Loading…" : formatDealCount(total, totalIsExact)}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <MobileSort query={query} navigate={navigate} />
@@ -153,6 +156,7 @@ export function ProspectsTable({ rows, total, pageCount, query, hiddenColumns, z
               pageCount={pageCount}
               pageSize={query.pageSize}
               total={total}
+              totalIsExact={totalIsExact}
               onPage={(page) => table.setPageIndex(page - 1)}
               onPageSize={(pageSize) => table.setPageSize(pageSize)}
             />

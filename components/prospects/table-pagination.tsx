@@ -3,7 +3,7 @@
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
-import { formatCount } from "./format";
+import { formatCount, formatDealCount } from "./format";
 import { PAGE_SIZES } from "./table-url";
 
 interface TablePaginationProps {
@@ -11,18 +11,19 @@ interface TablePaginationProps {
   pageCount: number;
   pageSize: number;
   total: number;
+  totalIsExact: boolean;
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }
 
-export function TablePagination({ page, pageCount, pageSize, total, onPage, onPageSize }: TablePaginationProps) {
+export function TablePagination({ page, pageCount, pageSize, total, totalIsExact, onPage, onPageSize }: TablePaginationProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const sizes = PAGE_SIZES.includes(pageSize as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {formatCount(first)}–{formatCount(last)} of <span className="font-medium text-foreground">{formatCount(total)}</span> deals
+        {formatCount(first)}–{formatCount(last)} of <span className="font-medium text-foreground">{formatDealCount(total, totalIsExact)}</span>
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-2 text-muted-foreground">
@@ -33,6 +34,7 @@ export function TablePagination({ page, pageCount, pageSize, total, onPage, onPa
         </label>
         <span className="px-1 text-muted-foreground">
           Page {formatCount(page)} of {formatCount(pageCount)}
+          {totalIsExact ? "" : "+"}
         </span>
         <Button variant="outline" size="icon" className="size-8" disabled={page <= 1} onClick={() => onPage(1)} aria-label="First page">
           <ChevronsLeft className="size-4" aria-hidden />
@@ -43,7 +45,7 @@ export function TablePagination({ page, pageCount, pageSize, total, onPage, onPa
         <Button variant="outline" size="icon" className="size-8" disabled={page >= pageCount} onClick={() => onPage(page + 1)} aria-label="Next page">
           <ChevronRight className="size-4" aria-hidden />
         </Button>
-        <Button variant="outline" size="icon" className="size-8" disabled={page >= pageCount} onClick={() => onPage(pageCount)} aria-label="Last page">
+        <Button variant="outline" size="icon" className="size-8" disabled={page >= pageCount || !totalIsExact} onClick={() => onPage(pageCount)} aria-label="Last page">
           <ChevronsRight className="size-4" aria-hidden />
         </Button>
       </div>

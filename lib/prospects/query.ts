@@ -112,18 +112,35 @@ export const PROSPECT_COLUMNS = {
   score: true, beds: true, baths: true, sqft: true, propertyType: true, createdAt: true, underwrittenAt: true,
 } as const satisfies Prisma.DealSelect;
 
-export async function listProspects(db: TenantDb, query: ProspectQuery, options: { timeZone?: string } = {}) {
+export async function listProspects(db: TenantDb, query: ProspectQuery, options: { timeZone?: string; countLimit?: number } = {}) {
   const where = prospectWhere(query, options.timeZone);
   // Ties (and nulls) are broken by id so pages never overlap or skip rows.
   const orderBy: Prisma.DealOrderByWithRelationInput[] = [
     (query.sort === "createdAt" ? { createdAt: query.dir } : { [query.sort]: { sort: query.dir, nulls: "last" } }) as Prisma.DealOrderByWithRelationInput,
     { id: query.dir },
   ];
-  const [rows, total] = await Promise.all([
-    db.deal.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: PROSPECT_COLUMNS }),
-    db.deal.count({ where }),
+  const offset = (query.page - 1) * query.pageSize;
+  // Counting every match of a broad filter costs more than the page itself, so the count
+  // stops a little past what the user is looking at: "10,000+ deals".
+  const countLimit = Math.max(options.countLimit ?? COUNT_LIMIT, offset + query.pageSize * 2);
+  const [rows, counted] = await Promise.all([
+    db.deal.findMany({ where, orderBy, skip: offset, take: query.pageSize, select: PROSPECT_COLUMNS }),
+    db.deal.count({ where, take: countLimit + 1 }),
   ]);
-  return { rows, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
+  const totalIsExact = counted <= countLimit;
+  const total = Math.min(counted, countLimit);
+  return {
+    rows,
+    total,
+    totalIsExact,
+    page: query.page,
+    pageSize: query.pageSize,
+    // One page more than counted when there are more, so Next keeps going.
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize) + (totalIsExact ? 0 : 1)),
+  };
 }
+
+/** Matches are counted exactly up to this many (or further, on deep pages). */
+export const COUNT_LIMIT = 10_000;
 export type ProspectPage = Awaited<ReturnType<typeof listProspects>>;
 export type ProspectRow = ProspectPage["rows"][number];

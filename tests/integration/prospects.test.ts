@@ -131,6 +131,18 @@ describe("listProspects sorting and paging", () => {
     expect(filtered.total).toBe(deals.filter((d) => d.status === "NEW").length);
     expect(filtered.pageCount).toBe(1);
     expect((await listProspects(db, q({ q: "nothing-like-this" }))).pageCount).toBe(1);
+    expect(first.totalIsExact).toBe(true);
+  });
+
+  it("stops counting past a limit, says so, and still lets the user page on to the end", async () => {
+    const limited = (page: number) => listProspects(db, q({ pageSize: 10, page }), { countLimit: 20 });
+    // Page 1 counts up to 20 of the 41: "20+", and one more page than counted so Next works.
+    expect(await limited(1)).toMatchObject({ total: 20, totalIsExact: false, pageCount: 3 });
+    // Further in, the count follows the page; at the end it is exact again.
+    expect(await limited(3)).toMatchObject({ total: 40, totalIsExact: false, pageCount: 5 });
+    const last = await limited(5);
+    expect(last).toMatchObject({ total: 41, totalIsExact: true, pageCount: 5 });
+    expect(last.rows).toHaveLength(1);
   });
 
   for (const sort of PROSPECT_SORTS) {

@@ -26,6 +26,7 @@ describe("ProspectsTable", () => {
       createElement(ProspectsTable, {
         rows: [row as never],
         total: 51,
+        totalIsExact: true,
         pageCount: 3,
         query: ProspectQuery.parse({ sort: "spread", dir: "asc", page: "2" }),
         hiddenColumns: ["market"],
@@ -43,7 +44,25 @@ describe("ProspectsTable", () => {
     expect(html.match(/<th /g)).toHaveLength(11); // 12 columns, market hidden
     expect(html).toContain(">CSV<");
     expect(html).toContain("Losers");
-    expect(html).toMatch(/26.*50.*of.*51/);
+    expect(html).toMatch(/26.*50.*of.*51 deals/);
+  });
+
+  it("says a count that stopped at its limit is a lower bound", () => {
+    const html = renderToString(
+      createElement(ProspectsTable, {
+        rows: [row as never],
+        total: 10_000,
+        totalIsExact: false,
+        pageCount: 401,
+        query: ProspectQuery.parse({}),
+        hiddenColumns: [],
+        zoneLabel: "EST",
+        views: [],
+        currentViewId: null,
+      }),
+    );
+    expect(html).toContain("10,000+ deals");
+    expect(html).toMatch(/Page <!-- -->1<!-- --> of <!-- -->401<!-- -->\+/);
   });
 });
 

@@ -55,6 +55,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
         <ProspectsTable
           rows={page.rows.map((row) => ({ ...row, intake: formatDate(row.createdAt, timeZone) }))}
           total={page.total}
+          totalIsExact={page.totalIsExact}
           pageCount={page.pageCount}
           query={query}
           hiddenColumns={parseHiddenColumns(hiddenColumnsRaw, HIDEABLE_COLUMN_IDS)}
