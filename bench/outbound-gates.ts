@@ -7,6 +7,7 @@
  */
 import { defaultPolicyRecord, type PolicyRecord } from "../lib/policy";
 import { decideOutbound, type OutboundFacts } from "../lib/outbound/gates";
+import { INSTANTS_2026, consumed, measureOps } from "./support";
 
 const policy = defaultPolicyRecord("NY") as PolicyRecord;
 const ALWAYS = {
@@ -14,9 +15,7 @@ const ALWAYS = {
   rules: { ...policy.rules, contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }] },
 } as PolicyRecord;
 
-// A spread of instants over 2026 (weekdays, weekends, DST dates), cycled through.
-const START = Date.UTC(2026, 0, 1);
-const INSTANTS = Array.from({ length: 4096 }, (_, i) => new Date(START + ((i * 7_919_777_113) % (365 * 86_400_000))));
+const INSTANTS = INSTANTS_2026;
 
 const base: Omit<OutboundFacts, "at"> = {
   channel: "SMS",
@@ -44,21 +43,7 @@ function trivial(facts: Omit<OutboundFacts, "at">, at: Date): boolean {
   return facts.consent === "OPTED_IN" && !facts.onDoNotContact && at.getTime() > 0 && facts.sentToday < facts.dailyCap;
 }
 
-let sink = 0;
-function measure(name: string, run: (at: Date) => boolean, minMs = 1500): number {
-  for (let i = 0; i < 20_000; i++) if (run(INSTANTS[i & 4095])) sink++; // warm up
-  let ops = 0;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    for (let i = 0; i < 10_000; i++) if (run(INSTANTS[(ops + i) & 4095])) sink++;
-    ops += 10_000;
-    elapsed = performance.now() - started;
-  }
-  const perSecond = (ops / elapsed) * 1000;
-  console.log(`${name.padEnd(48)} ${Math.round(perSecond).toLocaleString("en-US").padStart(14)} decisions/s`);
-  return perSecond;
-}
+const measure = (name: string, run: (at: Date) => boolean, minMs?: number) => measureOps(name, run, { unit: "decisions/s", minMs });
 
 /** One facts object per scenario whose instant is set before each decision: no allocation in the loop. */
 function scenario(facts: Omit<OutboundFacts, "at">): (at: Date) => boolean {
@@ -83,4 +68,4 @@ const mix = measure("decideOutbound, mix of the four above", (at) => mixed[turn+
 console.log(`\nallowed decisions: ${(baseline / allowed).toFixed(1)}x slower than a trivial call; mix: ${(baseline / mix).toFixed(1)}x`);
 console.log(`refusal at consent is ${(firstGate / allowed).toFixed(1)}x as fast as a full allowed decision; at the cap ${(lastGate / allowed).toFixed(2)}x; windows ${(windows / allowed).toFixed(2)}x`);
 console.log(`target >= 1,000,000 decisions/s (allowed): ${allowed >= 1_000_000 ? "met" : "NOT met"}`);
-if (sink < 0) console.log(sink);
+if (consumed() < 0) console.log(consumed());

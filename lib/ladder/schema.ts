@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { CHANNELS } from "@/lib/policy/schema";
 import { TEMPLATE_FIELDS, unknownPlaceholders } from "./template";
 
-export const LADDER_CHANNELS = ["SMS", "CALL", "EMAIL"] as const;
+/** A ladder step uses the channels contact rules know. */
+export const LADDER_CHANNELS = CHANNELS;
 export type LadderChannel = (typeof LADDER_CHANNELS)[number];
 
 export const MAX_LADDER_STEPS = 12;

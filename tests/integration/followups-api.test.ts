@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as startLadder } from "@/app/api/v1/followups/ladder/route";
 import { GET as dueTasks } from "@/app/api/v1/followups/due/route";
@@ -8,6 +7,7 @@ import { createApiKey } from "@/lib/apikeys/service";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { seedMarketPolicies } from "@/lib/policy";
+import { callRoute } from "../helpers/api";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
@@ -17,20 +17,7 @@ let writeKey: string;
 let otherKey: string;
 const ctx = { actorId: null, actorEmail: "test", requestId: "req-api" };
 
-function call(
-  handler: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
-  path: string,
-  options: { key?: string; method?: string; body?: unknown; params?: Record<string, string> } = {},
-) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (options.key) headers.authorization = `Bearer ${options.key}`;
-  const request = new NextRequest(`http://localhost${path}`, {
-    method: options.method ?? "GET",
-    headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
-  });
-  return handler(request, { params: Promise.resolve(options.params ?? {}) });
-}
+const call = callRoute;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LADDER_STEPS, LADDER_CHANNELS, scheduleLadder, type LadderChannel, type PolicyContext } from "@/lib/ladder";
 import { DEFAULT_RULES, isContactAllowed, type MarketPolicyRules, type PolicyRecord } from "@/lib/policy";
+import { rulesArb as rulesArbFor } from "../helpers/policy-arbitraries";
 
 const policy = (rules: MarketPolicyRules, enabled = true): PolicyRecord => ({ region: "ON", market: "ALL", enabled, rules });
 const toronto = (rules: MarketPolicyRules = DEFAULT_RULES, score: number | null = 80): PolicyContext => ({
@@ -91,19 +92,7 @@ const ZONES = [
   "Pacific/Honolulu", "America/Toronto", "America/Winnipeg", "America/Edmonton", "America/Vancouver", "America/Halifax",
   "America/St_Johns", "America/Regina", "America/Whitehorse",
 ];
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-const windowArb = fc
-  .record({
-    days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
-    start: fc.integer({ min: 0, max: 1439 }),
-    length: fc.integer({ min: 1, max: 1440 }),
-  })
-  .map(({ days, start, length }) => ({ days, start: hhmm(start), end: hhmm(Math.min(1440, start + length)) }));
-const rulesArb: fc.Arbitrary<MarketPolicyRules> = fc.record({
-  contactWindows: fc.array(windowArb, { maxLength: 4 }),
-  channelsAllowed: fc.subarray([...LADDER_CHANNELS]),
-  minLeadScore: fc.integer({ min: 0, max: 100 }),
-});
+const rulesArb = rulesArbFor(LADDER_CHANNELS);
 const stepsArb = fc
   .array(fc.record({ channel: fc.constantFrom<LadderChannel>(...LADDER_CHANNELS), delayMinutes: fc.integer({ min: 0, max: 7 * 24 * 60 }) }), {
     minLength: 1,

@@ -11,27 +11,14 @@ import {
   type PolicyRecord,
 } from "@/lib/policy";
 import { formatLocal, zoneClock } from "@/lib/policy/zone-clock";
+import { rulesArb as rulesArbFor } from "../helpers/policy-arbitraries";
 
 /** Every zone of every state, province and territory. */
 const ALL_ZONES = [...new Set(REGIONS.flatMap((r) => r.timeZones))];
 const YEAR_2026 = { min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) - 1 };
 const MINUTE = 60_000;
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-const windowArb = fc
-  .record({
-    days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
-    start: fc.integer({ min: 0, max: 1439 }),
-    length: fc.integer({ min: 1, max: 1440 }),
-  })
-  .map(({ days, start, length }) => ({ days, start: hhmm(start), end: hhmm(Math.min(1440, start + length)) }));
-
-const rulesArb: fc.Arbitrary<MarketPolicyRules> = fc.record({
-  contactWindows: fc.array(windowArb, { maxLength: 4 }),
-  channelsAllowed: fc.subarray([...CHANNELS]),
-  minLeadScore: fc.integer({ min: 0, max: 100 }),
-});
+const rulesArb = rulesArbFor(CHANNELS);
 
 const policyArb: fc.Arbitrary<PolicyRecord | null> = fc.option(
   fc.record({ region: fc.constant("XX"), market: fc.constant("ALL"), enabled: fc.boolean(), rules: rulesArb }),
