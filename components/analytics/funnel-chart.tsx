@@ -11,7 +11,7 @@ export function FunnelChart({ data }: { data: { status: string; count: number }[
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: CHART.grid }} interval={0} />
+          <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: CHART.grid }} interval={0} angle={-25} textAnchor="end" height={56} />
           <YAxis tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} tickFormatter={(v: number) => formatCount(v)} width={48}
             label={{ value: "Deals", angle: -90, position: "insideLeft", fill: CHART.axis, fontSize: 12 }} />
           <Tooltip cursor={tooltipCursor} contentStyle={tooltipStyle} formatter={(value) => [formatCount(Number(value)), "Deals"]} />

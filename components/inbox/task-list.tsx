@@ -86,7 +86,8 @@ export function TaskList({ tasks, selectedId, canAssign, assignees, now }: TaskL
               <span className="text-muted-foreground">
                 {task.channel} step {task.step} · {task.contactName ?? "No name"} · {task.market ?? "No market"}
               </span>
-              <span className="text-xs text-muted-foreground">
+              {/* Zone names come from each runtime's ICU data, which can differ (GMT-3:30 vs NST). */}
+              <span className="text-xs text-muted-foreground" suppressHydrationWarning>
                 Due {formatInZone(task.dueAt, task.timeZone)} · {overdue(task.dueAt, now)} · {task.ownerName ?? "Unassigned"}
               </span>
             </Link>
