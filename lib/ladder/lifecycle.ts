@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { insertRows } from "@/lib/db/bulk";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/inngest/client";
@@ -70,18 +70,23 @@ export async function startLadders(db: TenantDb, dealIds: readonly string[], opt
     const inserted = new Set<string>();
     const entries = [...planned.entries()];
     for (let i = 0; i < entries.length; i += CHUNK) {
-      const rows = await tx.followUpLadder.createManyAndReturn({
-        data: entries.slice(i, i + CHUNK).map(([dealId, plan]) => ({
-          id: plan.ladderId,
-          dealId,
-          steps: plan.steps as unknown as Prisma.InputJsonValue,
-          startedAt: options.now,
-          correlationId: `ladder-start:${plan.ladderId}`,
-        })) as Prisma.FollowUpLadderCreateManyInput[],
-        skipDuplicates: true,
-        select: { id: true, dealId: true },
-      });
-      for (const row of rows) inserted.add(row.dealId);
+      const chunk = entries.slice(i, i + CHUNK);
+      const ids = new Set(
+        await insertRows(
+          tx,
+          "FollowUpLadder",
+          chunk.map(([dealId, plan]) => ({
+            id: plan.ladderId,
+            dealId,
+            steps: plan.steps,
+            startedAt: options.now,
+            correlationId: `ladder-start:${plan.ladderId}`,
+          })),
+          // A lead whose ladder another start just created is skipped by the one-active index.
+          { skipDuplicates: true },
+        ),
+      );
+      for (const [dealId, plan] of chunk) if (ids.has(plan.ladderId)) inserted.add(dealId);
     }
     const started = entries.filter(([dealId]) => inserted.has(dealId));
     if (options.enqueue) {
