@@ -98,31 +98,7 @@ export async function sendMessage(
     : { postalAddress: undefined, outboundDailyCapSms: 0, outboundDailyCapEmail: 0 }; // unreadable settings: cap 0, fail closed
 
   const address = normalizeAddress(channel, channel === "SMS" ? deal.contactPhone : deal.contactEmail);
-  const [consent, dnc, policy, sentToday] = await Promise.all([
-    address ? db.contactConsent.findFirst({ where: { channel, address }, select: { status: true } }) : null,
-    address ? db.doNotContact.findFirst({ where: { value: address }, select: { id: true } }) : null,
-    deal.region ? getEffectivePolicy(db, deal.region, deal.market) : null,
-    db.message.count({
-      where: { channel, direction: "OUTBOUND", status: { in: COUNTED }, createdAt: { gte: startOfLocalDay(at, tenant.timeZone) } },
-    }),
-  ]);
   const timeZones = deal.timeZone ? [deal.timeZone] : deal.region ? regionTimeZones(deal.region, deal.country ?? undefined) : [];
-
-  const decision = decideOutbound({
-    channel,
-    address,
-    consent: consent?.status ?? null,
-    onDoNotContact: Boolean(dnc),
-    policy,
-    timeZones,
-    at,
-    score: deal.score,
-    postalAddress: postalAddress ?? null,
-    canLinkUnsubscribe: Boolean(secret && baseUrl),
-    sentToday,
-    dailyCap: channel === "SMS" ? outboundDailyCapSms : outboundDailyCapEmail,
-  });
-
   const common = {
     dealId: deal.id,
     channel,
@@ -132,37 +108,74 @@ export async function sendMessage(
     sentById: options.actorId ?? null,
   };
 
-  if (!decision.allowed) {
-    const message = await db.$transaction(async (tx) => {
-      const row = await tx.message.create({
-        data: {
-          ...common,
-          direction: "OUTBOUND",
-          status: "BLOCKED",
-          toAddress: address ?? (channel === "SMS" ? deal.contactPhone : deal.contactEmail) ?? "",
-          body: request.body,
-          provider: provider.name,
-          blockedReason: decision.reason,
-          error: decision.detail,
-        } as never,
-      });
-      const data = { messageId: row.id, channel, gate: decision.gate, reason: decision.reason, ladderStep: common.ladderStep };
-      await recordKpiEvents(tx, [
-        { name: "message_blocked", dealId: deal.id, data },
-        ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: deal.id, data }] : []),
-      ]);
-      return row;
+  // What leaves: an email gets the workspace's postal address and an unsubscribe link.
+  const compose = (to: string): { body: string; unsubscribeUrl?: string } => {
+    if (channel === "SMS") return { body: request.body };
+    const unsubscribeUrl = `${baseUrl}/unsubscribe/${signUnsubscribeToken({ tenantId: db.tenantId, address: to }, secret!)}`;
+    return { body: emailWithFooter(request.body, { senderName: tenant.name, postalAddress: postalAddress!, unsubscribeUrl }), unsubscribeUrl };
+  };
+
+  // The gates read and the message row is written in one transaction that first locks the
+  // workspace row: concurrent sends queue up, so each counts the others against the daily
+  // cap and sees an opt-out committed a moment before.
+  const gated = await db.$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: db.tenantId }, data: { updatedAt: new Date() } });
+    const [consent, dnc, policy, sentToday] = await Promise.all([
+      address ? tx.contactConsent.findFirst({ where: { channel, address }, select: { status: true } }) : null,
+      address ? tx.doNotContact.findFirst({ where: { value: address }, select: { id: true } }) : null,
+      deal.region ? getEffectivePolicy(tx, deal.region, deal.market) : null,
+      tx.message.count({
+        where: { channel, direction: "OUTBOUND", status: { in: COUNTED }, createdAt: { gte: startOfLocalDay(at, tenant.timeZone) } },
+      }),
+    ]);
+    const decision = decideOutbound({
+      channel,
+      address,
+      consent: consent?.status ?? null,
+      onDoNotContact: Boolean(dnc),
+      policy,
+      timeZones,
+      at,
+      score: deal.score,
+      postalAddress: postalAddress ?? null,
+      canLinkUnsubscribe: Boolean(secret && baseUrl),
+      sentToday,
+      dailyCap: channel === "SMS" ? outboundDailyCapSms : outboundDailyCapEmail,
     });
-    return { messageId: message.id, status: "BLOCKED", provider: provider.name, gate: decision.gate, reason: decision.reason, detail: decision.detail };
+    if (decision.allowed) {
+      const outgoing = compose(address!);
+      const queued = await tx.message.create({
+        data: { ...common, toAddress: address!, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never,
+      });
+      return { decision, queuedId: queued.id, outgoing };
+    }
+    const row = await tx.message.create({
+      data: {
+        ...common,
+        direction: "OUTBOUND",
+        status: "BLOCKED",
+        toAddress: address ?? (channel === "SMS" ? deal.contactPhone : deal.contactEmail) ?? "",
+        body: request.body,
+        provider: provider.name,
+        blockedReason: decision.reason,
+        error: decision.detail,
+      } as never,
+    });
+    const data = { messageId: row.id, channel, gate: decision.gate, reason: decision.reason, ladderStep: common.ladderStep };
+    await recordKpiEvents(tx, [
+      { name: "message_blocked", dealId: deal.id, data },
+      ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: deal.id, data }] : []),
+    ]);
+    return { decision, queuedId: row.id, outgoing: null };
+  });
+  const { decision } = gated;
+  if (!decision.allowed) {
+    return { messageId: gated.queuedId!, status: "BLOCKED", provider: provider.name, gate: decision.gate, reason: decision.reason, detail: decision.detail };
   }
 
   const ids = { tenantId: db.tenantId, slug: tenant.slug };
-  if (channel === "SMS") {
-    return deliver(db, { ...common, to: address!, body: request.body }, providers, baseUrl, ids);
-  }
-  const unsubscribeUrl = `${baseUrl}/unsubscribe/${signUnsubscribeToken({ tenantId: db.tenantId, address: address! }, secret!)}`;
-  const text = emailWithFooter(request.body, { senderName: tenant.name, postalAddress: postalAddress!, unsubscribeUrl });
-  return deliver(db, { ...common, to: address!, body: text, unsubscribeUrl }, providers, baseUrl, ids);
+  const { body, unsubscribeUrl } = gated.outgoing!;
+  return deliver(db, { ...common, to: address!, body, unsubscribeUrl }, providers, baseUrl, ids, gated.queuedId!);
 }
 
 interface Delivery {
@@ -188,12 +201,14 @@ async function deliver(
   providers: MessagingProviders,
   baseUrl: string | null,
   ids: { tenantId: string; slug: string },
+  /** The QUEUED row the gated send already wrote; otherwise one is written here. */
+  queuedId?: string,
 ): Promise<SendMessageResult> {
   const provider = message.channel === "SMS" ? providers.sms : providers.email;
   const { unsubscribeUrl, to, ...fields } = message;
-  const row = await db.message.create({
-    data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never,
-  });
+  const row = queuedId
+    ? { id: queuedId }
+    : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never });
   let receipt: { providerMessageId: string; from: string | null };
   try {
     receipt =

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { regionTimeZones } from "@/lib/geo/regions";
 import { defaultMarketPolicies } from "./defaults";
@@ -106,7 +106,7 @@ export async function listMarketPolicies(db: TenantDb, filter: MarketPolicyFilte
 }
 
 /** The policy governing (region, market): the market's own, else the region's "ALL", else null. */
-export async function getEffectivePolicy(db: TenantDb, region: string, market?: string | null): Promise<PolicyRecord | null> {
+export async function getEffectivePolicy(db: TenantDb | TenantTransaction, region: string, market?: string | null): Promise<PolicyRecord | null> {
   const wantedRegion = region.trim().toUpperCase();
   const wantedMarket = (market ?? "").trim().toUpperCase() || "ALL";
   const rows = await db.marketPolicy.findMany({

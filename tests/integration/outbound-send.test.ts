@@ -200,6 +200,26 @@ describe("sendMessage: every gate blocks with its reason and records a BLOCKED m
   });
 });
 
+describe("sendMessage under concurrency", () => {
+  it("concurrent sends never pass the daily cap together (on PostgreSQL, sends really run at once)", async () => {
+    const now = new Date();
+    await upsertMarketPolicy(
+      db,
+      { region: "NY", market: "ALWAYS", enabled: true, rules: { contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }], channelsAllowed: ["SMS"], minLeadScore: 0 }, reason: "Test market open around the clock" },
+      ctx,
+    );
+    const deals = await Promise.all([1, 2, 3, 4, 5, 6].map(() => makeLead({ market: "ALWAYS" })));
+    for (const deal of deals) await optIn("SMS", deal.contactPhone!);
+    const sentToday = await db.message.count({
+      where: { channel: "SMS", direction: "OUTBOUND", status: { in: ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED"] }, createdAt: { gte: startOfLocalDay(new Date(), "America/New_York") } },
+    });
+    await setSettings({ postalAddress: "100 Main Street, Albany, NY 12207", outboundDailyCapSms: sentToday + 2 });
+    const results = await Promise.all(deals.map((deal) => sendMessage(db, { dealId: deal.id, channel: "SMS", body: "At once", now }, deps)));
+    expect(results.filter((r) => r.status === "SENT")).toHaveLength(2);
+    expect(results.filter((r) => r.status === "BLOCKED").map((r) => r.reason)).toEqual(Array(4).fill("daily_cap_reached"));
+  });
+});
+
 describe("sendMessage: provider failure and bad input", () => {
   it("marks the message FAILED with the provider's error, never SENT", async () => {
     const deal = await makeLead();
