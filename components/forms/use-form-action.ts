@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/http/result";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { toast } from "@/components/ui/toaster";
+import { fieldErrors, type ActionResult } from "@/lib/http/result";
 
 type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
@@ -18,4 +19,24 @@ export function useFormAction<T>(action: FormAction<T>, before?: (formData: Form
     startTransition(() => dispatch(formData));
   }
   return { state, onSubmit, pending };
+}
+
+/**
+ * A form that saves: field errors for the form, a toast when saved (then `onSaved`), and a
+ * toast for an error that belongs to no field.
+ */
+export function useSavingForm<T>(action: FormAction<T>, onSaved?: () => void) {
+  const { state, onSubmit, pending } = useFormAction(action);
+  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+  useEffect(() => {
+    if (state?.ok) {
+      toast.success(state.message ?? "Saved");
+      onSavedRef.current?.();
+    } else if (state && !state.issues?.length) toast.error(state.error);
+  }, [state]);
+  return { state, onSubmit, pending, errors };
 }

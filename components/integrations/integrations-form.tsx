@@ -1,21 +1,13 @@
 "use client";
 
-import { useEffect } from "react";
 import { saveIntegrationsAction } from "@/app/(app)/settings/api/actions";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { toast } from "@/components/ui/toaster";
-import { fieldErrors } from "@/lib/http/result";
 
 export function IntegrationsForm({ values }: { values: { gmailLabel: string; discordWebhookUrl?: string; spreadAlertThreshold: number } }) {
-  const { state, onSubmit, pending } = useFormAction(saveIntegrationsAction);
-  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
-  useEffect(() => {
-    if (state?.ok) toast.success(state.message ?? "Saved");
-    else if (state && !state.issues?.length) toast.error(state.error);
-  }, [state]);
+  const { onSubmit, pending, errors } = useSavingForm(saveIntegrationsAction);
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-4" noValidate>
       <FormField label="High-spread alert threshold ($)" htmlFor="spreadAlertThreshold" error={errors.spreadAlertThreshold} hint="Deals whose spread reaches this raise an alert in the app (and on Discord when set).">

@@ -7,7 +7,7 @@ import {
   removeDoNotContactAction,
   saveComplianceSettingsAction,
 } from "@/app/(app)/settings/compliance/actions";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useFormAction, useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
@@ -39,12 +39,7 @@ function useOutcome<T>(state: ActionResult<T> | null, form: React.RefObject<HTML
 const err = (id: string, messages: string[] | undefined) => fieldErrorProps(id, { [id]: messages });
 
 export function ComplianceSettingsForm({ postalAddress, capSms, capEmail }: { postalAddress: string | null; capSms: number; capEmail: number }) {
-  const { state, onSubmit, pending } = useFormAction(saveComplianceSettingsAction);
-  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
-  useEffect(() => {
-    if (state?.ok) toast.success(state.message ?? "Saved");
-    else if (state && !state.issues?.length) toast.error(state.error);
-  }, [state]);
+  const { onSubmit, pending, errors } = useSavingForm(saveComplianceSettingsAction);
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Outbound settings">
       <FormField label="Postal address" htmlFor="postalAddress" error={errors.postalAddress} hint="Printed in every email (CAN-SPAM, CASL). Email is refused without it." required>

@@ -1,17 +1,15 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { saveOfferPolicyAction } from "@/app/(app)/policies/actions";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { toast } from "@/components/ui/toaster";
-import { fieldErrors } from "@/lib/http/result";
 
 export interface OfferPolicyView {
   region: string;
@@ -24,14 +22,7 @@ export interface OfferPolicyView {
 
 export function OfferPolicyDialog({ policy, label }: { policy: OfferPolicyView; label: string }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(saveOfferPolicyAction);
-  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
-  useEffect(() => {
-    if (state?.ok) {
-      toast.success(state.message ?? "Saved");
-      setOpen(false);
-    } else if (state && !state.issues?.length) toast.error(state.error);
-  }, [state]);
+  const { onSubmit, pending, errors } = useSavingForm(saveOfferPolicyAction, () => setOpen(false));
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>

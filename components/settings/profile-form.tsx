@@ -1,14 +1,11 @@
 "use client";
 
-import { useEffect } from "react";
 import { updateProfileAction } from "@/app/(app)/settings/actions";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { toast } from "@/components/ui/toaster";
-import { fieldErrors } from "@/lib/http/result";
 
 interface Profile {
   name: string;
@@ -17,12 +14,7 @@ interface Profile {
 }
 
 export function ProfileForm({ profile, timeZones, canEdit }: { profile: Profile; timeZones: string[]; canEdit: boolean }) {
-  const { state, onSubmit, pending } = useFormAction(updateProfileAction);
-  const errors = state && !state.ok ? fieldErrors(state.issues) : {};
-  useEffect(() => {
-    if (state?.ok) toast.success(state.message ?? "Saved");
-    else if (state && !state.issues?.length) toast.error(state.error);
-  }, [state]);
+  const { onSubmit, pending, errors } = useSavingForm(updateProfileAction);
 
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
