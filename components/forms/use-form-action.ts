@@ -25,8 +25,8 @@ export function useFormAction<T>(action: FormAction<T>, before?: (formData: Form
  * A form that saves: field errors for the form, a toast when saved (then `onSaved`), and a
  * toast for an error that belongs to no field.
  */
-export function useSavingForm<T>(action: FormAction<T>, onSaved?: () => void) {
-  const { state, onSubmit, pending } = useFormAction(action);
+export function useSavingForm<T>(action: FormAction<T>, onSaved?: () => void, before?: (formData: FormData) => void) {
+  const { state, onSubmit, pending } = useFormAction(action, before);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const onSavedRef = useRef(onSaved);
   useEffect(() => {

@@ -1,40 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import {
   addDoNotContactAction,
   changeConsentAction,
   removeDoNotContactAction,
   saveComplianceSettingsAction,
 } from "@/app/(app)/settings/compliance/actions";
-import { useFormAction, useSavingForm } from "@/components/forms/use-form-action";
+import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { toast } from "@/components/ui/toaster";
-import { fieldErrors, type ActionResult } from "@/lib/http/result";
-
-/** Toasts the outcome; clears the form after a success (the lists above show what was saved). */
-function useOutcome<T>(state: ActionResult<T> | null, form: React.RefObject<HTMLFormElement | null>, after?: () => void) {
-  // The latest callback, so the effect below runs once per server answer, not once per render.
-  const afterRef = useRef(after);
-  useEffect(() => {
-    afterRef.current = after;
-  });
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      toast.success(state.message ?? "Saved");
-      form.current?.reset();
-      afterRef.current?.();
-    } else if (!state.issues?.length) {
-      toast.error(state.error);
-    }
-  }, [state, form]);
-  return state && !state.ok ? fieldErrors(state.issues) : {};
-}
 
 const err = (id: string, messages: string[] | undefined) => fieldErrorProps(id, { [id]: messages });
 
@@ -58,8 +36,8 @@ export function ComplianceSettingsForm({ postalAddress, capSms, capEmail }: { po
 
 export function DoNotContactForm() {
   const form = useRef<HTMLFormElement>(null);
-  const { state, onSubmit, pending } = useFormAction(addDoNotContactAction);
-  const errors = useOutcome(state, form);
+  // Cleared after a success: the list above shows what was saved.
+  const { onSubmit, pending, errors } = useSavingForm(addDoNotContactAction, () => form.current?.reset());
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Add to do-not-contact list">
       <FormField label="Phone or email" htmlFor="dnc-value" error={errors.value} required>
@@ -76,8 +54,14 @@ export function DoNotContactForm() {
 export function RemoveDoNotContactButton({ id, value }: { id: string; value: string }) {
   const [open, setOpen] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const { state, onSubmit, pending } = useFormAction(removeDoNotContactAction, (formData) => formData.set("id", id));
-  const errors = useOutcome(state, form, () => setOpen(false));
+  const { onSubmit, pending, errors } = useSavingForm(
+    removeDoNotContactAction,
+    () => {
+      form.current?.reset();
+      setOpen(false);
+    },
+    (formData) => formData.set("id", id),
+  );
   return (
     <>
       <Button size="sm" variant="outline" onClick={() => setOpen(true)}>Remove</Button>
@@ -104,8 +88,7 @@ export function RemoveDoNotContactButton({ id, value }: { id: string; value: str
 
 export function ConsentForm() {
   const form = useRef<HTMLFormElement>(null);
-  const { state, onSubmit, pending } = useFormAction(changeConsentAction);
-  const errors = useOutcome(state, form);
+  const { onSubmit, pending, errors } = useSavingForm(changeConsentAction, () => form.current?.reset());
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Record consent">
       <FormField label="Channel" htmlFor="consent-channel" error={errors.channel}>
