@@ -38,6 +38,14 @@ export const DEAL_FIELD_LABELS = Object.fromEntries(DEAL_FIELDS.map((f) => [f.fi
 export type HeaderMapping = Record<string, DealField | null>;
 
 /**
+ * An empty object keyed by CSV headers. Headers are user data: with a plain `{}`, a column
+ * named "__proto__" or "constructor" would hit Object.prototype instead of its own entry.
+ */
+export function byHeader<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/**
  * Header spellings seen in lead lists (PropStream, BatchLeads, DealMachine, county lists,
  * hand-made sheets), compared after `normalizeHeader`. Earlier spellings win ties.
  */
@@ -116,7 +124,7 @@ function candidateFor(header: string, order: number): Candidate | null {
  * city would place the deal somewhere that does not exist.
  */
 export function guessMapping(headers: readonly string[]): HeaderMapping {
-  const mapping: HeaderMapping = {};
+  const mapping: HeaderMapping = byHeader();
   for (const header of headers) mapping[header] = null;
   let candidates = headers.map(candidateFor).filter((c): c is Candidate => c !== null);
   if (candidates.some((c) => !c.mailing && ADDRESS_FIELDS.has(c.field))) candidates = candidates.filter((c) => !c.mailing);
@@ -148,7 +156,7 @@ export function applyMapping(record: Readonly<Record<string, string | undefined>
  * this one: each field takes its value from one column, the rule the server enforces.
  */
 export function assignColumn(mapping: HeaderMapping, header: string, field: DealField | null): HeaderMapping {
-  const next: HeaderMapping = {};
+  const next: HeaderMapping = byHeader();
   for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
   next[header] = field;
   return next;

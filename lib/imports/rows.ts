@@ -1,5 +1,5 @@
 import { DealInput } from "@/lib/intake/schema";
-import { applyMapping, type DealField, type HeaderMapping } from "./mapping";
+import { applyMapping, byHeader, type DealField, type HeaderMapping } from "./mapping";
 
 export interface RowIssue {
   /** The DealInput field at fault; null when the row as a whole is wrong. */
@@ -11,9 +11,9 @@ export type RowResult = { ok: true; deal: DealInput } | { ok: false; issues: Row
 
 /** Cells in file order keyed by header; with a repeated header the first column wins. */
 export function toRecord(headers: readonly string[], cells: readonly string[]): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record = byHeader<string>();
   headers.forEach((header, index) => {
-    if (!(header in record)) record[header] = cells[index] ?? "";
+    if (!Object.hasOwn(record, header)) record[header] = cells[index] ?? "";
   });
   return record;
 }

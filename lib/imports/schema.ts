@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEAL_FIELD_NAMES, type HeaderMapping } from "./mapping";
+import { byHeader, DEAL_FIELD_NAMES, type HeaderMapping } from "./mapping";
 
 /** What the upload accepts; the browser checks it first, the server again. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -24,7 +24,7 @@ export const ColumnMapping = z
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export function toHeaderMapping(columns: ColumnMapping): HeaderMapping {
-  const mapping: HeaderMapping = {};
+  const mapping: HeaderMapping = byHeader();
   // Trimmed: the server matches them against the file's trimmed header row.
   for (const { header, field } of columns) {
     const key = header.trim();

@@ -61,6 +61,9 @@ describe("rows", () => {
   it("keys cells by header, the first of a repeated header winning, and pads short rows", () => {
     expect(toRecord(["a", "b", "a"], ["1", "2", "3"])).toEqual({ a: "1", b: "2" });
     expect(toRecord(["a", "b"], ["1"])).toEqual({ a: "1", b: "" });
+    // Headers are user data: names of Object.prototype's members are columns like any other.
+    const record = toRecord(["constructor", "__proto__", "toString"], ["1", "2", "3"]);
+    expect(Object.entries(record)).toEqual([["constructor", "1"], ["__proto__", "2"], ["toString", "3"]]);
   });
 
   it("knows a blank row", () => {
