@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { DirectSql } from "./pglite-session";
 import { BULK_SQL, type TenantDb, type TenantTransaction } from "./tenant";
 
 type Field = { name: string; kind: string; type: string; isList?: boolean };
@@ -9,6 +10,7 @@ export type BulkModel = "Deal" | "OfferEvidence" | "KpiEvent" | "EventOutbox" | 
 
 // PostgreSQL takes at most 65,535 bind parameters per statement.
 const MAX_PARAMS = 30_000;
+const COPY_MIN_ROWS = 50;
 
 function castFor(field: Field): string {
   if (field.kind === "enum") return `::"${field.type}"`;
@@ -25,9 +27,10 @@ function toParam(field: Field, value: unknown): unknown {
 }
 
 /**
- * Inserts many rows of a tenant-owned model in a few multi-row statements, stamped with the
- * client's tenant like every scoped create. Prisma's createMany costs several times more
- * per row than the insert itself, which dominates a 100k-row import. Rows already present
+ * Inserts many rows of a tenant-owned model, stamped with the client's tenant like every
+ * scoped create. Prisma's createMany costs several times more per row than the insert
+ * itself, which dominates a 100k-row import, so rows go as one COPY where the database
+ * reads one from the client (PGlite), else as a few multi-row INSERTs. Rows already present
  * (a unique key taken) are skipped when `skipDuplicates` is set; returns the inserted ids.
  */
 export async function insertRows(
@@ -39,48 +42,118 @@ export async function insertRows(
   if (rows.length === 0) return [];
   const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
   if (!bulk) throw new Error("insertRows needs a tenant-scoped client");
-  const fields = new Map(
-    bulk.dataModel.models[model].fields.filter((f) => (f.kind === "scalar" || f.kind === "enum") && !f.isList).map((f) => [f.name, f]),
-  );
+  const columns = columnsOf(bulk.dataModel, model, rows);
   const now = new Date();
+  const tuples = rows.map((row) => {
+    if (row.tenantId !== undefined && row.tenantId !== db.tenantId) {
+      throw new Error(`Refusing to write a row for another tenant (${String(row.tenantId)})`);
+    }
+    return columns.map((field) => toParam(field, valueFor(field, row, db.tenantId, now)));
+  });
+  // A COPY passes its rows as a file, which costs a few milliseconds: worth it for many rows.
+  if (bulk.sql.copyFrom && tuples.length >= COPY_MIN_ROWS) {
+    const copied = await copyTuples(bulk.sql, model, columns, tuples, options.skipDuplicates ?? false);
+    if (copied) return copied;
+  }
+  return insertTuples(bulk.sql, model, columns, tuples, options.skipDuplicates ?? false);
+}
+
+const columnsByModel = new WeakMap<RuntimeDataModel, Map<BulkModel, Map<string, Field>>>();
+
+/** The model's writable columns, as plain objects: Prisma's data model answers through proxies, slowly. */
+function writableFields(dataModel: RuntimeDataModel, model: BulkModel): Map<string, Field> {
+  let models = columnsByModel.get(dataModel);
+  if (!models) columnsByModel.set(dataModel, (models = new Map()));
+  let fields = models.get(model);
+  if (!fields) {
+    const writable = dataModel.models[model].fields.filter((f) => (f.kind === "scalar" || f.kind === "enum") && !f.isList);
+    fields = new Map(writable.map((f) => [f.name, { name: f.name, kind: f.kind, type: f.type }]));
+    models.set(model, fields);
+  }
+  return fields;
+}
+
+/** After a bulk load (outside any transaction): brings the tables' statistics up to date. */
+export async function refreshAfterBulkWrite(db: TenantDb, models: BulkModel[]): Promise<void> {
+  const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
+  if (!bulk) throw new Error("refreshAfterBulkWrite needs a tenant-scoped client");
+  await bulk.sql.vacuumAnalyze?.(models);
+}
+
+function columnsOf(dataModel: RuntimeDataModel, model: BulkModel, rows: Record<string, unknown>[]): Field[] {
+  const fields = writableFields(dataModel, model);
   const present = new Set<string>(["id", "tenantId"]);
   for (const row of rows) for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
   if (fields.has("updatedAt")) present.add("updatedAt");
   if (fields.has("createdAt")) present.add("createdAt");
-  const columns = [...present].map((name) => {
+  return [...present].map((name) => {
     const field = fields.get(name);
     if (!field) throw new Error(`${model} has no column ${name}`);
     return field;
   });
+}
 
+function valueFor(field: Field, row: Record<string, unknown>, tenantId: string, now: Date): unknown {
+  if (field.name === "tenantId") return tenantId;
+  const value = row[field.name];
+  if (field.name === "id") return value ?? randomUUID();
+  if (field.name === "updatedAt" || field.name === "createdAt") return value ?? now;
+  return value;
+}
+
+const columnList = (columns: Field[]) => columns.map((f) => `"${f.name}"`).join(",");
+const idIndex = (columns: Field[]) => columns.findIndex((f) => f.name === "id");
+
+async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[]> {
   const inserted: string[] = [];
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
+  for (let start = 0; start < tuples.length; start += perStatement) {
     const params: unknown[] = [];
-    const tuples = rows.slice(start, start + perStatement).map((row) => {
-      if (row.tenantId !== undefined && row.tenantId !== db.tenantId) {
-        throw new Error(`Refusing to write a row for another tenant (${String(row.tenantId)})`);
-      }
-      const values = columns.map((field) => {
-        let value = row[field.name];
-        if (field.name === "tenantId") value = db.tenantId;
-        else if (field.name === "id") value ??= randomUUID();
-        else if (field.name === "updatedAt" || field.name === "createdAt") value ??= now;
-        params.push(toParam(field, value));
-        return `$${params.length}${castFor(field)}`;
+    const values = tuples.slice(start, start + perStatement).map((tuple) => {
+      const placeholders = tuple.map((value, i) => {
+        params.push(value);
+        return `$${params.length}${castFor(columns[i])}`;
       });
-      return `(${values.join(",")})`;
+      return `(${placeholders.join(",")})`;
     });
-    const sql =
-      `INSERT INTO "${model}" (${columns.map((f) => `"${f.name}"`).join(",")}) VALUES ${tuples.join(",")}` +
-      `${options.skipDuplicates ? " ON CONFLICT DO NOTHING" : ""} RETURNING "id"`;
-    const result = await bulk.query<{ id: string }>(sql, params);
-    for (const { id } of result) inserted.push(id);
+    const statement =
+      `INSERT INTO "${model}" (${columnList(columns)}) VALUES ${values.join(",")}` +
+      `${skipDuplicates ? " ON CONFLICT DO NOTHING" : ""} RETURNING "id"`;
+    for (const { id } of await sql.query<{ id: string }>(statement, params)) inserted.push(id);
   }
   return inserted;
 }
 
+/**
+ * One COPY for all the rows. COPY has no ON CONFLICT: with `skipDuplicates` a taken key
+ * fails it, and the caller falls back to INSERT ... ON CONFLICT DO NOTHING (undefined is
+ * returned); inside a transaction a savepoint keeps the failed COPY from aborting it.
+ */
+async function copyTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[] | undefined> {
+  const csv = tuples.map((tuple) => tuple.map(csvCell).join(",")).join("\n");
+  const statement = `COPY "${model}" (${columnList(columns)}) FROM '/dev/blob' WITH (FORMAT csv)`;
+  const savepoint = skipDuplicates && sql.inTransaction;
+  if (savepoint) await sql.query("SAVEPOINT bulk_copy", []);
+  try {
+    await sql.copyFrom!(statement, `${csv}\n`);
+  } catch (error) {
+    if (!skipDuplicates || (error as { code?: unknown }).code !== "23505") throw error;
+    if (savepoint) await sql.query("ROLLBACK TO SAVEPOINT bulk_copy", []);
+    return undefined;
+  }
+  if (savepoint) await sql.query("RELEASE SAVEPOINT bulk_copy", []);
+  const id = idIndex(columns);
+  return tuples.map((tuple) => tuple[id] as string);
+}
+
+/** A value as COPY's CSV reads it: NULL is an empty unquoted field, every text is quoted. */
+function csvCell(value: unknown): string {
+  if (value === null) return "";
+  if (typeof value !== "string") return String(value);
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
+}
+
 export interface BulkSql {
   dataModel: RuntimeDataModel;
-  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  sql: DirectSql;
 }

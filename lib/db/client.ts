@@ -1,12 +1,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { logger } from "@/lib/observability/logger";
 import { applyMigrations, type SqlExecutor } from "./migrate";
+import { attachPgliteSession, PgliteSession } from "./pglite-session";
 
 export type { PrismaClient };
 
@@ -42,8 +44,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
   // PGlite does not create missing parent folders.
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create({ dataDir });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // pg_trgm backs the address search; PostgreSQL ships it in contrib, PGlite loads it here.
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const session = new PgliteSession(client);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(session.adapterClient) });
+  attachPgliteSession(prisma, session);
   return {
     kind: "pglite",
     prisma,

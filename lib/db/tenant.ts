@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { BulkSql } from "./bulk";
 import { tenantOwnedModels } from "./models";
+import { pgliteSessionOf, type DirectSql, type PgliteSession } from "./pglite-session";
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",
@@ -87,20 +89,34 @@ export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
  */
 export const BULK_SQL = Symbol("dealflow.bulkSql");
 
-function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unknown): T {
+/** Where a scoped client's bulk statements go: straight to PGlite, or through Prisma's raw query. */
+function bulkSqlOf(obj: object, receiver: unknown, session: PgliteSession | undefined, inTransaction: boolean): DirectSql {
+  if (session) return inTransaction ? session.bindOpenTransaction() : session.direct;
+  const query = Reflect.get(obj, "$queryRawUnsafe", receiver) as (sql: string, ...params: unknown[]) => Promise<unknown[]>;
+  return { inTransaction, query: async <T>(sql: string, params: unknown[]) => (await query.call(obj, sql, ...params)) as T[] };
+}
+
+function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unknown, session: PgliteSession | undefined, inTransaction = false): T {
+  // Bound when the transaction's callback starts, while its transaction is the open one.
+  let transactionSql: DirectSql | undefined;
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (prop === "tenantId") return tenantId;
       if (prop === BULK_SQL) {
-        const query = Reflect.get(obj, "$queryRawUnsafe", receiver) as (sql: string, ...params: unknown[]) => Promise<unknown[]>;
-        return { dataModel, query: (sql: string, params: unknown[]) => query.call(obj, sql, ...params) };
+        const sql = inTransaction ? (transactionSql ??= bulkSqlOf(obj, receiver, session, true)) : bulkSqlOf(obj, receiver, session, false);
+        return { dataModel, sql } as BulkSql;
       }
       if (typeof prop === "string" && UNREACHABLE.has(prop)) return undefined;
       if (prop === "$transaction") {
         const transaction = Reflect.get(obj, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (fn: unknown, options?: unknown) => {
           if (typeof fn !== "function") throw new Error("Only interactive transactions are available on a tenant client");
-          return transaction.call(obj, (tx: object) => fn(hideRaw(tx, tenantId, dataModel)), options);
+          return transaction.call(obj, (tx: object) => {
+            const scoped = hideRaw(tx, tenantId, dataModel, session, true);
+            // Bind the bulk path now: later in the callback another transaction may be open.
+            void (scoped as Record<symbol, unknown>)[BULK_SQL];
+            return fn(scoped);
+          }, options);
         };
       }
       return Reflect.get(obj, prop, receiver);
@@ -120,5 +136,5 @@ function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unkno
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new Error("A tenant id is required");
   const dataModel = (prisma as unknown as { _runtimeDataModel: unknown })._runtimeDataModel;
-  return hideRaw(buildScopedClient(prisma, tenantId), tenantId, dataModel) as unknown as TenantDb;
+  return hideRaw(buildScopedClient(prisma, tenantId), tenantId, dataModel, pgliteSessionOf(prisma)) as unknown as TenantDb;
 }

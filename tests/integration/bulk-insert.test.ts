@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { insertRows } from "@/lib/db/bulk";
@@ -60,5 +61,52 @@ describe("insertRows", () => {
       }),
     ).rejects.toThrow("abort");
     expect(await a.kpiEvent.count({ where: { name: "rolled_back" } })).toBe(0);
+  });
+
+  it("keeps any text as written: quotes, commas, line breaks, backslashes and COPY's end marker", async () => {
+    // PostgreSQL text cannot hold NUL; everything else must survive the trip unchanged.
+    const text = fc.string({ unit: "binary", maxLength: 40 }).map((s) => s.replaceAll("\0", ""));
+    const special = fc.constantFrom("\\.", "\\N", "", '"', '""', ",", "\n", "\r\n", "\\", "NULL", "a,\"b\"\nc");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ street: fc.oneof(text, special), city: fc.oneof(text, special, fc.constant(null)) }), { minLength: 1, maxLength: 8 }), async (cases) => {
+        const rows = cases.map((c, i) => ({ source: "CSV", street: c.street, city: c.city, addressKey: `prop-${Math.random()}-${i}`, raw: { street: c.street } }));
+        const ids = await insertRows(a, "Deal", rows);
+        const stored = await a.deal.findMany({ where: { id: { in: ids } }, select: { id: true, street: true, city: true, raw: true } });
+        const byId = new Map(stored.map((d) => [d.id, d]));
+        ids.forEach((id, i) => expect(byId.get(id)).toEqual({ id, street: rows[i].street, city: rows[i].city, raw: { street: rows[i].street } }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("skips a taken key inside a transaction without aborting it", async () => {
+    const taken = { source: "API", street: "9 Birch Rd", addressKey: "9 birch rd|tx-case", raw: {} };
+    await insertRows(a, "Deal", [taken]);
+    const ids = await a.$transaction(async (tx) => {
+      const inserted = await insertRows(tx, "Deal", [taken, { ...taken, street: "10 Birch Rd", addressKey: "10 birch rd|tx-case" }], { skipDuplicates: true });
+      await insertRows(tx, "KpiEvent", [{ name: "after_conflict" }]);
+      return inserted;
+    });
+    expect(ids).toHaveLength(1);
+    expect(await a.deal.count({ where: { id: ids[0], addressKey: "10 birch rd|tx-case" } })).toBe(1);
+    expect(await a.kpiEvent.count({ where: { name: "after_conflict" } })).toBe(1);
+  });
+
+  it("refuses to write once the caller's transaction has timed out", async () => {
+    let late: Promise<unknown> | undefined;
+    await expect(
+      a.$transaction(
+        async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          late = insertRows(tx, "KpiEvent", [{ name: "after_timeout" }]);
+          await late;
+        },
+        { timeout: 100 },
+      ),
+    ).rejects.toThrow();
+    await expect(late).rejects.toThrow();
+    // Another transaction runs meanwhile; the late write must not land in it either.
+    await a.$transaction(async (tx) => tx.kpiEvent.count());
+    expect(await a.kpiEvent.count({ where: { name: "after_timeout" } })).toBe(0);
   });
 });

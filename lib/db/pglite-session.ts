@@ -1,0 +1,90 @@
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+
+/**
+ * Direct access to an embedded PGlite for bulk writes, past Prisma's query pipeline (which
+ * costs more per row than the insert itself) and with COPY, which PGlite reads from a blob.
+ *
+ * PGlite has one connection and runs one transaction at a time, so the transaction Prisma
+ * has open while a `$transaction` callback runs is that callback's own: the session
+ * records it as the adapter opens it, and `bindOpenTransaction` hands it to the callback.
+ */
+export class PgliteSession {
+  private open: Transaction | undefined;
+  /** The client to give Prisma's adapter: the same database, with its transactions tracked. */
+  readonly adapterClient: PGlite;
+
+  constructor(private readonly client: PGlite) {
+    this.adapterClient = new Proxy(client, {
+      get: (target, prop) => {
+        if (prop === "transaction") return this.trackedTransaction;
+        const value = Reflect.get(target, prop, target);
+        // PGlite keeps its state in private fields: methods must run on the instance itself.
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  private readonly trackedTransaction = <T>(fn: (tx: Transaction) => Promise<T>) =>
+    this.client.transaction(async (tx) => {
+      this.open = tx;
+      try {
+        return await fn(tx);
+      } finally {
+        if (this.open === tx) this.open = undefined;
+      }
+    });
+
+  /** Statements on their own, outside any transaction (PGlite queues them behind one). */
+  get direct(): DirectSql {
+    return {
+      inTransaction: false,
+      query: async <T>(sql: string, params: unknown[]) => (await this.client.query<T>(sql, params)).rows,
+      copyFrom: async (sql: string, csv: string) => void (await this.client.query(sql, [], { blob: new Blob([csv]) })),
+      vacuumAnalyze: async (tables: string[]) => void (await this.client.exec(`VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(", ")}`)),
+    };
+  }
+
+  /**
+   * Statements in the transaction open now: call at the start of a `$transaction` callback.
+   * Each use checks the transaction is still the open one, so a callback that outlives its
+   * transaction (a timeout rolled it back) fails instead of writing into the next one.
+   */
+  bindOpenTransaction(): DirectSql {
+    const tx = this.open;
+    if (!tx) throw new Error("No PGlite transaction is open");
+    const current = () => {
+      if (this.open !== tx || tx.closed) throw new Error("Transaction already closed");
+      return tx;
+    };
+    return {
+      inTransaction: true,
+      query: async <T>(sql: string, params: unknown[]) => (await current().query<T>(sql, params)).rows,
+      copyFrom: async (sql: string, csv: string) => void (await current().query(sql, [], { blob: new Blob([csv]) })),
+    };
+  }
+}
+
+/** Raw statements for lib/db/bulk.ts, bound to a connection or a transaction. */
+export interface DirectSql {
+  inTransaction: boolean;
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /** Runs `COPY ... FROM '/dev/blob'` reading `csv`; only where the database reads blobs. */
+  copyFrom?(sql: string, csv: string): Promise<void>;
+  /**
+   * Refreshes the planner's statistics and the visibility map (which index-only scans need)
+   * of tables that took many rows. PGlite runs no autovacuum, so it is done here; on
+   * PostgreSQL autovacuum does it and this is absent.
+   */
+  vacuumAnalyze?(tables: string[]): Promise<void>;
+}
+
+const sessions = new WeakMap<object, PgliteSession>();
+
+export function attachPgliteSession(prisma: object, session: PgliteSession): void {
+  sessions.set(prisma, session);
+}
+
+/** The session of a client opened on PGlite; undefined on PostgreSQL. */
+export function pgliteSessionOf(prisma: object): PgliteSession | undefined {
+  return sessions.get(prisma);
+}
