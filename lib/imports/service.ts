@@ -1,5 +1,6 @@
 import type { ImportJob } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import { refreshAfterBulkWrite, type BulkModel } from "@/lib/db/bulk";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { intakeDeals, loadIntakeContext, type IntakeContext, type IntakeItem } from "@/lib/intake/service";
@@ -39,6 +40,9 @@ export interface RunImportOptions {
   raiseAlerts?: boolean;
 }
 
+/** The tables an import fills: a deal, its evidence and the event that starts its ladder. */
+const IMPORTED_MODELS: BulkModel[] = ["Deal", "OfferEvidence", "EventOutbox"];
+
 type Counters = Pick<ImportJob, "processedRows" | "created" | "duplicates" | "errorCount">;
 
 interface Batch {
@@ -63,7 +67,13 @@ export async function runImport(db: TenantDb, jobId: string, source?: ImportSour
   try {
     const context = await loadIntakeContext(db);
     await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false });
-    return await finishJob(db, job, counters, actor);
+    const done = await finishJob(db, job, counters, actor);
+    // The tables grew by up to one row per lead; queries plan on fresh statistics from now.
+    // Upkeep, not part of the import: a failure here is logged and the job stays DONE.
+    if (counters.created > 0) {
+      await refreshAfterBulkWrite(db, IMPORTED_MODELS).catch((error: unknown) => logger.warn({ err: error, jobId }, "statistics refresh after import failed"));
+    }
+    return done;
   } catch (error) {
     return failJob(db, job, counters, actor, error);
   }

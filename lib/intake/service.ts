@@ -5,7 +5,7 @@ import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb } from "@/lib/db/tenant";
 import { normalizeAddress, resolveGeo } from "@/lib/geo";
 import { enqueueEvents } from "@/lib/events/outbox";
-import { recordKpiEvents } from "@/lib/kpi/service";
+import { countedEvent, recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/inngest/client";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
@@ -137,8 +137,8 @@ export async function intakeDeals(
     for (const row of fresh) if (!insertedIds.has(row.id!)) duplicates.push({ addressKey: row.addressKey, existingId: null });
     const outcome = await recordUnderwritingOutcome(tx, plans.filter((p) => insertedIds.has(p.dealId)), correlationId, context.spreadAlertThreshold);
     await recordKpiEvents(tx, [
-      ...inserted.map((d) => ({ name: "lead_created" as const, dealId: d.id, data: { source: options.source } })),
-      ...(duplicates.length ? [{ name: "lead_duplicate" as const, data: { count: duplicates.length, source: options.source } }] : []),
+      ...countedEvent("lead_created", inserted.map((d) => d.id), { source: options.source }),
+      ...(duplicates.length ? [{ name: "lead_duplicate" as const, count: duplicates.length, data: { source: options.source } }] : []),
     ]);
     // In the same transaction as the deals: a lead is never created without the event that starts its ladder.
     await enqueueEvents(tx, inserted.map((d) => ({ id: `lead-created:${d.id}`, name: EVENTS.leadCreated, data: { dealId: d.id, source: options.source } })));

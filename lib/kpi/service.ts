@@ -27,10 +27,22 @@ export type KpiEventName = (typeof KPI_EVENTS)[number];
 export interface KpiEventInput {
   name: KpiEventName;
   dealId?: string | null;
+  /** Occurrences the row stands for (1 unless a batch is counted in one row). */
+  count?: number;
   data?: Record<string, unknown>;
+}
+
+/**
+ * One row counting the same step for many deals (a batch of leads created, underwritten):
+ * KPIs are sums over time, and a row per deal would repeat what the deals and their
+ * evidence already hold. A single deal is still named.
+ */
+export function countedEvent(name: KpiEventName, dealIds: readonly string[], data?: Record<string, unknown>): KpiEventInput[] {
+  if (dealIds.length === 0) return [];
+  return [{ name, count: dealIds.length, dealId: dealIds.length === 1 ? dealIds[0] : null, data }];
 }
 
 export async function recordKpiEvents(db: TenantDb | TenantTransaction, events: KpiEventInput[]) {
   if (events.length === 0) return;
-  await insertRows(db, "KpiEvent", events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, data: e.data ?? null })));
+  await insertRows(db, "KpiEvent", events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, count: e.count ?? 1, data: e.data ?? null })));
 }

@@ -124,8 +124,8 @@ export function sortTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   );
 }
 
-/** KPI events a message entry already tells, left out of the timeline to avoid saying it twice. */
-const MESSAGE_KPIS = new Set(["message_sent", "message_blocked", "message_failed", "message_received"]);
+/** KPI events an intake, underwriting or message entry already tells: left out, not said twice. */
+const KPIS_TOLD_ELSEWHERE = new Set(["lead_created", "deal_underwritten", "offer_generated", "message_sent", "message_blocked", "message_failed", "message_received"]);
 
 function messageTitle(m: { direction: string; channel: string; status: string; toAddress: string; fromAddress: string | null }): string {
   const channel = m.channel === "EMAIL" ? "Email" : "SMS";
@@ -182,7 +182,7 @@ export async function getDealDetail(db: TenantDb, id: string) {
       detail: m.subject ? `Subject: ${m.subject}` : null,
       message: { direction: m.direction, channel: m.channel, status: m.status, body: m.body, blockedReason: m.blockedReason },
     })),
-    ...kpiEvents.filter((k) => !MESSAGE_KPIS.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", title: k.name.replaceAll("_", " "), detail: describeJson(k.data) })),
+    ...kpiEvents.filter((k) => !KPIS_TOLD_ELSEWHERE.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", title: k.name.replaceAll("_", " "), detail: describeJson(k.data) })),
     ...auditEvents.map((a): TimelineEntry => ({
       id: a.id,
       at: a.createdAt,

@@ -112,7 +112,11 @@ export const PROSPECT_COLUMNS = {
   score: true, beds: true, baths: true, sqft: true, propertyType: true, createdAt: true, underwrittenAt: true,
 } as const satisfies Prisma.DealSelect;
 
-export async function listProspects(db: TenantDb, query: ProspectQuery, options: { timeZone?: string; countLimit?: number } = {}) {
+export async function listProspects(
+  db: TenantDb,
+  query: ProspectQuery,
+  options: { timeZone?: string; countLimit?: number; searchCountLimit?: number } = {},
+) {
   const where = prospectWhere(query, options.timeZone);
   // Ties (and nulls) are broken by id so pages never overlap or skip rows.
   const orderBy: Prisma.DealOrderByWithRelationInput[] = [
@@ -121,8 +125,11 @@ export async function listProspects(db: TenantDb, query: ProspectQuery, options:
   ];
   const offset = (query.page - 1) * query.pageSize;
   // Counting every match of a broad filter costs more than the page itself, so the count
-  // stops a little past what the user is looking at: "10,000+ deals".
-  const countLimit = Math.max(options.countLimit ?? COUNT_LIMIT, offset + query.pageSize * 2);
+  // stops a little past what the user is looking at: "10,000+ deals". A text search counts
+  // less far: filters count from their indexes alone, but each search match is rechecked in
+  // the table itself, and a search that broad is refined rather than paged through.
+  const limit = query.q ? (options.searchCountLimit ?? SEARCH_COUNT_LIMIT) : (options.countLimit ?? COUNT_LIMIT);
+  const countLimit = Math.max(limit, offset + query.pageSize * 2);
   const [rows, counted] = await Promise.all([
     db.deal.findMany({ where, orderBy, skip: offset, take: query.pageSize, select: PROSPECT_COLUMNS }),
     db.deal.count({ where, take: countLimit + 1 }),
@@ -142,5 +149,7 @@ export async function listProspects(db: TenantDb, query: ProspectQuery, options:
 
 /** Matches are counted exactly up to this many (or further, on deep pages). */
 export const COUNT_LIMIT = 10_000;
+/** The same for a free-text search: "1,000+ deals match". */
+export const SEARCH_COUNT_LIMIT = 1_000;
 export type ProspectPage = Awaited<ReturnType<typeof listProspects>>;
 export type ProspectRow = ProspectPage["rows"][number];

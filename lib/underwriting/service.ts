@@ -7,7 +7,7 @@ import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { REGIONS } from "@/lib/geo/regions";
 import { dealStatusChangedEvents } from "@/lib/ladder/events";
-import { recordKpiEvents, type KpiEventInput } from "@/lib/kpi/service";
+import { countedEvent, recordKpiEvents, type KpiEventInput } from "@/lib/kpi/service";
 import { computeOffer, DEFAULT_OFFER_TERMS, resolveOfferPolicy, type OfferResult } from "./rules";
 import type { OfferComputeInput, OfferPolicyUpsertInput } from "./schema";
 
@@ -148,17 +148,23 @@ export async function recordUnderwritingOutcome(
       correlationId,
     })),
   );
+  const dealIds = done.map((p) => p.dealId);
   const alerts = done.filter((p) => p.result.spread >= spreadAlertThreshold).map((p) => ({ dealId: p.dealId, spread: p.result.spread }));
   const skipped = plans.filter((p): p is Extract<UnderwritingPlan, { ok: false }> => !p.ok).map((p) => ({ dealId: p.dealId, reason: p.reason }));
   const kpis: KpiEventInput[] = [
-    ...done.flatMap((p) => [
-      { name: "deal_underwritten" as const, dealId: p.dealId, data: { strategy: p.result.strategy, correlationId } },
-      { name: "offer_generated" as const, dealId: p.dealId, data: { mao: p.result.mao, spread: p.result.spread } },
-    ]),
+    ...countedEvent("deal_underwritten", dealIds, { correlationId, strategies: strategyCounts(done) }),
+    ...countedEvent("offer_generated", dealIds, { correlationId }),
     ...alerts.map((a) => ({ name: "spread_alert" as const, dealId: a.dealId, data: { spread: a.spread } })),
   ];
   await recordKpiEvents(tx, kpis);
   return { underwritten: done.length, skipped, correlationId, alerts };
+}
+
+/** How many of the priced deals went to each strategy: { FLIP: 3, WHOLESALE: 5 }. */
+function strategyCounts(plans: SucceededPlan[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const plan of plans) counts[plan.result.strategy] = (counts[plan.result.strategy] ?? 0) + 1;
+  return counts;
 }
 
 /** Computes an offer for given numbers; with a dealId the result is recorded on that deal. */

@@ -57,6 +57,12 @@ describe("deal intake and underwriting", () => {
     expect(report.created).toHaveLength(1);
     expect(report.duplicates).toHaveLength(2);
     expect(report.duplicates.find((d) => d.existingId)?.existingId).toBeTruthy();
+    // KPIs count the batch in one row per step: one created, two duplicates.
+    const kpis = await db.kpiEvent.findMany({ where: { name: { in: ["lead_created", "lead_duplicate"] }, createdAt: { gte: new Date(Date.now() - 60_000) } }, orderBy: { createdAt: "desc" }, take: 2 });
+    expect(kpis.map((k) => [k.name, k.count, k.dealId, k.data]).sort()).toEqual([
+      ["lead_created", 1, report.created[0].id, { source: "CSV" }],
+      ["lead_duplicate", 2, null, { source: "CSV" }],
+    ]);
     // Another tenant may hold the same address.
     expect((await intakeDeals(other, [{ deal: deal({ street: "12 Elm St" }), raw: {} }], { source: "CSV" })).created).toHaveLength(1);
   });

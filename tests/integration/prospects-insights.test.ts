@@ -52,9 +52,12 @@ describe("getDealDetail", () => {
     });
     await database.prisma.kpiEvent.createMany({
       data: [
-        { tenantId: main.id, id: "k1", name: "lead_created", dealId: "d1", createdAt: t0 },
-        { tenantId: main.id, id: "k2", name: "deal_underwritten", dealId: "d1", data: { strategy: "FLIP" }, createdAt: at(1_000) },
-        { tenantId: main.id, id: "k3", name: "lead_created", dealId: "d2", createdAt: t0 },
+        { tenantId: main.id, id: "k1", name: "ladder_started", dealId: "d1", createdAt: t0 },
+        { tenantId: main.id, id: "k2", name: "spread_alert", dealId: "d1", data: { spread: 20_000 }, createdAt: at(1_000) },
+        { tenantId: main.id, id: "k3", name: "ladder_started", dealId: "d2", createdAt: t0 },
+        // Told by the intake and underwriting entries already: not repeated.
+        { tenantId: main.id, id: "k4", name: "lead_created", dealId: "d1", createdAt: t0 },
+        { tenantId: main.id, id: "k5", name: "deal_underwritten", dealId: "d1", createdAt: at(1_000) },
       ],
     });
     await database.prisma.auditEvent.createMany({

@@ -143,6 +143,12 @@ describe("listProspects sorting and paging", () => {
     const last = await limited(5);
     expect(last).toMatchObject({ total: 41, totalIsExact: true, pageCount: 5 });
     expect(last.rows).toHaveLength(1);
+    // A text search stops at its own, lower limit.
+    const oakCount = deals.filter((d) => d.street.includes("Oak")).length;
+    const search = await listProspects(db, q({ q: "oak", pageSize: 10 }), { countLimit: 1_000, searchCountLimit: 20 });
+    expect(oakCount).toBeGreaterThan(20);
+    expect(search).toMatchObject({ total: 20, totalIsExact: false, pageCount: 3 });
+    expect(await listProspects(db, q({ q: "oak", pageSize: 10 }), { countLimit: 20, searchCountLimit: 1_000 })).toMatchObject({ total: oakCount, totalIsExact: true });
   });
 
   for (const sort of PROSPECT_SORTS) {
