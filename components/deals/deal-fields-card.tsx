@@ -13,7 +13,13 @@ function formatValue(field: DealField) {
   if (kind === "phone") return <a href={`tel:${value}`} className="underline-offset-2 hover:underline">{value}</a>;
   if (kind === "email") return <a href={`mailto:${value}`} className="underline-offset-2 hover:underline">{value}</a>;
   if (field.name === "propertyType" || field.name === "strategy") return humanize(String(value));
-  return String(value);
+  return withSlashBreaks(String(value));
+}
+
+/** Lets a narrow column wrap America/New_York after its slash rather than mid-word. */
+function withSlashBreaks(text: string) {
+  const parts = text.split("/");
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}/`, <wbr key={i} />] : [part]));
 }
 
 /** Below 60% a parsed value is a guess worth checking by hand. */
@@ -23,7 +29,7 @@ function confidenceVariant(confidence: number | null) {
 }
 
 function Provenance({ field }: { field: DealField }) {
-  if (!field.provenance) return <span className="text-xs text-muted-foreground">{field.origin}</span>;
+  if (!field.provenance) return <span className="text-xs leading-tight text-muted-foreground">{field.origin}</span>;
   const { confidence, source } = field.provenance;
   const label = confidence === null ? "parsed" : `${Math.round(confidence * 100)}%`;
   return (
@@ -56,7 +62,7 @@ export function DealFieldsCard({ groups }: { groups: DealFieldGroup[] }) {
             <h3 className="text-sm font-semibold">{group.title}</h3>
             <dl className="grid gap-1.5">
               {group.fields.map((field) => (
-                <div key={field.name} className="grid grid-cols-[8rem_1fr_auto] items-baseline gap-2 text-sm" data-testid={`field-${field.name}`}>
+                <div key={field.name} className="grid grid-cols-[6.5rem_minmax(0,1fr)_minmax(0,5.5rem)] items-baseline gap-2 text-sm" data-testid={`field-${field.name}`}>
                   <dt className="text-muted-foreground">{field.label}</dt>
                   <dd className="min-w-0 break-words">{formatValue(field)}</dd>
                   <dd className="text-right"><Provenance field={field} /></dd>

@@ -72,11 +72,13 @@ describe("deal page parts", () => {
     const { EvidenceList } = await import("@/components/deals/evidence-list");
     const { DealTimeline } = await import("@/components/deals/deal-timeline");
     const { dealFieldGroups } = await import("@/lib/prospects/detail");
-    const deal = { ...row, source: "EMAIL", contactPhone: "+15551234567", provenance: { street: { confidence: 0.42, source: "12 Elm" } } };
+    const deal = { ...row, source: "EMAIL", contactPhone: "+15551234567", timeZone: "America/Argentina/Buenos_Aires", provenance: { street: { confidence: 0.42, source: "12 Elm" } } };
     const fields = renderToString(createElement(DealFieldsCard, { groups: dealFieldGroups(deal as never) }));
     expect(fields).toContain(">42%<");
     expect(fields).toContain('href="tel:+15551234567"');
     expect(fields).toContain("Deal email");
+    // A narrow column wraps a zone name after a slash, not mid-word.
+    expect(fields).toContain("America/<wbr/>Argentina/<wbr/>Buenos_Aires");
     const evidence = renderToString(createElement(EvidenceList, {
       timeZone: "America/New_York",
       evidence: [{ id: "e1", createdAt: new Date("2026-03-01T17:00:00Z"), correlationId: "corr-1", policyVersion: 3,
