@@ -14,4 +14,7 @@ export async function register() {
   // go out as soon as it answers again.
   const { startDispatcherLoop } = await import("@/lib/events/dispatch-runtime");
   startDispatcherLoop();
+  // The embedded database has no autovacuum; refresh its statistics hourly.
+  const { startUpkeepLoop } = await import("@/lib/db/upkeep");
+  startUpkeepLoop();
 }
