@@ -10,7 +10,7 @@ export type BulkModel = "Deal" | "OfferEvidence" | "KpiEvent" | "EventOutbox" | 
 
 // PostgreSQL takes at most 65,535 bind parameters per statement.
 const MAX_PARAMS = 30_000;
-const COPY_MIN_ROWS = 50;
+export const COPY_MIN_ROWS = 50;
 
 function castFor(field: Field): string {
   if (field.kind === "enum") return `::"${field.type}"`;

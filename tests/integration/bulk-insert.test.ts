@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { insertRows } from "@/lib/db/bulk";
+import { COPY_MIN_ROWS, insertRows } from "@/lib/db/bulk";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { createTestDatabase } from "../helpers/db";
@@ -63,32 +63,38 @@ describe("insertRows", () => {
     expect(await a.kpiEvent.count({ where: { name: "rolled_back" } })).toBe(0);
   });
 
-  it("keeps any text as written: quotes, commas, line breaks, backslashes and COPY's end marker", async () => {
-    // PostgreSQL text cannot hold NUL; everything else must survive the trip unchanged.
-    const text = fc.string({ unit: "binary", maxLength: 40 }).map((s) => s.replaceAll("\0", ""));
-    const special = fc.constantFrom("\\.", "\\N", "", '"', '""', ",", "\n", "\r\n", "\\", "NULL", "a,\"b\"\nc");
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ street: fc.oneof(text, special), city: fc.oneof(text, special, fc.constant(null)) }), { minLength: 1, maxLength: 8 }), async (cases) => {
-        const rows = cases.map((c, i) => ({ source: "CSV", street: c.street, city: c.city, addressKey: `prop-${Math.random()}-${i}`, raw: { street: c.street } }));
-        const ids = await insertRows(a, "Deal", rows);
-        const stored = await a.deal.findMany({ where: { id: { in: ids } }, select: { id: true, street: true, city: true, raw: true } });
-        const byId = new Map(stored.map((d) => [d.id, d]));
-        ids.forEach((id, i) => expect(byId.get(id)).toEqual({ id, street: rows[i].street, city: rows[i].city, raw: { street: rows[i].street } }));
-      }),
-      { numRuns: 60 },
-    );
-  });
+  // Few rows go as an INSERT, many as a COPY: both must keep any text as written.
+  for (const [path, minRows] of [["INSERT", 1], ["COPY", COPY_MIN_ROWS]] as const) {
+    it(`keeps any text as written through ${path}: quotes, commas, line breaks, backslashes, COPY's end marker`, async () => {
+      // PostgreSQL text cannot hold NUL; everything else must survive the trip unchanged.
+      const text = fc.string({ unit: "binary", maxLength: 40 }).map((s) => s.replaceAll("\0", ""));
+      const special = fc.constantFrom("\\.", "\\N", "", '"', '""', ",", "\n", "\r\n", "\\", "NULL", "a,\"b\"\nc");
+      const value = fc.oneof(text, special);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ street: value, city: fc.oneof(value, fc.constant(null)) }), { minLength: minRows, maxLength: minRows + 8 }), async (cases) => {
+          const rows = cases.map((c, i) => ({ source: "CSV", street: c.street, city: c.city, addressKey: `prop-${Math.random()}-${i}`, raw: { street: c.street } }));
+          const ids = await insertRows(a, "Deal", rows);
+          const stored = await a.deal.findMany({ where: { id: { in: ids } }, select: { id: true, street: true, city: true, raw: true } });
+          const byId = new Map(stored.map((d) => [d.id, d]));
+          ids.forEach((id, i) => expect(byId.get(id)).toEqual({ id, street: rows[i].street, city: rows[i].city, raw: { street: rows[i].street } }));
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
 
-  it("skips a taken key inside a transaction without aborting it", async () => {
+  it("skips a taken key inside a transaction without aborting it, however many rows", async () => {
     const taken = { source: "API", street: "9 Birch Rd", addressKey: "9 birch rd|tx-case", raw: {} };
     await insertRows(a, "Deal", [taken]);
+    const fresh = Array.from({ length: COPY_MIN_ROWS + 10 }, (_, i) => ({ ...taken, street: `${100 + i} Birch Rd`, addressKey: `${100 + i} birch rd|tx-case` }));
     const ids = await a.$transaction(async (tx) => {
-      const inserted = await insertRows(tx, "Deal", [taken, { ...taken, street: "10 Birch Rd", addressKey: "10 birch rd|tx-case" }], { skipDuplicates: true });
+      const inserted = await insertRows(tx, "Deal", [taken, ...fresh], { skipDuplicates: true });
       await insertRows(tx, "KpiEvent", [{ name: "after_conflict" }]);
       return inserted;
     });
-    expect(ids).toHaveLength(1);
-    expect(await a.deal.count({ where: { id: ids[0], addressKey: "10 birch rd|tx-case" } })).toBe(1);
+    expect(ids).toHaveLength(fresh.length);
+    const stored = await a.deal.findMany({ where: { id: { in: ids } }, select: { addressKey: true } });
+    expect(stored.map((d) => d.addressKey).sort()).toEqual(fresh.map((r) => r.addressKey).sort());
     expect(await a.kpiEvent.count({ where: { name: "after_conflict" } })).toBe(1);
   });
 
