@@ -39,6 +39,10 @@ describe("insertRows", () => {
     expect(await a.deal.count({ where: { addressKey: { in: rows.map((r) => r.addressKey) } } })).toBe(2);
     // The same address is free in another tenant.
     expect(await insertRows(b, "Deal", rows, { skipDuplicates: true })).toHaveLength(2);
+    // As many rows as go by COPY: the taken one is skipped, the rest land.
+    const many = Array.from({ length: COPY_MIN_ROWS + 5 }, (_, i) => ({ source: "API", street: `${i} Elm St`, addressKey: `${i} elm st|many`, raw: {} }));
+    expect(await insertRows(a, "Deal", [rows[0], ...many], { skipDuplicates: true })).toHaveLength(many.length);
+    expect(await a.deal.count({ where: { addressKey: { endsWith: "|many" } } })).toBe(many.length);
   });
 
   it("refuses a row that names another tenant, and writes nothing of the batch", async () => {
