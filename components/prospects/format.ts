@@ -63,5 +63,5 @@ export function humanize(value: string): string {
 
 /** "240 deals", "10,000+ deals" when the count stopped short of every match. */
 export function formatDealCount(total: number, exact = true): string {
-  return `${total.toLocaleString("en-US")}${exact ? "" : "+"} deal${total === 1 && exact ? "" : "s"}`;
+  return `${formatCount(total)}${exact ? "" : "+"} deal${total === 1 && exact ? "" : "s"}`;
 }

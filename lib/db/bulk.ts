@@ -26,6 +26,13 @@ function toParam(field: Field, value: unknown): unknown {
   return value;
 }
 
+/** The raw-SQL door of a scoped client; only tenant clients have one. */
+function bulkSqlOf(db: TenantDb | TenantTransaction, caller: string): BulkSql {
+  const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
+  if (!bulk) throw new Error(`${caller} needs a tenant-scoped client`);
+  return bulk;
+}
+
 /**
  * Inserts many rows of a tenant-owned model, stamped with the client's tenant like every
  * scoped create. Prisma's createMany costs several times more per row than the insert
@@ -40,8 +47,7 @@ export async function insertRows(
   options: { skipDuplicates?: boolean } = {},
 ): Promise<string[]> {
   if (rows.length === 0) return [];
-  const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
-  if (!bulk) throw new Error("insertRows needs a tenant-scoped client");
+  const bulk = bulkSqlOf(db, "insertRows");
   const columns = columnsOf(bulk.dataModel, model, rows);
   const now = new Date();
   const tuples = rows.map((row) => {
@@ -75,9 +81,7 @@ function writableFields(dataModel: RuntimeDataModel, model: BulkModel): Map<stri
 
 /** After a bulk load (outside any transaction): brings the tables' statistics up to date. */
 export async function refreshAfterBulkWrite(db: TenantDb, models: BulkModel[]): Promise<void> {
-  const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
-  if (!bulk) throw new Error("refreshAfterBulkWrite needs a tenant-scoped client");
-  await bulk.sql.vacuumAnalyze?.(models);
+  await bulkSqlOf(db, "refreshAfterBulkWrite").sql.vacuumAnalyze?.(models);
 }
 
 function columnsOf(dataModel: RuntimeDataModel, model: BulkModel, rows: Record<string, unknown>[]): Field[] {

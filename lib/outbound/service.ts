@@ -147,7 +147,7 @@ export async function sendMessage(
       const queued = await tx.message.create({
         data: { ...common, toAddress: address!, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never,
       });
-      return { decision, queuedId: queued.id, outgoing };
+      return { decision, messageId: queued.id, outgoing };
     }
     const row = await tx.message.create({
       data: {
@@ -166,16 +166,16 @@ export async function sendMessage(
       { name: "message_blocked", dealId: deal.id, data },
       ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: deal.id, data }] : []),
     ]);
-    return { decision, queuedId: row.id, outgoing: null };
+    return { decision, messageId: row.id, outgoing: null };
   });
   const { decision } = gated;
   if (!decision.allowed) {
-    return { messageId: gated.queuedId!, status: "BLOCKED", provider: provider.name, gate: decision.gate, reason: decision.reason, detail: decision.detail };
+    return { messageId: gated.messageId, status: "BLOCKED", provider: provider.name, gate: decision.gate, reason: decision.reason, detail: decision.detail };
   }
 
   const ids = { tenantId: db.tenantId, slug: tenant.slug };
   const { body, unsubscribeUrl } = gated.outgoing!;
-  return deliver(db, { ...common, to: address!, body, unsubscribeUrl }, providers, baseUrl, ids, gated.queuedId!);
+  return deliver(db, { ...common, to: address!, body, unsubscribeUrl }, providers, baseUrl, ids, gated.messageId);
 }
 
 interface Delivery {

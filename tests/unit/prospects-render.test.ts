@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import type { ProspectsTableProps } from "@/components/prospects/prospects-table";
 
 // The table reads and writes the URL through Next's router; outside Next a fixed URL stands in.
 vi.mock("next/navigation", () => ({
@@ -20,21 +21,34 @@ const row = {
   underwrittenAt: null, intake: "Mar 1, 2026",
 } as const;
 
+/** The table with one row of one page, an exact count and no views, as changed by `props`. */
+function renderTable(props: Partial<ProspectsTableProps>) {
+  return renderToString(
+    createElement(ProspectsTable, {
+      rows: [row as never],
+      total: 1,
+      totalIsExact: true,
+      pageCount: 1,
+      query: ProspectQuery.parse({}),
+      hiddenColumns: [],
+      zoneLabel: "EST",
+      views: [],
+      currentViewId: null,
+      ...props,
+    }),
+  );
+}
+
 describe("ProspectsTable", () => {
   it("renders rows, sort state, hidden columns and the zone label", () => {
-    const html = renderToString(
-      createElement(ProspectsTable, {
-        rows: [row as never],
-        total: 51,
-        totalIsExact: true,
-        pageCount: 3,
-        query: ProspectQuery.parse({ sort: "spread", dir: "asc", page: "2" }),
-        hiddenColumns: ["market"],
-        zoneLabel: "EST",
-        views: [{ id: "v1", name: "Losers", query: "sort=spread&dir=asc&cols=market" }],
-        currentViewId: "v1",
-      }),
-    );
+    const html = renderTable({
+      total: 51,
+      pageCount: 3,
+      query: ProspectQuery.parse({ sort: "spread", dir: "asc", page: "2" }),
+      hiddenColumns: ["market"],
+      views: [{ id: "v1", name: "Losers", query: "sort=spread&dir=asc&cols=market" }],
+      currentViewId: "v1",
+    });
     expect(html).toContain("12 Elm St, Unit 4");
     expect(html).toContain('href="/deals/d1"');
     expect(html).toContain("Intake (EST)");
@@ -48,19 +62,7 @@ describe("ProspectsTable", () => {
   });
 
   it("says a count that stopped at its limit is a lower bound", () => {
-    const html = renderToString(
-      createElement(ProspectsTable, {
-        rows: [row as never],
-        total: 10_000,
-        totalIsExact: false,
-        pageCount: 401,
-        query: ProspectQuery.parse({}),
-        hiddenColumns: [],
-        zoneLabel: "EST",
-        views: [],
-        currentViewId: null,
-      }),
-    );
+    const html = renderTable({ total: 10_000, totalIsExact: false, pageCount: 401 });
     expect(html).toContain("10,000+ deals");
     expect(html).toMatch(/Page <!-- -->1<!-- --> of <!-- -->401<!-- -->\+/);
   });
