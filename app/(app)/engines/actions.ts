@@ -5,14 +5,12 @@ import { auditContext } from "@/lib/auth/session";
 import { runEngineNow } from "@/lib/engines/overview";
 import { RunEngineInput, SetEnginePausedInput } from "@/lib/engines/schema";
 import { setEnginePaused } from "@/lib/engines/service";
-import { kickDispatcher } from "@/lib/events/dispatch-runtime";
 import { tenantAction } from "@/lib/http/action";
 
 /** Run now: the scheduled run's lib function, in this request, so it works without Inngest. */
 export const runEngineNowAction = tenantAction("engines.runNow", "engines:manage", RunEngineInput, async (ctx, input) => {
   const result = await runEngineNow(ctx.db, input.engine, auditContext(ctx));
   // A run writes events (deal status changes); send them now rather than at the next loop tick.
-  kickDispatcher();
   revalidatePath("/engines");
   return result;
 });

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/http/action";
 import { simulateDeliveryReceipt, simulateReply } from "@/lib/outbound";
 import { SimulateReceiptInput, SimulateReplyInput } from "@/lib/outbound/schema";
-import { kickDispatcher } from "@/lib/events/dispatch-runtime";
 
 function refresh(dealId: string | null) {
   revalidatePath("/outbox");
@@ -22,7 +21,6 @@ export const simulateReceiptAction = tenantAction("outbox.simulateReceipt", "mes
 /** Demo: a reply from the lead, through the same path as an inbound Twilio message (STOP opts out). */
 export const simulateReplyAction = tenantAction("outbox.simulateReply", "messages:send", SimulateReplyInput, async (ctx, input) => {
   const result = await simulateReply(ctx.db, input);
-  kickDispatcher(); // the reply's event ends the lead's ladder
   refresh(result.dealId);
   return {
     dealId: result.dealId,

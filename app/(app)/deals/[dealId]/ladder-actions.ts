@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { auditContext } from "@/lib/auth/session";
 import { ExpectedError } from "@/lib/errors";
-import { kickDispatcher } from "@/lib/events/dispatch-runtime";
 import { tenantAction } from "@/lib/http/action";
 import { startLadders, stopLadderByHand } from "@/lib/ladder/lifecycle";
 import { StartLadderInput, StopLadderInput } from "@/lib/ladder/schema";
@@ -13,7 +12,6 @@ export const startLadderAction = tenantAction("deal.ladder.start", "deals:write"
   const [result] = await startLadders(ctx.db, [dealId], { now: new Date(), trigger: "manual", enqueue: true, actorId: ctx.user.id, audit: auditContext(ctx) });
   if (result.status === "deal_not_found") throw new ExpectedError("not_found", "This deal does not exist", "dealId");
   if (result.status === "already_active") throw new ExpectedError("conflict", "This lead's ladder is already running");
-  kickDispatcher();
   revalidatePath(`/deals/${dealId}`);
   return { ladderId: result.ladderId };
 });
@@ -21,7 +19,6 @@ export const startLadderAction = tenantAction("deal.ladder.start", "deals:write"
 export const stopLadderAction = tenantAction("deal.ladder.stop", "deals:write", StopLadderInput, async (ctx, input) => {
   const result = await stopLadderByHand(ctx.db, input, auditContext(ctx));
   if (!result.stopped) throw new ExpectedError("conflict", "This lead has no running ladder");
-  kickDispatcher();
   revalidatePath(`/deals/${input.dealId}`);
   return result;
 });

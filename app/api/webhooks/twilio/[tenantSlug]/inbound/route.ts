@@ -1,5 +1,4 @@
 import { getPrisma } from "@/lib/db/client";
-import { kickDispatcher } from "@/lib/events/dispatch-runtime";
 import { instrumented } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { EMPTY_TWIML, handleTwilioInbound, publicRequestUrl } from "@/lib/outbound/webhooks";
@@ -13,6 +12,5 @@ export const POST = instrumented("/api/webhooks/twilio/[tenantSlug]/inbound", as
   const rawBody = await request.text();
   const url = publicRequestUrl(request.url, publicBaseUrl());
   await handleTwilioInbound(await getPrisma(), tenantSlug, { url, headers: request.headers, rawBody }, twilioAuthToken());
-  kickDispatcher(); // a reply or STOP ends the lead's ladder: send its event now
   return new Response(EMPTY_TWIML, { status: 200, headers: { "Content-Type": "text/xml; charset=utf-8" } });
 });
