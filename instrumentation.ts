@@ -10,6 +10,9 @@ export async function register() {
       void closeDatabase().finally(() => process.exit(0));
     });
   }
+  // Outbox events leave through Inngest; without a registered sender they stay pending.
+  const { registerInngestSender } = await import("@/inngest/sender");
+  registerInngestSender();
   // Sends outbox events to Inngest every few seconds, so events written while it was down
   // go out as soon as it answers again.
   const { startDispatcherLoop } = await import("@/lib/events/dispatch-runtime");

@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// One data folder per port, so runs on different ports do not share a database.
+const dataDir = `.data/e2e-${port}`;
 // Debian's Chromium when present (Playwright's browser download is not possible offline).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -26,14 +28,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A production build on a fresh embedded database, seeded with the demo workspace.
-    command: "rm -rf .data/e2e && npm start",
+    command: `rm -rf ${dataDir} && npm start`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
-      PGLITE_DATA_DIR: ".data/e2e/pglite",
+      PGLITE_DATA_DIR: `${dataDir}/pglite`,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
       LOG_LEVEL: "warn",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: types, unit and integration tests on PGlite, the integration tests
+# The whole test suite: types, lint, unit and integration tests on PGlite, the integration tests
 # again on a real PostgreSQL server, then the browser tests against a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 step "Type check"
 npx tsc --noEmit
+
+step "Lint (layers and table owners)"
+npx eslint . --max-warnings 0
 
 step "Unit and integration tests (PGlite)"
 npx vitest run

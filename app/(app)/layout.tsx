@@ -1,5 +1,6 @@
 import { Building2 } from "lucide-react";
 import Link from "next/link";
+import { markAllNotificationsRead } from "@/app/actions/notifications";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { NAV_ITEMS } from "@/components/shell/nav";
 import { NotificationsMenu } from "@/components/shell/notifications-menu";
@@ -43,6 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NotificationsMenu
               unread={notifications.unread}
               items={notifications.items.map((n) => ({ id: n.id, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt) }))}
+              markAllRead={markAllNotificationsRead}
             />
             <UserMenu name={ctx.user.name} email={ctx.user.email} role={ctx.role} />
           </div>

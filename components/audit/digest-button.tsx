@@ -1,13 +1,15 @@
 "use client";
 
 import { Send } from "lucide-react";
-import { sendDigestNowAction } from "@/app/(app)/audit/actions";
+import type { DirectAction } from "@/components/forms/action-types";
 import { RunActionButton } from "@/components/forms/run-action-button";
 
-export function DigestButton() {
+type SendDigestAction = DirectAction<Record<string, never>, { skipped: boolean; total: number | null; notified: number }>;
+
+export function DigestButton({ sendDigest }: { sendDigest: SendDigestAction }) {
   return (
     <RunActionButton
-      run={() => sendDigestNowAction(null, {})}
+      run={() => sendDigest(null, {})}
       describe={(data) =>
         data.skipped ? "Today's summary was already sent." : `Summary of ${data.total} change(s) sent to ${data.notified} owner(s) and admin(s).`
       }

@@ -3,17 +3,24 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { fieldErrors } from "@/lib/http/result";
 
-export function AcceptInvitationForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
+interface AcceptInvitationFormProps {
+  token: string;
+  email: string;
+  hasAccount: boolean;
+  acceptInvitation: FormAction<{ email: string }>;
+}
+
+export function AcceptInvitationForm({ token, email, hasAccount, acceptInvitation }: AcceptInvitationFormProps) {
   const router = useRouter();
   const password = useRef("");
-  const { state, onSubmit, pending } = useFormAction(acceptInvitationAction, (formData) => {
+  const { state, onSubmit, pending } = useFormAction(acceptInvitation, (formData) => {
     password.current = String(formData.get("password") ?? "");
   });
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};

@@ -4,7 +4,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { formatSeconds } from "@/lib/engines/orchestrator";
 import type { EngineOverview } from "@/lib/engines/overview";
 import type { EngineStatus } from "@/lib/engines/rules";
-import { EngineControls } from "./engine-controls";
+import { EngineControls, type EngineActions } from "./engine-controls";
 import { EngineRunsTable } from "./engine-runs-table";
 import { dateTimeFormatter, relativeTo } from "./format";
 
@@ -16,7 +16,15 @@ const STATUS: Record<EngineStatus, { label: string; variant: "success" | "warnin
   escalated: { label: "Escalated", variant: "destructive" },
 };
 
-export function EngineCard({ engine, timeZone, canManage, now }: { engine: EngineOverview; timeZone: string; canManage: boolean; now: Date }) {
+interface EngineCardProps {
+  engine: EngineOverview;
+  timeZone: string;
+  canManage: boolean;
+  now: Date;
+  actions: EngineActions;
+}
+
+export function EngineCard({ engine, timeZone, canManage, now, actions }: EngineCardProps) {
   const when = dateTimeFormatter(timeZone);
   const status = STATUS[engine.status];
   return (
@@ -29,7 +37,7 @@ export function EngineCard({ engine, timeZone, canManage, now }: { engine: Engin
         <CardDescription>{engine.description}</CardDescription>
         {canManage && (
           <CardAction>
-            <EngineControls engine={engine.name} label={engine.label} paused={engine.paused} />
+            <EngineControls engine={engine.name} label={engine.label} paused={engine.paused} actions={actions} />
           </CardAction>
         )}
       </CardHeader>

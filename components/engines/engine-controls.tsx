@@ -3,19 +3,32 @@
 import { Pause, Play, RotateCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { runEngineNowAction, setEnginePausedAction } from "@/app/(app)/engines/actions";
+import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
+import type { EngineRunResult } from "@/lib/engines/service";
 import type { EngineName } from "@/lib/engines/types";
 
-export function EngineControls({ engine, label, paused }: { engine: EngineName; label: string; paused: boolean }) {
+export interface EngineActions {
+  runEngineNow: DirectAction<{ engine: EngineName }, EngineRunResult>;
+  setEnginePaused: DirectAction<{ engine: EngineName; paused: boolean }, { paused: boolean }>;
+}
+
+interface EngineControlsProps {
+  engine: EngineName;
+  label: string;
+  paused: boolean;
+  actions: EngineActions;
+}
+
+export function EngineControls({ engine, label, paused, actions }: EngineControlsProps) {
   const router = useRouter();
   const [running, startRun] = useTransition();
   const [toggling, startToggle] = useTransition();
 
   const runNow = () =>
     startRun(async () => {
-      const result = await runEngineNowAction(null, { engine });
+      const result = await actions.runEngineNow(null, { engine });
       if (!result.ok) return void toast.error(result.error);
       const run = result.data;
       if (run.outcome === "OK") toast.success(`${label}: done, ${run.items} item(s).`);
@@ -26,7 +39,7 @@ export function EngineControls({ engine, label, paused }: { engine: EngineName; 
 
   const toggle = () =>
     startToggle(async () => {
-      const result = await setEnginePausedAction(null, { engine, paused: !paused });
+      const result = await actions.setEnginePaused(null, { engine, paused: !paused });
       if (!result.ok) return void toast.error(result.error);
       toast.success(result.data.paused ? `${label} paused.` : `${label} resumed.`);
       router.refresh();

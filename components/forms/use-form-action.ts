@@ -2,9 +2,8 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { toast } from "@/components/ui/toaster";
-import { fieldErrors, type ActionResult } from "@/lib/http/result";
-
-type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+import { fieldErrors } from "@/lib/http/result";
+import type { FormAction } from "./action-types";
 
 /**
  * Submits a form to a server action without React's automatic form reset, so what the

@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ImportJobView, ImportStatus } from "@/lib/imports/query";
 import { formatDateTime } from "@/components/prospects/format";
 import { formatCount } from "./format";
-import { RetryImportButton } from "./retry-import-button";
+import { RetryImportButton, type RetryImportAction } from "./retry-import-button";
 
 const STATUS: Record<ImportStatus, { label: string; variant: "secondary" | "warning" | "success" | "destructive" }> = {
   PENDING: { label: "Waiting", variant: "secondary" },
@@ -15,7 +15,7 @@ const STATUS: Record<ImportStatus, { label: string; variant: "secondary" | "warn
 };
 
 /** The tenant's latest imports; times in the workspace's zone, labelled. */
-export function RecentImports({ jobs, timeZone }: { jobs: ImportJobView[]; timeZone: string }) {
+export function RecentImports({ jobs, timeZone, retryImport }: { jobs: ImportJobView[]; timeZone: string; retryImport: RetryImportAction }) {
   if (jobs.length === 0) {
     return (
       <EmptyState
@@ -64,7 +64,7 @@ export function RecentImports({ jobs, timeZone }: { jobs: ImportJobView[]; timeZ
             <TableCell className="hidden whitespace-nowrap md:table-cell">
               {formatDateTime(new Date(job.startedAt ?? job.createdAt), timeZone)}
             </TableCell>
-            <TableCell>{job.status === "FAILED" && <RetryImportButton jobId={job.id} fileName={job.fileName} />}</TableCell>
+            <TableCell>{job.status === "FAILED" && <RetryImportButton jobId={job.id} fileName={job.fileName} retryImport={retryImport} />}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { completeTaskAction } from "@/app/(app)/inbox/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
@@ -12,10 +12,18 @@ import { fieldErrors } from "@/lib/http/result";
 import { TASK_OUTCOME_LABELS, TASK_OUTCOMES } from "@/lib/ladder/schema";
 
 /** Close a task: what happened on the call, done or skipped, with optional notes. */
-export function CompleteTaskForm({ taskId, closed }: { taskId: string; closed: string | null }) {
+export type CompleteTaskAction = FormAction<{ status: string }>;
+
+interface CompleteTaskFormProps {
+  taskId: string;
+  closed: string | null;
+  completeTask: CompleteTaskAction;
+}
+
+export function CompleteTaskForm({ taskId, closed, completeTask }: CompleteTaskFormProps) {
   // Which button submitted: set on click, before the submit event reads the form.
   const resolution = useRef<HTMLInputElement>(null);
-  const { state, onSubmit, pending } = useFormAction(completeTaskAction);
+  const { state, onSubmit, pending } = useFormAction(completeTask);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   useEffect(() => {
     if (!state) return;

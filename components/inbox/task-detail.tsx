@@ -5,19 +5,20 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TaskDetail as TaskDetailData } from "@/lib/ladder/inbox";
 import { TASK_OUTCOME_LABELS, type TaskOutcome } from "@/lib/ladder/schema";
-import { CompleteTaskForm } from "./complete-task-form";
+import { CompleteTaskForm, type CompleteTaskAction } from "./complete-task-form";
 
 interface TaskDetailProps {
   detail: TaskDetailData;
   canWork: boolean;
   /** The viewer's zone, for the history. */
   viewerTimeZone: string;
+  completeTask: CompleteTaskAction;
 }
 
 const outcomeLabel = (outcome: string | null) => (outcome ? (TASK_OUTCOME_LABELS[outcome as TaskOutcome] ?? outcome) : null);
 
 /** The open task: the lead, a tel: link, notes and history, and the form that closes it. */
-export function TaskDetail({ detail, canWork, viewerTimeZone }: TaskDetailProps) {
+export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask }: TaskDetailProps) {
   const { task, history } = detail;
   const { deal } = task;
   const leadZone = deal.timeZone ?? viewerTimeZone;
@@ -45,7 +46,7 @@ export function TaskDetail({ detail, canWork, viewerTimeZone }: TaskDetailProps)
           {task.notes && <p>Notes: {task.notes}</p>}
         </div>
         {canWork ? (
-          <CompleteTaskForm key={task.id} taskId={task.id} closed={task.status === "OPEN" ? null : closedText} />
+          <CompleteTaskForm key={task.id} taskId={task.id} closed={task.status === "OPEN" ? null : closedText} completeTask={completeTask} />
         ) : (
           <p className="text-muted-foreground">{task.status === "OPEN" ? "You can view this task but not close it." : closedText}</p>
         )}

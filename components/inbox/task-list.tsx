@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { assignTasksAction } from "@/app/(app)/inbox/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { formatInZone } from "@/components/ladder/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ interface TaskListProps {
   canAssign: boolean;
   assignees: { userId: string; name: string }[];
   now: string;
+  assignTasks: FormAction<{ assigned: number }>;
 }
 
 function overdue(dueAt: string, now: string): string {
@@ -41,10 +42,10 @@ function overdue(dueAt: string, now: string): string {
 }
 
 /** Due tasks, oldest first; admins pick several and give them to a VA. */
-export function TaskList({ tasks, selectedId, canAssign, assignees, now }: TaskListProps) {
+export function TaskList({ tasks, selectedId, canAssign, assignees, now, assignTasks }: TaskListProps) {
   const searchParams = useSearchParams();
   const [picked, setPicked] = useState<string[]>([]);
-  const { state, onSubmit, pending } = useFormAction(assignTasksAction, (formData) => {
+  const { state, onSubmit, pending } = useFormAction(assignTasks, (formData) => {
     formData.delete("taskIds");
     for (const id of picked) formData.append("taskIds", id);
   });

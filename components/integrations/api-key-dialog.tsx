@@ -2,7 +2,7 @@
 
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
-import { createApiKeyAction } from "@/app/(app)/settings/api/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -13,9 +13,9 @@ import { Label } from "@/components/ui/label";
 import { API_SCOPES } from "@/lib/apikeys/scopes";
 import { fieldErrors } from "@/lib/http/result";
 
-export function ApiKeyDialog() {
+export function ApiKeyDialog({ createApiKey }: { createApiKey: FormAction<{ key: string; name: string }> }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(createApiKeyAction);
+  const { state, onSubmit, pending } = useFormAction(createApiKey);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const created = state?.ok ? state.data : null;
 

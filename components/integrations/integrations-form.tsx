@@ -1,13 +1,18 @@
 "use client";
 
-import { saveIntegrationsAction } from "@/app/(app)/settings/api/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
-export function IntegrationsForm({ values }: { values: { gmailLabel: string; discordWebhookUrl?: string; spreadAlertThreshold: number } }) {
-  const { onSubmit, pending, errors } = useSavingForm(saveIntegrationsAction);
+interface IntegrationsFormProps {
+  values: { gmailLabel: string; discordWebhookUrl?: string; spreadAlertThreshold: number };
+  saveIntegrations: FormAction<unknown>;
+}
+
+export function IntegrationsForm({ values, saveIntegrations }: IntegrationsFormProps) {
+  const { onSubmit, pending, errors } = useSavingForm(saveIntegrations);
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-4" noValidate>
       <FormField label="High-spread alert threshold ($)" htmlFor="spreadAlertThreshold" error={errors.spreadAlertThreshold} hint="Deals whose spread reaches this raise an alert in the app (and on Discord when set).">

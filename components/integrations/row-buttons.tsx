@@ -1,12 +1,13 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { pollGmailNowAction, revokeApiKeyAction, rotateInboundSecretAction } from "@/app/(app)/settings/api/actions";
+import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
+import type { MailboxPollReport } from "@/lib/intake/mailbox";
 
-export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
+export function RevokeKeyButton({ id, name, revokeApiKey }: { id: string; name: string; revokeApiKey: DirectAction<{ id: string }, unknown> }) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -17,7 +18,7 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
       onClick={() =>
         window.confirm(`Revoke "${name}"? Integrations using it stop working at once.`) &&
         start(async () => {
-          const result = await revokeApiKeyAction(null, { id });
+          const result = await revokeApiKey(null, { id });
           if (result.ok) toast.success(result.message ?? "Revoked");
           else toast.error(result.error);
         })
@@ -28,7 +29,12 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   );
 }
 
-export function RotateSecretButton({ hasSecret }: { hasSecret: boolean }) {
+interface RotateSecretButtonProps {
+  hasSecret: boolean;
+  rotateSecret: DirectAction<Record<string, never>, { secret: string }>;
+}
+
+export function RotateSecretButton({ hasSecret, rotateSecret }: RotateSecretButtonProps) {
   const [pending, start] = useTransition();
   const [secret, setSecret] = useState<string | null>(null);
   return (
@@ -40,7 +46,7 @@ export function RotateSecretButton({ hasSecret }: { hasSecret: boolean }) {
           onClick={() =>
             (!hasSecret || window.confirm("Rotate the secret? The mail service must be updated with the new one.")) &&
             start(async () => {
-              const result = await rotateInboundSecretAction(null, {});
+              const result = await rotateSecret(null, {});
               if (result.ok) setSecret(result.data.secret);
               else toast.error(result.error);
             })
@@ -59,7 +65,7 @@ export function RotateSecretButton({ hasSecret }: { hasSecret: boolean }) {
   );
 }
 
-export function PollGmailButton() {
+export function PollGmailButton({ pollGmail }: { pollGmail: DirectAction<Record<string, never>, MailboxPollReport> }) {
   const [pending, start] = useTransition();
   return (
     <Button
@@ -67,7 +73,7 @@ export function PollGmailButton() {
       disabled={pending}
       onClick={() =>
         start(async () => {
-          const result = await pollGmailNowAction(null, {});
+          const result = await pollGmail(null, {});
           if (!result.ok) return void toast.error(result.error);
           toast.success(`${result.data.messages} message(s) read, ${result.data.created} deal(s) created, ${result.data.failed.length} failed.`);
         })

@@ -1,13 +1,18 @@
 "use client";
 
 import { useEffect } from "react";
-import { startLadderAction, stopLadderAction } from "@/app/(app)/deals/[dealId]/ladder-actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 
-export function StartLadderButton({ dealId }: { dealId: string }) {
-  const { state, onSubmit, pending } = useFormAction(startLadderAction);
+export interface LadderActions {
+  startLadder: FormAction<unknown>;
+  stopLadder: FormAction<unknown>;
+}
+
+export function StartLadderButton({ dealId, startLadder }: { dealId: string; startLadder: LadderActions["startLadder"] }) {
+  const { state, onSubmit, pending } = useFormAction(startLadder);
   useEffect(() => {
     if (state?.ok) toast.success("Ladder started");
     else if (state && !state.ok) toast.error(state.error);
@@ -20,8 +25,8 @@ export function StartLadderButton({ dealId }: { dealId: string }) {
   );
 }
 
-export function StopLadderButton({ dealId }: { dealId: string }) {
-  const { state, onSubmit, pending } = useFormAction(stopLadderAction);
+export function StopLadderButton({ dealId, stopLadder }: { dealId: string; stopLadder: LadderActions["stopLadder"] }) {
+  const { state, onSubmit, pending } = useFormAction(stopLadder);
   useEffect(() => {
     if (state?.ok) toast.success("Ladder stopped; its open call tasks are cancelled");
     else if (state && !state.ok) toast.error(state.error);

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { LadderView } from "@/lib/ladder/view";
 import { formatInZone, STEP_STATE_LABELS, stepStateVariant } from "./format";
-import { StartLadderButton, StopLadderButton } from "./ladder-buttons";
+import { StartLadderButton, StopLadderButton, type LadderActions } from "./ladder-buttons";
 
 interface LadderCardProps {
   dealId: string;
@@ -10,12 +10,13 @@ interface LadderCardProps {
   /** The lead's zone (due times are shown in it), else the workspace's. */
   timeZone: string;
   canRun: boolean;
+  actions: LadderActions;
 }
 
 const STATUS_TEXT = { ACTIVE: "Running", COMPLETED: "Completed", STOPPED: "Stopped" } as const;
 
 /** The lead's follow-up ladder: each step, when it is due in the lead's time, and what became of it. */
-export function LadderCard({ dealId, ladder, timeZone, canRun }: LadderCardProps) {
+export function LadderCard({ dealId, ladder, timeZone, canRun, actions }: LadderCardProps) {
   const running = ladder?.status === "ACTIVE";
   return (
     <Card aria-labelledby="ladder-title">
@@ -26,7 +27,7 @@ export function LadderCard({ dealId, ladder, timeZone, canRun }: LadderCardProps
             ? `${STATUS_TEXT[ladder.status]}${ladder.stopReason ? ` (${ladder.stopReason.replace(/_/g, " ")})` : ""}. Times in ${timeZone}.`
             : "No ladder yet. Start one to text and call this lead on the tenant's cadence, inside its contact window."}
         </CardDescription>
-        {canRun && <CardAction>{running ? <StopLadderButton dealId={dealId} /> : <StartLadderButton dealId={dealId} />}</CardAction>}
+        {canRun && <CardAction>{running ? <StopLadderButton dealId={dealId} stopLadder={actions.stopLadder} /> : <StartLadderButton dealId={dealId} startLadder={actions.startLadder} />}</CardAction>}
       </CardHeader>
       {ladder && (
         <CardContent>

@@ -2,7 +2,7 @@
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import { saveLadderTemplateAction } from "@/app/(app)/settings/ladder/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -10,7 +10,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { fieldErrors } from "@/lib/http/result";
-import { LADDER_CHANNELS, MAX_LADDER_STEPS, type LadderChannel } from "@/lib/ladder/schema";
+import { LADDER_CHANNELS, MAX_LADDER_STEPS, type LadderChannel, type LadderTemplateInput } from "@/lib/ladder/schema";
 import { TEMPLATE_FIELDS } from "@/lib/ladder/template";
 import { formatDelay } from "./format";
 
@@ -24,15 +24,16 @@ interface EditableStep {
 interface LadderEditorProps {
   steps: { channel: LadderChannel; delayMinutes: number; template: string }[];
   canEdit: boolean;
+  saveLadder: FormAction<unknown, LadderTemplateInput>;
 }
 
 let nextKey = 1;
 
 /** The tenant's ladder: steps with channel, delay after the start and template; saved with a reason. */
-export function LadderEditor({ steps: initial, canEdit }: LadderEditorProps) {
+export function LadderEditor({ steps: initial, canEdit, saveLadder }: LadderEditorProps) {
   const [steps, setSteps] = useState<EditableStep[]>(() => initial.map((s) => ({ ...s, delayMinutes: String(s.delayMinutes), key: nextKey++ })));
   const [reason, setReason] = useState("");
-  const [state, dispatch, pending] = useActionState(saveLadderTemplateAction, null);
+  const [state, dispatch, pending] = useActionState(saveLadder, null);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
 
   useEffect(() => {
@@ -56,7 +57,7 @@ export function LadderEditor({ steps: initial, canEdit }: LadderEditorProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const payload = { steps: steps.map(({ channel, delayMinutes, template }) => ({ channel, delayMinutes, template })), reason };
-    startTransition(() => dispatch(payload as never));
+    startTransition(() => dispatch(payload));
   }
 
   return (

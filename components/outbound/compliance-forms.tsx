@@ -1,12 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import {
-  addDoNotContactAction,
-  changeConsentAction,
-  removeDoNotContactAction,
-  saveComplianceSettingsAction,
-} from "@/app/(app)/settings/compliance/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -16,8 +11,15 @@ import { NativeSelect } from "@/components/ui/select";
 
 const err = (id: string, messages: string[] | undefined) => fieldErrorProps(id, { [id]: messages });
 
-export function ComplianceSettingsForm({ postalAddress, capSms, capEmail }: { postalAddress: string | null; capSms: number; capEmail: number }) {
-  const { onSubmit, pending, errors } = useSavingForm(saveComplianceSettingsAction);
+interface ComplianceSettingsFormProps {
+  postalAddress: string | null;
+  capSms: number;
+  capEmail: number;
+  saveSettings: FormAction<unknown>;
+}
+
+export function ComplianceSettingsForm({ postalAddress, capSms, capEmail, saveSettings }: ComplianceSettingsFormProps) {
+  const { onSubmit, pending, errors } = useSavingForm(saveSettings);
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Outbound settings">
       <FormField label="Postal address" htmlFor="postalAddress" error={errors.postalAddress} hint="Printed in every email (CAN-SPAM, CASL). Email is refused without it." required>
@@ -34,10 +36,10 @@ export function ComplianceSettingsForm({ postalAddress, capSms, capEmail }: { po
   );
 }
 
-export function DoNotContactForm() {
+export function DoNotContactForm({ addDoNotContact }: { addDoNotContact: FormAction<unknown> }) {
   const form = useRef<HTMLFormElement>(null);
   // Cleared after a success: the list above shows what was saved.
-  const { onSubmit, pending, errors } = useSavingForm(addDoNotContactAction, () => form.current?.reset());
+  const { onSubmit, pending, errors } = useSavingForm(addDoNotContact, () => form.current?.reset());
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Add to do-not-contact list">
       <FormField label="Phone or email" htmlFor="dnc-value" error={errors.value} required>
@@ -51,11 +53,17 @@ export function DoNotContactForm() {
   );
 }
 
-export function RemoveDoNotContactButton({ id, value }: { id: string; value: string }) {
+interface RemoveDoNotContactButtonProps {
+  id: string;
+  value: string;
+  removeDoNotContact: FormAction<unknown>;
+}
+
+export function RemoveDoNotContactButton({ id, value, removeDoNotContact }: RemoveDoNotContactButtonProps) {
   const [open, setOpen] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const { onSubmit, pending, errors } = useSavingForm(
-    removeDoNotContactAction,
+    removeDoNotContact,
     () => {
       form.current?.reset();
       setOpen(false);
@@ -86,9 +94,9 @@ export function RemoveDoNotContactButton({ id, value }: { id: string; value: str
   );
 }
 
-export function ConsentForm() {
+export function ConsentForm({ changeConsent }: { changeConsent: FormAction<unknown> }) {
   const form = useRef<HTMLFormElement>(null);
-  const { onSubmit, pending, errors } = useSavingForm(changeConsentAction, () => form.current?.reset());
+  const { onSubmit, pending, errors } = useSavingForm(changeConsent, () => form.current?.reset());
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Record consent">
       <FormField label="Channel" htmlFor="consent-channel" error={errors.channel}>

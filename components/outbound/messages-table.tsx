@@ -5,7 +5,7 @@ import type { MessageListRow } from "@/lib/outbound/outbox";
 import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 import { OUTBOX_PROVIDER } from "@/lib/providers/outbox";
 import { MessageStatusBadge } from "./message-status-badge";
-import { SimulateControls } from "./simulate-controls";
+import { SimulateControls, type SimulateActions } from "./simulate-controls";
 
 function leadLabel(row: MessageListRow): string {
   const deal = row.deal;
@@ -14,7 +14,14 @@ function leadLabel(row: MessageListRow): string {
 }
 
 /** The messages of the workspace, newest first; outbox messages carry the simulation buttons. */
-export function MessagesTable({ rows, timeZone, canSimulate }: { rows: MessageListRow[]; timeZone: string; canSimulate: boolean }) {
+interface MessagesTableProps {
+  rows: MessageListRow[];
+  timeZone: string;
+  canSimulate: boolean;
+  simulateActions: SimulateActions;
+}
+
+export function MessagesTable({ rows, timeZone, canSimulate, simulateActions }: MessagesTableProps) {
   return (
     <Table>
       <TableHeader>
@@ -56,7 +63,7 @@ export function MessagesTable({ rows, timeZone, canSimulate }: { rows: MessageLi
                 <span className="line-clamp-3 whitespace-pre-line break-words">{row.body}</span>
               </TableCell>
               {canSimulate && (
-                <TableCell>{simulatable ? <SimulateControls messageId={row.id} channel={row.channel} to={row.toAddress} /> : null}</TableCell>
+                <TableCell>{simulatable ? <SimulateControls messageId={row.id} channel={row.channel} to={row.toAddress} actions={simulateActions} /> : null}</TableCell>
               )}
             </TableRow>
           );

@@ -2,7 +2,7 @@
 
 import { Send } from "lucide-react";
 import { useState } from "react";
-import { sendMessageAction } from "@/app/(app)/deals/[dealId]/message-actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,18 +11,20 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { fieldErrors } from "@/lib/http/result";
+import type { SendMessageResult } from "@/lib/outbound";
 import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 
 interface SendMessageFormProps {
   dealId: string;
   phone: string | null;
   email: string | null;
+  sendMessage: FormAction<SendMessageResult>;
 }
 
 /** Sends an SMS or email to the lead through every compliance gate, and says what happened. */
-export function SendMessageForm({ dealId, phone, email }: SendMessageFormProps) {
+export function SendMessageForm({ dealId, phone, email, sendMessage }: SendMessageFormProps) {
   const [channel, setChannel] = useState<"SMS" | "EMAIL">(phone || !email ? "SMS" : "EMAIL");
-  const { state, onSubmit, pending } = useFormAction(sendMessageAction, (formData) => formData.set("dealId", dealId));
+  const { state, onSubmit, pending } = useFormAction(sendMessage, (formData) => formData.set("dealId", dealId));
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const result = state?.ok ? state.data : null;
   const to = channel === "SMS" ? phone : email;

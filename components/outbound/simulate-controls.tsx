@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useTransition } from "react";
-import { simulateReceiptAction, simulateReplyAction } from "@/app/(app)/outbox/actions";
+import type { DirectAction, FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -10,14 +10,28 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { fieldErrors } from "@/lib/http/result";
 
+type SimulateReplyAction = FormAction<{ keyword: string | null; action: string | null; consentChanged: boolean }>;
+
+export interface SimulateActions {
+  simulateReceipt: DirectAction<{ messageId: string; outcome: "delivered" | "failed" }, { status: string | null; changed: boolean }>;
+  simulateReply: SimulateReplyAction;
+}
+
+interface SimulateControlsProps {
+  messageId: string;
+  channel: string;
+  to: string;
+  actions: SimulateActions;
+}
+
 /** Delivery receipt and reply simulations for a message of the local outbox (demo and tests). */
-export function SimulateControls({ messageId, channel, to }: { messageId: string; channel: string; to: string }) {
+export function SimulateControls({ messageId, channel, to, actions }: SimulateControlsProps) {
   const [pending, startTransition] = useTransition();
   const [replyOpen, setReplyOpen] = useState(false);
 
   function receipt(outcome: "delivered" | "failed") {
     startTransition(async () => {
-      const result = await simulateReceiptAction(null, { messageId, outcome });
+      const result = await actions.simulateReceipt(null, { messageId, outcome });
       if (!result.ok) return void toast.error(result.error);
       toast.success(result.data.changed ? `Marked ${outcome}` : `Already ${String(result.data.status).toLowerCase()}: nothing changed`);
     });
@@ -30,15 +44,23 @@ export function SimulateControls({ messageId, channel, to }: { messageId: string
       {channel === "SMS" && (
         <>
           <Button size="sm" variant="outline" onClick={() => setReplyOpen(true)}>Simulate reply</Button>
-          <SimulateReplyDialog messageId={messageId} to={to} open={replyOpen} onOpenChange={setReplyOpen} />
+          <SimulateReplyDialog messageId={messageId} to={to} open={replyOpen} onOpenChange={setReplyOpen} simulateReply={actions.simulateReply} />
         </>
       )}
     </div>
   );
 }
 
-function SimulateReplyDialog({ messageId, to, open, onOpenChange }: { messageId: string; to: string; open: boolean; onOpenChange: (open: boolean) => void }) {
-  const { state, onSubmit, pending } = useFormAction(simulateReplyAction, (formData) => formData.set("messageId", messageId));
+interface SimulateReplyDialogProps {
+  messageId: string;
+  to: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  simulateReply: SimulateReplyAction;
+}
+
+function SimulateReplyDialog({ messageId, to, open, onOpenChange, simulateReply }: SimulateReplyDialogProps) {
+  const { state, onSubmit, pending } = useFormAction(simulateReply, (formData) => formData.set("messageId", messageId));
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
 
   useEffect(() => {

@@ -2,7 +2,7 @@
 
 import { Pencil, Plus } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
-import { saveMarketPolicyAction } from "@/app/(app)/policies/market-actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -19,8 +19,10 @@ import { policyToGrid, type MarketPolicyView } from "./market-policy-form";
 /** Fields the dialogs do not show next to a control: their errors go at the top of the form. */
 const UNPLACED = ["_form", "citation", "enabled"];
 
-function useSaveMarketPolicy(onOpenChange: (open: boolean) => void) {
-  const { state, onSubmit, pending } = useFormAction(saveMarketPolicyAction);
+export type SaveMarketPolicyAction = FormAction<{ region: string; market: string; version: number; created: boolean }>;
+
+function useSaveMarketPolicy(saveMarketPolicy: SaveMarketPolicyAction, onOpenChange: (open: boolean) => void) {
+  const { state, onSubmit, pending } = useFormAction(saveMarketPolicy);
   const errors: FieldErrors = state && !state.ok ? fieldErrors(state.issues) : {};
   useEffect(() => {
     if (state?.ok) {
@@ -46,8 +48,14 @@ function ReasonField({ errors }: { errors: FieldErrors }) {
   );
 }
 
-function EditMarketPolicyForm({ policy, onOpenChange }: { policy: MarketPolicyView; onOpenChange: (open: boolean) => void }) {
-  const { onSubmit, pending, errors } = useSaveMarketPolicy(onOpenChange);
+interface EditMarketPolicyFormProps {
+  policy: MarketPolicyView;
+  saveMarketPolicy: SaveMarketPolicyAction;
+  onOpenChange: (open: boolean) => void;
+}
+
+function EditMarketPolicyForm({ policy, saveMarketPolicy, onOpenChange }: EditMarketPolicyFormProps) {
+  const { onSubmit, pending, errors } = useSaveMarketPolicy(saveMarketPolicy, onOpenChange);
   const { grid, warnings } = useMemo(() => policyToGrid(policy), [policy]);
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
@@ -64,7 +72,13 @@ function EditMarketPolicyForm({ policy, onOpenChange }: { policy: MarketPolicyVi
   );
 }
 
-export function MarketPolicyDialog({ policy, label }: { policy: MarketPolicyView; label: string }) {
+interface MarketPolicyDialogProps {
+  policy: MarketPolicyView;
+  label: string;
+  saveMarketPolicy: SaveMarketPolicyAction;
+}
+
+export function MarketPolicyDialog({ policy, label, saveMarketPolicy }: MarketPolicyDialogProps) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -76,7 +90,7 @@ export function MarketPolicyDialog({ policy, label }: { policy: MarketPolicyView
           <DialogTitle>Contact rules: {label}</DialogTitle>
           <DialogDescription>When leads in this scope may be contacted, and how. Changes are versioned and audited.</DialogDescription>
         </DialogHeader>
-        <EditMarketPolicyForm policy={policy} onOpenChange={setOpen} />
+        <EditMarketPolicyForm policy={policy} saveMarketPolicy={saveMarketPolicy} onOpenChange={setOpen} />
       </DialogContent>
     </Dialog>
   );
@@ -95,8 +109,14 @@ function regionTemplate(region: string, regionPolicies: readonly MarketPolicyVie
   return { ...policyToGrid(fallback), note: `${name} has no rule yet, so nobody there is contacted; starting from the built-in default.` };
 }
 
-function AddMarketPolicyForm({ regionPolicies, onOpenChange }: { regionPolicies: readonly MarketPolicyView[]; onOpenChange: (open: boolean) => void }) {
-  const { onSubmit, pending, errors } = useSaveMarketPolicy(onOpenChange);
+interface AddMarketPolicyFormProps {
+  regionPolicies: readonly MarketPolicyView[];
+  saveMarketPolicy: SaveMarketPolicyAction;
+  onOpenChange: (open: boolean) => void;
+}
+
+function AddMarketPolicyForm({ regionPolicies, saveMarketPolicy, onOpenChange }: AddMarketPolicyFormProps) {
+  const { onSubmit, pending, errors } = useSaveMarketPolicy(saveMarketPolicy, onOpenChange);
   const [region, setRegion] = useState("");
   const template = useMemo(() => (region ? regionTemplate(region, regionPolicies) : null), [region, regionPolicies]);
   return (
@@ -132,7 +152,7 @@ function AddMarketPolicyForm({ regionPolicies, onOpenChange }: { regionPolicies:
 }
 
 /** "Add market rule": a (region, market) policy, pre-filled with the region's current rules. */
-export function AddMarketPolicyDialog({ regionPolicies }: { regionPolicies: MarketPolicyView[] }) {
+export function AddMarketPolicyDialog({ regionPolicies, saveMarketPolicy }: { regionPolicies: MarketPolicyView[]; saveMarketPolicy: SaveMarketPolicyAction }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -144,7 +164,7 @@ export function AddMarketPolicyDialog({ regionPolicies }: { regionPolicies: Mark
           <DialogTitle>Add a market rule</DialogTitle>
           <DialogDescription>Contact rules for one market inside a region, e.g. a city with its own by-law.</DialogDescription>
         </DialogHeader>
-        <AddMarketPolicyForm regionPolicies={regionPolicies} onOpenChange={setOpen} />
+        <AddMarketPolicyForm regionPolicies={regionPolicies} saveMarketPolicy={saveMarketPolicy} onOpenChange={setOpen} />
       </DialogContent>
     </Dialog>
   );

@@ -1,3 +1,4 @@
+import type { FormAction } from "@/components/forms/action-types";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getRegion } from "@/lib/geo/regions";
@@ -23,7 +24,13 @@ export function scopeLabel(region: string, market: string) {
   return market === "ALL" ? name : `${name} · ${market}`;
 }
 
-export function OfferPoliciesTable({ policies, canEdit }: { policies: OfferPolicyRow[]; canEdit: boolean }) {
+interface OfferPoliciesTableProps {
+  policies: OfferPolicyRow[];
+  canEdit: boolean;
+  saveOfferPolicy: FormAction<unknown>;
+}
+
+export function OfferPoliciesTable({ policies, canEdit, saveOfferPolicy }: OfferPoliciesTableProps) {
   return (
     <Table>
       <TableHeader>
@@ -48,7 +55,7 @@ export function OfferPoliciesTable({ policies, canEdit }: { policies: OfferPolic
               <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.assignmentFee)}</TableCell>
               <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.feesBuffer)}</TableCell>
               <TableCell className="hidden text-xs text-muted-foreground md:table-cell" title={p.reason ?? undefined}>v{p.version}{p.reason ? ` · ${p.reason}` : ""}</TableCell>
-              {canEdit && <TableCell><OfferPolicyDialog policy={p} label={label} /></TableCell>}
+              {canEdit && <TableCell><OfferPolicyDialog policy={p} label={label} saveOfferPolicy={saveOfferPolicy} /></TableCell>}
             </TableRow>
           );
         })}

@@ -2,7 +2,7 @@
 
 import { Pencil } from "lucide-react";
 import { useState } from "react";
-import { saveOfferPolicyAction } from "@/app/(app)/policies/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -20,9 +20,15 @@ export interface OfferPolicyView {
   feesBuffer: number;
 }
 
-export function OfferPolicyDialog({ policy, label }: { policy: OfferPolicyView; label: string }) {
+interface OfferPolicyDialogProps {
+  policy: OfferPolicyView;
+  label: string;
+  saveOfferPolicy: FormAction<unknown>;
+}
+
+export function OfferPolicyDialog({ policy, label, saveOfferPolicy }: OfferPolicyDialogProps) {
   const [open, setOpen] = useState(false);
-  const { onSubmit, pending, errors } = useSavingForm(saveOfferPolicyAction, () => setOpen(false));
+  const { onSubmit, pending, errors } = useSavingForm(saveOfferPolicy, () => setOpen(false));
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>

@@ -41,6 +41,7 @@ export function FilterInput({ id, label, value, onCommit, debounceMs, type, ...p
     const timer = setTimeout(() => commit(draft), debounceMs);
     return () => clearTimeout(timer);
     // Only a new draft restarts the pause; `commit` reads the latest URL value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, debounceMs]);
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { saveViewAction } from "@/app/(app)/deals/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -16,11 +16,12 @@ interface SaveViewDialogProps {
   /** The table's current query string, saved as the view. */
   queryString: string;
   existingNames: string[];
+  saveView: FormAction<{ name: string }>;
 }
 
-export function SaveViewDialog({ open, onOpenChange, queryString, existingNames }: SaveViewDialogProps) {
+export function SaveViewDialog({ open, onOpenChange, queryString, existingNames, saveView }: SaveViewDialogProps) {
   const [name, setName] = useState("");
-  const { state, onSubmit, pending } = useFormAction(saveViewAction, (formData) => formData.set("query", queryString));
+  const { state, onSubmit, pending } = useFormAction(saveView, (formData) => formData.set("query", queryString));
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const replacing = existingNames.includes(name.trim());
 

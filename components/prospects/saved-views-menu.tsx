@@ -2,7 +2,7 @@
 
 import { Bookmark, Check, Save, Trash2 } from "lucide-react";
 import { useState, useTransition } from "react";
-import { deleteViewAction } from "@/app/(app)/deals/actions";
+import type { DirectAction, FormAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -19,21 +19,28 @@ import { toast } from "@/components/ui/toaster";
 import type { SavedViewSummary } from "@/lib/prospects/views";
 import { SaveViewDialog } from "./save-view-dialog";
 
+export interface SavedViewActions {
+  saveView: FormAction<{ name: string }>;
+  deleteView: DirectAction<{ id: string }, unknown>;
+}
+
 interface SavedViewsMenuProps {
   views: SavedViewSummary[];
   currentViewId: string | null;
   queryString: string;
   onApply: (view: SavedViewSummary) => void;
+  /** Without them the views can be applied but neither saved nor deleted. */
+  actions?: SavedViewActions;
 }
 
-export function SavedViewsMenu({ views, currentViewId, queryString, onApply }: SavedViewsMenuProps) {
+export function SavedViewsMenu({ views, currentViewId, queryString, onApply, actions }: SavedViewsMenuProps) {
   const [saving, setSaving] = useState(false);
   const [deleting, startDelete] = useTransition();
   const current = views.find((v) => v.id === currentViewId);
 
-  const remove = (view: SavedViewSummary) =>
+  const remove = (deleteView: SavedViewActions["deleteView"], view: SavedViewSummary) =>
     startDelete(async () => {
-      const result = await deleteViewAction(null, { id: view.id });
+      const result = await deleteView(null, { id: view.id });
       if (result.ok) toast.success(`Deleted “${view.name}”`);
       else toast.error(result.error);
     });
@@ -41,9 +48,11 @@ export function SavedViewsMenu({ views, currentViewId, queryString, onApply }: S
   return (
     <div className="flex gap-2">
       {/* A button rather than a menu item: a dialog opened from a closing menu fights it for focus. */}
-      <Button variant="outline" onClick={() => setSaving(true)}>
-        <Save className="size-4" aria-hidden /> Save view
-      </Button>
+      {actions && (
+        <Button variant="outline" onClick={() => setSaving(true)}>
+          <Save className="size-4" aria-hidden /> Save view
+        </Button>
+      )}
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="outline" disabled={deleting}>
@@ -59,15 +68,15 @@ export function SavedViewsMenu({ views, currentViewId, queryString, onApply }: S
               <span className="truncate">{view.name}</span>
             </DropdownMenuItem>
           ))}
-          {views.length > 0 && <DropdownMenuSeparator />}
-          {views.length > 0 && (
+          {actions && views.length > 0 && <DropdownMenuSeparator />}
+          {actions && views.length > 0 && (
             <DropdownMenuSub>
               <DropdownMenuSubTrigger>
                 <Trash2 className="size-4" aria-hidden /> Delete a view
               </DropdownMenuSubTrigger>
               <DropdownMenuSubContent>
                 {views.map((view) => (
-                  <DropdownMenuItem key={view.id} variant="destructive" onSelect={() => remove(view)}>
+                  <DropdownMenuItem key={view.id} variant="destructive" onSelect={() => remove(actions.deleteView, view)}>
                     {view.name}
                   </DropdownMenuItem>
                 ))}
@@ -76,7 +85,9 @@ export function SavedViewsMenu({ views, currentViewId, queryString, onApply }: S
           )}
         </DropdownMenuContent>
       </DropdownMenu>
-      <SaveViewDialog open={saving} onOpenChange={setSaving} queryString={queryString} existingNames={views.map((v) => v.name)} />
+      {actions && (
+        <SaveViewDialog open={saving} onOpenChange={setSaving} queryString={queryString} existingNames={views.map((v) => v.name)} saveView={actions.saveView} />
+      )}
     </div>
   );
 }

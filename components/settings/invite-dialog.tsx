@@ -2,7 +2,7 @@
 
 import { Copy, UserPlus } from "lucide-react";
 import { useState } from "react";
-import { inviteMemberAction } from "@/app/(app)/settings/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -13,9 +13,9 @@ import { toast } from "@/components/ui/toaster";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { fieldErrors } from "@/lib/http/result";
 
-export function InviteDialog({ roles }: { roles: Role[] }) {
+export function InviteDialog({ roles, inviteMember }: { roles: Role[]; inviteMember: FormAction<{ email: string; url: string }> }) {
   const [open, setOpen] = useState(false);
-  const { state, onSubmit, pending } = useFormAction(inviteMemberAction);
+  const { state, onSubmit, pending } = useFormAction(inviteMember);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
   const link = state?.ok ? state.data.url : null;
 

@@ -1,14 +1,13 @@
 "use client";
 
 import { useTransition } from "react";
-import { changeRoleAction, removeMemberAction, revokeInvitationAction } from "@/app/(app)/settings/actions";
+import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
-import type { ActionResult } from "@/lib/http/result";
 
-type RowAction = (previous: null, formData: FormData) => Promise<ActionResult<unknown>>;
+export type RowAction = DirectAction<FormData, unknown>;
 
 /**
  * Runs a row's server action and toasts its outcome from the handler itself: the row may
@@ -27,8 +26,16 @@ function useRowAction(action: RowAction) {
   return { pending, run };
 }
 
-export function RoleSelect({ membershipId, role, roles, label }: { membershipId: string; role: Role; roles: Role[]; label: string }) {
-  const { pending, run } = useRowAction(changeRoleAction);
+interface RoleSelectProps {
+  membershipId: string;
+  role: Role;
+  roles: Role[];
+  label: string;
+  changeRole: RowAction;
+}
+
+export function RoleSelect({ membershipId, role, roles, label, changeRole }: RoleSelectProps) {
+  const { pending, run } = useRowAction(changeRole);
   return (
     <NativeSelect
       defaultValue={role}
@@ -45,8 +52,8 @@ export function RoleSelect({ membershipId, role, roles, label }: { membershipId:
   );
 }
 
-export function RemoveMemberButton({ membershipId, label }: { membershipId: string; label: string }) {
-  const { pending, run } = useRowAction(removeMemberAction);
+export function RemoveMemberButton({ membershipId, label, removeMember }: { membershipId: string; label: string; removeMember: RowAction }) {
+  const { pending, run } = useRowAction(removeMember);
   return (
     <Button
       variant="ghost"
@@ -60,8 +67,8 @@ export function RemoveMemberButton({ membershipId, label }: { membershipId: stri
   );
 }
 
-export function RevokeInvitationButton({ invitationId, email }: { invitationId: string; email: string }) {
-  const { pending, run } = useRowAction(revokeInvitationAction);
+export function RevokeInvitationButton({ invitationId, email, revokeInvitation }: { invitationId: string; email: string; revokeInvitation: RowAction }) {
+  const { pending, run } = useRowAction(revokeInvitation);
   return (
     <Button variant="ghost" size="sm" disabled={pending} aria-label={`Revoke invitation for ${email}`} onClick={() => run({ invitationId })}>
       Revoke

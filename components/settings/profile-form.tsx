@@ -1,6 +1,6 @@
 "use client";
 
-import { updateProfileAction } from "@/app/(app)/settings/actions";
+import type { FormAction } from "@/components/forms/action-types";
 import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
@@ -13,8 +13,15 @@ interface Profile {
   country: "US" | "CA";
 }
 
-export function ProfileForm({ profile, timeZones, canEdit }: { profile: Profile; timeZones: string[]; canEdit: boolean }) {
-  const { onSubmit, pending, errors } = useSavingForm(updateProfileAction);
+interface ProfileFormProps {
+  profile: Profile;
+  timeZones: string[];
+  canEdit: boolean;
+  updateProfile: FormAction<unknown>;
+}
+
+export function ProfileForm({ profile, timeZones, canEdit, updateProfile }: ProfileFormProps) {
+  const { onSubmit, pending, errors } = useSavingForm(updateProfile);
 
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>

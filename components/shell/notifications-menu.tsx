@@ -2,7 +2,7 @@
 
 import { Bell } from "lucide-react";
 import { useTransition } from "react";
-import { markAllNotificationsRead } from "@/app/actions/notifications";
+import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -21,7 +21,13 @@ interface NotificationItem {
   read: boolean;
 }
 
-export function NotificationsMenu({ unread, items }: { unread: number; items: NotificationItem[] }) {
+interface NotificationsMenuProps {
+  unread: number;
+  items: NotificationItem[];
+  markAllRead: DirectAction<Record<string, never>, unknown>;
+}
+
+export function NotificationsMenu({ unread, items, markAllRead }: NotificationsMenuProps) {
   const [pending, startTransition] = useTransition();
   return (
     <DropdownMenu>
@@ -44,7 +50,7 @@ export function NotificationsMenu({ unread, items }: { unread: number; items: No
               size="sm"
               className="h-auto p-0 text-xs"
               disabled={pending}
-              onClick={() => startTransition(async () => void (await markAllNotificationsRead(null, {})))}
+              onClick={() => startTransition(async () => void (await markAllRead(null, {})))}
             >
               Mark all read
             </Button>

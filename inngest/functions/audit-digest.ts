@@ -1,13 +1,15 @@
 import { sendAuditDigest } from "@/lib/audit/digest";
 import { getPrisma } from "@/lib/db/client";
-import { scopeToTenant } from "@/lib/db/tenant";
+import { tenantDbFor } from "@/lib/db/edge";
+import { EVENTS, parseEventData } from "@/lib/events/catalog";
 import { listActiveTenantIds } from "@/lib/tenants/directory";
-import { EVENTS, inngest } from "../client";
+import { inngest } from "../client";
 
 /** Nightly at 06:00 UTC: one digest request per tenant. The cron carries no tenant. */
 export const auditDigestCron = inngest.createFunction(
   { id: "audit-digest-cron", triggers: [{ cron: "0 6 * * *" }] },
   async ({ step }) => {
+    // Listing the tenants spans them all, so it needs the root client.
     const tenantIds = await step.run("list-tenants", async () => listActiveTenantIds(await getPrisma()));
     if (tenantIds.length === 0) return { tenants: 0 };
     await step.sendEvent(
@@ -26,7 +28,7 @@ export const auditDigestForTenant = inngest.createFunction(
     retries: 3,
   },
   async ({ event, step }) => {
-    const tenantId = String(event.data.tenantId);
-    return step.run("send-digest", async () => sendAuditDigest(scopeToTenant(await getPrisma(), tenantId)));
+    const { tenantId } = parseEventData(EVENTS.auditDigestRequested, event.data);
+    return step.run("send-digest", async () => sendAuditDigest(await tenantDbFor(tenantId)));
   },
 );

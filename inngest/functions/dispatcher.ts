@@ -10,6 +10,7 @@ export const outboxDispatchCron = inngest.createFunction(
   { id: "outbox-dispatch", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 }, retries: 1 },
   async ({ step }) =>
     step.run("dispatch-pending", async () =>
+      // The root client: the outbox is claimed across every tenant.
       dispatchPendingEvents({ prisma: await getPrisma(), send: (events) => inngest.send(events) }),
     ),
 );

@@ -1,11 +1,12 @@
-import { getPrisma } from "@/lib/db/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { tenantDbFor } from "@/lib/db/edge";
+import type { TenantDb } from "@/lib/db/tenant";
+import { EVENTS, parseEventData, type EventData } from "@/lib/events/catalog";
 import { stopReasonFor } from "@/lib/ladder/events";
 import { startLadders, stopLadder } from "@/lib/ladder/lifecycle";
 import { sendThroughOutbound } from "@/lib/ladder/sender";
 import { planLadderStep, runLadderStep, type LadderSender } from "@/lib/ladder/steps";
 import { getTenantSettings } from "@/lib/tenants/settings";
-import { EVENTS, inngest } from "../client";
+import { inngest } from "../client";
 
 export interface LadderFunctionDeps {
   send: LadderSender;
@@ -19,12 +20,12 @@ const SAME_LEAD = "async.data.tenantId == event.data.tenantId && async.data.deal
 /** How often one step may find its window moved while it slept before it is run as is. */
 const MAX_RESCHEDULES = 3;
 
-const defaultTenantDb = async (tenantId: string) => scopeToTenant(await getPrisma(), tenantId);
+type LadderStart = EventData<typeof EVENTS.leadCreated> | EventData<typeof EVENTS.ladderStartRequested>;
 
 /** Adopts the ladder a Start wrote, or starts one for a new lead when the workspace auto-starts. */
-async function openLadder(db: TenantDb, data: Record<string, unknown>, now: Date) {
-  const dealId = String(data.dealId);
-  if (typeof data.ladderId === "string") {
+async function openLadder(db: TenantDb, data: LadderStart, now: Date) {
+  const dealId = data.dealId;
+  if ("ladderId" in data && typeof data.ladderId === "string") {
     const ladder = await db.followUpLadder.findFirst({ where: { id: data.ladderId, status: "ACTIVE" }, select: { id: true, steps: true } });
     return ladder ? { ladderId: ladder.id, stepCount: Array.isArray(ladder.steps) ? ladder.steps.length : 0 } : { skipped: "ladder_not_active" };
   }
@@ -40,7 +41,7 @@ async function openLadder(db: TenantDb, data: Record<string, unknown>, now: Date
  */
 export function createFollowUpLadder(deps: LadderFunctionDeps) {
   const clock = deps.now ?? (() => new Date());
-  const tenantDb = deps.tenantDb ?? defaultTenantDb;
+  const tenantDb = deps.tenantDb ?? tenantDbFor;
   return inngest.createFunction(
     {
       id: "follow-up-ladder",
@@ -55,8 +56,8 @@ export function createFollowUpLadder(deps: LadderFunctionDeps) {
       retries: 4,
     },
     async ({ event, step }) => {
-      const data = event.data as Record<string, unknown>;
-      const tenantId = String(data.tenantId);
+      const data: LadderStart = parseEventData(event.name, event.data);
+      const tenantId = data.tenantId;
       const opened = await step.run("open-ladder", async () => openLadder(await tenantDb(tenantId), data, clock()));
       if (!("ladderId" in opened) || !opened.ladderId) return opened;
       const ladderId = opened.ladderId;
@@ -90,7 +91,7 @@ export function createFollowUpLadder(deps: LadderFunctionDeps) {
  * was cancelled: the row is stopped with the reason and its open tasks are cancelled.
  */
 export function createLadderStopHandler(deps: Pick<LadderFunctionDeps, "tenantDb"> = {}) {
-  const tenantDb = deps.tenantDb ?? defaultTenantDb;
+  const tenantDb = deps.tenantDb ?? tenantDbFor;
   return inngest.createFunction(
     {
       id: "follow-up-ladder-stop",
@@ -104,11 +105,11 @@ export function createLadderStopHandler(deps: Pick<LadderFunctionDeps, "tenantDb
       retries: 4,
     },
     async ({ event, step }) => {
-      const data = event.data as Record<string, unknown>;
+      const data = parseEventData(event.name, event.data);
       const reason = stopReasonFor(event.name, data);
-      if (!reason || typeof data.dealId !== "string") return { stopped: false, reason };
-      const dealId = data.dealId;
-      return step.run("stop-ladder", async () => stopLadder(await tenantDb(String(data.tenantId)), { dealId, reason }));
+      if (!reason) return { stopped: false, reason };
+      const { tenantId, dealId } = data;
+      return step.run("stop-ladder", async () => stopLadder(await tenantDb(tenantId), { dealId, reason }));
     },
   );
 }

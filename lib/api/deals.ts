@@ -1,17 +1,17 @@
 import type { TenantDb } from "@/lib/db/tenant";
+import { findDeal } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
-import { withStatus } from "@/lib/http/api-route";
 import { intakeDeals } from "@/lib/intake/service";
 import type { DealInput } from "@/lib/intake/schema";
 import { PROSPECT_COLUMNS } from "@/lib/prospects/query";
 
-/** POST /api/v1/deals: one deal; a duplicate address answers 200 with the existing deal. */
+/** POST /api/v1/deals: one deal; a duplicate address gives back the existing deal. */
 export async function createDealFromApi(db: TenantDb, deal: DealInput, requestId: string) {
   const report = await intakeDeals(db, [{ deal, raw: { api: deal, requestId } }], { source: "API", sourceRef: requestId });
   const created = report.created[0];
-  if (created) return withStatus(201, { duplicate: false, deal: await getDealForApi(db, created.id) });
+  if (created) return { duplicate: false, deal: await getDealForApi(db, created.id) };
   const existingId = report.duplicates[0]?.existingId;
-  return withStatus(200, { duplicate: true, deal: existingId ? await getDealForApi(db, existingId) : null });
+  return { duplicate: true, deal: existingId ? await getDealForApi(db, existingId) : null };
 }
 
 /** POST /api/v1/deals/batch: up to 1000 deals in one transaction. */
@@ -21,9 +21,8 @@ export async function createDealsFromApi(db: TenantDb, deals: DealInput[], reque
 }
 
 export async function getDealForApi(db: TenantDb, id: string) {
-  const deal = await db.deal.findUnique({
-    where: { id },
-    select: { ...PROSPECT_COLUMNS, timeZone: true, yearBuilt: true, contactName: true, contactPhone: true, contactEmail: true, provenance: true },
+  const deal = await findDeal(db, id, {
+    ...PROSPECT_COLUMNS, timeZone: true, yearBuilt: true, contactName: true, contactPhone: true, contactEmail: true, provenance: true,
   });
   if (!deal) throw new ExpectedError("not_found", "No such deal");
   return deal;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import { tenantDbForApiKey } from "@/lib/db/edge";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 
@@ -27,7 +27,7 @@ export async function createApiKey(db: TenantDb, input: CreateApiKeyInput, ctx: 
   const key = `dfk_${prefix}_${randomBytes(24).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const record = await tx.apiKey.create({
-      data: { name: input.name, scopes: input.scopes, prefix, keyHash: hashApiKey(key), createdById: ctx.actorId } as never,
+      data: { name: input.name, scopes: input.scopes, prefix, keyHash: hashApiKey(key), createdById: ctx.actorId },
     });
     await recordAudit(tx, { action: "api_key.created", entity: "ApiKey", entityId: record.id, after: { name: input.name, scopes: input.scopes, prefix } }, ctx);
     return { key, record };
@@ -53,19 +53,23 @@ export interface ApiPrincipal {
   tenantId: string;
   keyId: string;
   scopes: string[];
+  /** The key's workspace, scoped. */
+  db: TenantDb;
 }
 
 /**
- * Resolves a presented key to its tenant. Global by nature (the key is what names the
- * tenant), so it uses the root client and reads nothing but the key row.
+ * Resolves a presented key to its workspace. The key is what names the workspace, so the
+ * lookup by hash is the edge's (lib/db/edge.ts); everything after it goes through the
+ * workspace's scoped client.
  */
-export async function authenticateApiKey(prisma: PrismaClient, presented: string | null): Promise<ApiPrincipal | null> {
+export async function authenticateApiKey(presented: string | null): Promise<ApiPrincipal | null> {
   if (!presented || !KEY_PATTERN.test(presented)) return null;
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashApiKey(presented) } });
-  if (!key || key.revokedAt) return null;
+  const found = await tenantDbForApiKey(hashApiKey(presented));
+  if (!found || found.key.revokedAt) return null;
+  const { db, key } = found;
   // Last-used is informative; a coarse update (once a minute) keeps hot keys cheap.
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
-  return { tenantId: key.tenantId, keyId: key.id, scopes: key.scopes };
+  return { tenantId: db.tenantId, keyId: key.id, scopes: key.scopes, db };
 }

@@ -54,7 +54,7 @@ export async function sendAuditDigest(db: TenantDb, until = new Date()) {
       title: "Daily audit summary",
       body: digestText(digest),
       data: { window: windowKey, ...digest },
-    })) as never,
+    })),
   });
   return { notified: recipients.length, total: digest.total, skipped: false as const };
 }

@@ -1,4 +1,9 @@
+/**
+ * Users and sign-in attempts are global (one account, several workspaces), so sign-in reads
+ * and writes them through the root client.
+ */
 import type { PrismaClient } from "@/generated/prisma/client";
+import { getPrisma } from "@/lib/db/client";
 import { ExpectedError } from "@/lib/errors";
 import { verifyDecoy, verifyPassword } from "./password";
 import { countRecentFailures, evaluateLoginThrottle, markLoginSucceeded, recordLoginAttempt } from "./throttle";
@@ -8,6 +13,12 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   defaultTenantId: string | null;
+}
+
+/** Whether someone already has an account under this address (an invitation then asks for its password). */
+export async function accountExists(email: string): Promise<boolean> {
+  const prisma = await getPrisma();
+  return Boolean(await prisma.user.findUnique({ where: { email }, select: { id: true } }));
 }
 
 export function normalizeEmail(email: string): string {

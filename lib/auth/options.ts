@@ -1,3 +1,4 @@
+// Sign-in and workspace switching read global users and memberships, hence the root client.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";

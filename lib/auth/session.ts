@@ -1,3 +1,8 @@
+/**
+ * Users and memberships are global (a person belongs to several workspaces), so resolving
+ * who is signed in and which workspace they act in reads them through the root client; what
+ * it hands on is the chosen workspace's scoped client.
+ */
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
@@ -32,6 +37,19 @@ export function actingContext(ctx: Pick<TenantContext, "user" | "requestId" | "r
   return { ...auditContext(ctx), role: ctx.role };
 }
 
+/**
+ * The session names a workspace the user no longer belongs to. Answered 403 rather than
+ * falling back to another workspace, so a write never lands where the user is not looking;
+ * pages send the user to choose a workspace instead.
+ */
+export class WorkspaceUnavailableError extends ExpectedError {
+  constructor() {
+    super("forbidden", "You are not a member of this workspace.");
+  }
+}
+
+export const CHOOSE_WORKSPACE_PATH = "/choose-workspace";
+
 export async function currentRequestId(): Promise<string | undefined> {
   return (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
 }
@@ -46,7 +64,7 @@ export async function requireTenant(permission: Permission): Promise<TenantConte
   if (!session?.user?.id) throw new ExpectedError("unauthorized", "Sign in to continue.");
   const prisma = await getPrisma();
   const membership = await findMembership(session.user.id, session.tenantId);
-  if (!membership) throw new ExpectedError("forbidden", "You are not a member of this workspace.");
+  if (!membership) throw new WorkspaceUnavailableError();
   const role = membership.role as Role;
   if (!can(role, permission)) throw new ExpectedError("forbidden", "Your role does not allow this.");
   const { id, name, slug, timeZone, country } = membership.tenant;
@@ -62,11 +80,8 @@ export async function requireTenant(permission: Permission): Promise<TenantConte
 async function findMembership(userId: string, tenantId: string | null) {
   const prisma = await getPrisma();
   const include = { tenant: true } as const;
-  if (tenantId) {
-    const chosen = await prisma.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, include });
-    if (chosen) return chosen;
-  }
-  // The session's tenant is gone (membership removed): fall back to another one.
+  if (tenantId) return prisma.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, include });
+  // No workspace chosen yet (the user had none when signing in): start in the first one.
   return prisma.membership.findFirst({ where: { userId }, include, orderBy: { createdAt: "asc" } });
 }
 
@@ -76,9 +91,17 @@ export async function requirePage(permission: Permission): Promise<TenantContext
     return await requireTenant(permission);
   } catch (error) {
     if (error instanceof ExpectedError && error.code === "unauthorized") redirect("/login");
+    if (error instanceof WorkspaceUnavailableError) redirect(CHOOSE_WORKSPACE_PATH);
     if (error instanceof ExpectedError && error.code === "forbidden") forbidden();
     throw error;
   }
+}
+
+/** For pages outside a workspace: the signed-in user, or a redirect to sign in. */
+export async function requireUserPage(): Promise<Actor> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) redirect("/login");
+  return session.user;
 }
 
 export async function listUserTenants(userId: string) {

@@ -1,3 +1,5 @@
+// Sign-in attempts are kept per email and IP, before any workspace is known: a global model
+// that only the root client reaches.
 import type { PrismaClient } from "@/generated/prisma/client";
 
 /** Failed sign-ins allowed per window before the account or the address is locked out. */

@@ -1,3 +1,4 @@
+import type { ApiKey } from "@/generated/prisma/client";
 import { getPrisma } from "./client";
 import { scopeToTenant, type TenantDb } from "./tenant";
 
@@ -15,4 +16,25 @@ export async function tenantDbBySlug(slug: string): Promise<TenantDb | null> {
   const prisma = await getPrisma();
   const tenant = await prisma.tenant.findUnique({ where: { slug }, select: { id: true } });
   return tenant ? scopeToTenant(prisma, tenant.id) : null;
+}
+
+/**
+ * The scoped client of the workspace that issued this invitation, or null when no
+ * invitation has this token hash. An invitation link names no workspace, so this one
+ * lookup reads invitations across all of them.
+ */
+export async function tenantDbForInvitation(tokenHash: string): Promise<TenantDb | null> {
+  const prisma = await getPrisma();
+  const invitation = await prisma.invitation.findUnique({ where: { tokenHash }, select: { tenantId: true } });
+  return invitation ? scopeToTenant(prisma, invitation.tenantId) : null;
+}
+
+/**
+ * The workspace holding this API key and the key row, or null when no key has this hash.
+ * The key is what names its workspace, so this one lookup reads keys across all of them.
+ */
+export async function tenantDbForApiKey(keyHash: string): Promise<{ db: TenantDb; key: ApiKey } | null> {
+  const prisma = await getPrisma();
+  const key = await prisma.apiKey.findUnique({ where: { keyHash } });
+  return key ? { db: scopeToTenant(prisma, key.tenantId), key } : null;
 }

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { logger } from "@/lib/observability/logger";
 import type { BulkSql } from "./bulk";
 import { tenantOwnedModels } from "./models";
 import { pgliteSessionOf, type DirectSql, type PgliteSession } from "./pglite-session";
+import type { WithStampedCreates } from "./stamped-inputs";
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",
@@ -72,10 +74,15 @@ function buildScopedClient(prisma: PrismaClient, tenantId: string) {
 
 type ExtendedClient = ReturnType<typeof buildScopedClient>;
 type RawMember = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe" | "$extends" | "$connect" | "$disconnect";
-export type TenantTransaction = Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember> & {
+export type TenantTransaction = WithStampedCreates<Omit<Parameters<Parameters<ExtendedClient["$transaction"]>[0]>[0], RawMember>> & {
   readonly tenantId: string;
+  /**
+   * Runs `callback` once this transaction has committed, never when it rolls back; the same
+   * callback registered twice runs once. Its errors are logged, not thrown: the commit stands.
+   */
+  afterCommit(callback: () => void): void;
 };
-export type TenantDb = Omit<ExtendedClient, RawMember | "$transaction"> & {
+export type TenantDb = WithStampedCreates<Omit<ExtendedClient, RawMember | "$transaction">> & {
   readonly tenantId: string;
   $transaction<R>(
     fn: (tx: TenantTransaction) => Promise<R>,
@@ -96,12 +103,31 @@ function bulkSqlOf(obj: object, receiver: unknown, session: PgliteSession | unde
   return { inTransaction, query: async <T>(sql: string, params: unknown[]) => (await query.call(obj, sql, ...params)) as T[] };
 }
 
-function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unknown, session: PgliteSession | undefined, inTransaction = false): T {
+/** Runs what a committed transaction scheduled; the transaction's result stands whatever they do. */
+function runCommitted(callbacks: Iterable<() => void>) {
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      logger.warn({ err: error }, "an after-commit callback failed");
+    }
+  }
+}
+
+function hideRaw<T extends object>(
+  target: T,
+  tenantId: string,
+  dataModel: unknown,
+  session: PgliteSession | undefined,
+  inTransaction = false,
+  afterCommit?: (callback: () => void) => void,
+): T {
   // Bound when the transaction's callback starts, while its transaction is the open one.
   let transactionSql: DirectSql | undefined;
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (prop === "tenantId") return tenantId;
+      if (prop === "afterCommit") return afterCommit;
       if (prop === BULK_SQL) {
         const sql = inTransaction ? (transactionSql ??= bulkSqlOf(obj, receiver, session, true)) : bulkSqlOf(obj, receiver, session, false);
         return { dataModel, sql } as BulkSql;
@@ -111,17 +137,23 @@ function hideRaw<T extends object>(target: T, tenantId: string, dataModel: unkno
         const transaction = Reflect.get(obj, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (fn: unknown, options?: unknown) => {
           if (typeof fn !== "function") throw new Error("Only interactive transactions are available on a tenant client");
+          // Collected per transaction and run only once it resolved: a rejection means it rolled back.
+          const committed = new Set<() => void>();
           return transaction.call(obj, (tx: object) => {
-            const scoped = hideRaw(tx, tenantId, dataModel, session, true);
+            const scoped = hideRaw(tx, tenantId, dataModel, session, true, (callback) => void committed.add(callback));
             // Bind the bulk path now: later in the callback another transaction may be open.
             void (scoped as Record<symbol, unknown>)[BULK_SQL];
             return fn(scoped);
-          }, options);
+          }, options).then((result) => {
+            runCommitted(committed);
+            return result;
+          });
         };
       }
       return Reflect.get(obj, prop, receiver);
     },
     has(obj, prop) {
+      if (prop === "afterCommit") return afterCommit !== undefined;
       return !(typeof prop === "string" && UNREACHABLE.has(prop)) && Reflect.has(obj, prop);
     },
   });

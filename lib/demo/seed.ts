@@ -1,6 +1,9 @@
+// The seed provisions workspaces (and their global users), which only the root client can;
+// each workspace's own rows are then written through its scoped client.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/lib/auth/permissions";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { listDealRawPayloads, setDealHistory } from "@/lib/deals/service";
 import { intakeDeals } from "@/lib/intake/service";
 import { seedDemoFollowUps } from "@/lib/ladder/demo";
 import { seedDemoConsent } from "@/lib/outbound/demo-consent";
@@ -54,11 +57,11 @@ async function seedDemoDeals(db: TenantDb, count: number) {
     const items = deals.flatMap((deal, i) => (history[i].source === source ? [{ deal, raw: { demo: true, row: i + 1 } }] : []));
     await intakeDeals(db, items, { source, sourceRef: "demo-seed", raiseAlerts: false });
   }
-  const rows = await db.deal.findMany({ select: { id: true, raw: true } });
+  const rows = await listDealRawPayloads(db);
   const day = 24 * 60 * 60 * 1000;
-  for (const row of rows) {
+  await setDealHistory(db, rows.map((row) => {
     const h = history[Number((row.raw as { row: number }).row) - 1];
     const createdAt = new Date(Date.now() - h.daysAgo * day - (Number((row.raw as { row: number }).row) % 24) * 3_600_000);
-    await db.deal.update({ where: { id: row.id }, data: { status: h.status, createdAt, underwrittenAt: createdAt } });
-  }
+    return { dealId: row.id, status: h.status, createdAt };
+  }));
 }

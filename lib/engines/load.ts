@@ -1,6 +1,6 @@
 import type { TenantDb } from "@/lib/db/tenant";
-import { underwritableWhere } from "@/lib/underwriting/engine";
-import { listOfferPolicies } from "@/lib/underwriting/service";
+import { countMessagesByDirectionAndStatus } from "@/lib/outbound/queries";
+import { countDealsToUnderwrite } from "@/lib/underwriting/engine";
 import type { EngineLoad, EngineProfile } from "./types";
 
 /** Rates from fewer messages than this say nothing; they are left out (null). */
@@ -8,21 +8,12 @@ export const MIN_RATE_SAMPLE = 10;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-async function underwritingBacklog(db: TenantDb): Promise<number> {
-  const where = underwritableWhere(await listOfferPolicies(db));
-  return where ? db.deal.count({ where }) : 0;
-}
-
-/** Reply and delivery rates of the last 24 hours, from the Message table. */
+/** Reply and delivery rates of the last 24 hours, from outbound's message counts. */
 export async function messageRates(db: TenantDb, now: Date): Promise<Pick<EngineLoad, "replyRate" | "deliveryRate">> {
   const since = new Date(now.getTime() - DAY_MS);
-  const counts = await db.message.groupBy({
-    by: ["direction", "status"],
-    where: { createdAt: { gte: since, lte: now } },
-    _count: { _all: true },
-  });
+  const counts = await countMessagesByDirectionAndStatus(db, since, now);
   const count = (direction: string, statuses: string[]) =>
-    counts.filter((c) => c.direction === direction && statuses.includes(c.status)).reduce((sum, c) => sum + c._count._all, 0);
+    counts.filter((c) => c.direction === direction && statuses.includes(c.status)).reduce((sum, c) => sum + c.count, 0);
   const sent = count("OUTBOUND", ["SENT", "DELIVERED", "FAILED", "UNDELIVERED"]);
   const settled = count("OUTBOUND", ["DELIVERED", "FAILED", "UNDELIVERED"]);
   const delivered = count("OUTBOUND", ["DELIVERED"]);
@@ -37,7 +28,7 @@ export async function messageRates(db: TenantDb, now: Date): Promise<Pick<Engine
 export async function measureEngineLoad(db: TenantDb, engine: EngineProfile, now = new Date()): Promise<EngineLoad> {
   const uses = (signal: EngineProfile["signals"][number]) => engine.signals.includes(signal);
   const [backlog, inboundLastHour, rates, state] = await Promise.all([
-    uses("backlog") && engine.name === "underwriting" ? underwritingBacklog(db) : Promise.resolve(0),
+    uses("backlog") && engine.name === "underwriting" ? countDealsToUnderwrite(db) : Promise.resolve(0),
     uses("inboundVelocity") ? db.inboundEmail.count({ where: { receivedAt: { gte: new Date(now.getTime() - HOUR_MS), lte: now } } }) : Promise.resolve(0),
     uses("replyRate") || uses("deliveryRate") ? messageRates(db, now) : Promise.resolve({ replyRate: null, deliveryRate: null }),
     db.engineState.findUnique({ where: { tenantId_engine: { tenantId: db.tenantId, engine: engine.name } }, select: { consecutiveFailures: true } }),

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { pollDealMailbox } from "@/lib/intake/mailbox";
 import { gmailConfigFromEnv, gmailMailbox } from "@/lib/providers/gmail";
@@ -7,7 +8,7 @@ import type { EngineName, EngineProfile } from "./types";
 
 /** What one run did: work done, or a reason it had nothing it could do. */
 export type EngineWork =
-  | { outcome: "OK"; items: number; details?: Record<string, unknown> }
+  | { outcome: "OK"; items: number; details?: Prisma.InputJsonObject }
   | { outcome: "SKIPPED"; reason: string };
 
 export interface EngineDefinition extends EngineProfile {

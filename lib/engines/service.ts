@@ -26,7 +26,7 @@ export async function ensureEngineState(db: TenantDb, engine: EngineName): Promi
   const { intervalSeconds, reason } = initialDecision(engineDefinition(engine));
   return db.engineState.upsert({
     where: stateKey(db, engine),
-    create: { engine, intervalSeconds, intervalReason: reason } as never,
+    create: { engine, intervalSeconds, intervalReason: reason },
     update: {},
   });
 }
@@ -34,7 +34,7 @@ export async function ensureEngineState(db: TenantDb, engine: EngineName): Promi
 async function skippedRun(db: TenantDb, engine: EngineName, trigger: EngineTrigger, reason: string, started: number): Promise<EngineRunResult> {
   const now = new Date();
   const run = await db.engineRun.create({
-    data: { engine, trigger, startedAt: now, finishedAt: now, outcome: "SKIPPED", error: reason } as never,
+    data: { engine, trigger, startedAt: now, finishedAt: now, outcome: "SKIPPED", error: reason },
   });
   return { runId: run.id, engine, outcome: "SKIPPED", items: 0, error: reason, durationMs: Math.round(performance.now() - started) };
 }
@@ -58,7 +58,7 @@ async function claimRun(db: TenantDb, engine: EngineName, trigger: EngineTrigger
     });
     const { count } = await tx.engineState.updateMany({ where: { engine, paused: false, lastRunAt: state.lastRunAt }, data: { lastRunAt: now } });
     if (count === 0) return { skip: "Another run was still in progress" };
-    const run = await tx.engineRun.create({ data: { engine, trigger, outcome: "RUNNING", startedAt: now } as never });
+    const run = await tx.engineRun.create({ data: { engine, trigger, outcome: "RUNNING", startedAt: now } });
     return { runId: run.id };
   });
 }
@@ -89,7 +89,7 @@ export async function runEngine(db: TenantDb, engine: EngineName | EngineDefinit
         outcome: work.outcome,
         items,
         error: work.outcome === "SKIPPED" ? work.reason : null,
-        details: work.outcome === "OK" ? ((work.details ?? {}) as never) : undefined,
+        details: work.outcome === "OK" ? (work.details ?? {}) : undefined,
       },
     });
     // A pass that completed ends a failure streak; a SKIPPED one says nothing about health.

@@ -14,7 +14,10 @@ export interface OutboxBacklog {
 
 type OutboxReader = Pick<PrismaClient, "eventOutbox"> | Pick<TenantDb, "eventOutbox">;
 
-/** The backlog of a tenant (through its scoped client) or of the whole system (root client). */
+/**
+ * The backlog of a tenant (through its scoped client) or of the whole system (root client,
+ * for the health check: a stuck dispatcher shows across all workspaces at once).
+ */
 export async function outboxBacklog(db: OutboxReader): Promise<OutboxBacklog> {
   const reader = db.eventOutbox as PrismaClient["eventOutbox"];
   const waiting = { dispatchedAt: null };

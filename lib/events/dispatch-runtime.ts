@@ -1,12 +1,11 @@
-import { inngest } from "@/inngest/client";
 import { getPrisma } from "@/lib/db/client";
 import { logger } from "@/lib/observability/logger";
-import { dispatchPendingEvents, type DispatchReport } from "./dispatcher";
+import { dispatchPendingEvents, type DispatchReport, type SendEvents } from "./dispatcher";
 
-/** Inngest's client as the dispatcher's sender; ids make resends no-ops. */
-export const sendToInngest = (events: { id: string; name: string; data: Record<string, unknown> }[]) => inngest.send(events);
-
+// On globalThis, like the rest of this state: Next bundles instrumentation and each route
+// apart, and a sender registered by one must serve the others.
 const state = globalThis as unknown as {
+  outboxSender?: SendEvents;
   outboxPass?: Promise<DispatchReport>;
   outboxAgain?: boolean;
   outboxLoop?: NodeJS.Timeout;
@@ -24,8 +23,28 @@ function logTransition(report: DispatchReport) {
   else if (report.sent > 0) state.outboxFailing = false;
 }
 
-/** One dispatcher pass in this process; a call during a pass asks for one more pass after it. */
+/**
+ * The edge that owns the event bus (inngest/) registers how events leave this process, once
+ * at startup. Returns a function that unregisters it.
+ */
+export function registerEventSender(send: SendEvents): () => void {
+  state.outboxSender = send;
+  return () => {
+    if (state.outboxSender === send) state.outboxSender = undefined;
+  };
+}
+
+/**
+ * One dispatcher pass in this process; a call during a pass asks for one more pass after it.
+ * Without a registered sender nothing is claimed or marked: the events wait for a process
+ * (or the Inngest cron) that can deliver them.
+ */
 export function dispatchNow(): Promise<DispatchReport> {
+  const send = state.outboxSender;
+  if (!send) {
+    logger.warn("outbox dispatch skipped: no event sender is registered in this process");
+    return Promise.resolve({ sent: 0, failed: 0, lastError: null });
+  }
   if (state.outboxPass) {
     state.outboxAgain = true;
     return state.outboxPass;
@@ -34,7 +53,8 @@ export function dispatchNow(): Promise<DispatchReport> {
     let report: DispatchReport;
     do {
       state.outboxAgain = false;
-      report = await dispatchPendingEvents({ prisma: await getPrisma(), send: sendToInngest });
+      // The root client: a pass reads every tenant's outbox.
+      report = await dispatchPendingEvents({ prisma: await getPrisma(), send });
       logTransition(report);
     } while (state.outboxAgain && report.failed === 0);
     return report;
@@ -46,11 +66,12 @@ export function dispatchNow(): Promise<DispatchReport> {
 }
 
 /**
- * Call after committing a transaction that enqueued events: dispatches them right away, best
- * effort, without making the request wait. If it fails the loop and the cron retry.
+ * Runs once a transaction that enqueued events has committed (enqueueEvents schedules it):
+ * dispatches them right away, best effort, without making the request wait. If it fails the
+ * loop and the cron retry. A process with no sender (the command line) leaves them to those.
  */
 export function kickDispatcher(): void {
-  if (!inProcessDispatchEnabled()) return;
+  if (!inProcessDispatchEnabled() || !state.outboxSender) return;
   dispatchNow().catch((error) => logger.warn({ err: error }, "outbox dispatch after commit failed; the loop will retry"));
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { kickDispatcher } from "./dispatch-runtime";
 
 export interface OutboxEventInput {
   name: string;
@@ -15,8 +16,9 @@ export interface OutboxEventInput {
 /**
  * Writes events to the transactional outbox. Call it with the transaction that makes the
  * change causing them, so the change and its events commit together or not at all; the
- * dispatcher sends them to Inngest afterwards, retrying until Inngest accepts them.
- * Returns the event ids.
+ * dispatcher sends them to Inngest afterwards, retrying until Inngest accepts them. A
+ * dispatch pass is kicked once they are committed (after the transaction, or at once outside
+ * one), so no caller has to remember it. Returns the event ids.
  */
 export async function enqueueEvents(db: TenantDb | TenantTransaction, events: OutboxEventInput[]): Promise<string[]> {
   if (events.length === 0) return [];
@@ -27,5 +29,11 @@ export async function enqueueEvents(db: TenantDb | TenantTransaction, events: Ou
     data: { ...event.data, tenantId: db.tenantId },
   }));
   await insertRows(db, "EventOutbox", rows, { skipDuplicates: true });
+  if (isTransaction(db)) db.afterCommit(kickDispatcher);
+  else kickDispatcher();
   return rows.map((row) => row.id);
+}
+
+function isTransaction(db: TenantDb | TenantTransaction): db is TenantTransaction {
+  return typeof (db as Partial<TenantTransaction>).afterCommit === "function";
 }

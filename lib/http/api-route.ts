@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticateApiKey, type ApiPrincipal, type ApiScope } from "@/lib/apikeys/service";
-import { getPrisma } from "@/lib/db/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { describeError } from "./errors";
 import { withIdempotency } from "./idempotency";
@@ -55,10 +54,10 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   handler: (ctx: ApiContext<z.infer<B>, z.infer<Q>>) => Promise<T>,
 ) {
   return instrumented(options.route, async (request, context) => {
-    const principal = await authenticateApiKey(await getPrisma(), presentedKey(request));
+    const principal = await authenticateApiKey(presentedKey(request));
     if (!principal) throw new ExpectedError("unauthorized", "A valid API key is required (Authorization: Bearer <key>)");
     if (!principal.scopes.includes(options.scope)) throw new ExpectedError("forbidden", `This API key lacks the ${options.scope} scope`);
-    const db = scopeToTenant(await getPrisma(), principal.tenantId);
+    const { db } = principal;
 
     const rawBody = options.body ? await readJsonBody(request) : undefined;
     const parsedBody = options.body ? options.body.safeParse(rawBody) : null;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 
@@ -29,7 +30,7 @@ export async function withIdempotency(
   const hash = requestHash(body);
   let claimId: string;
   try {
-    claimId = (await db.idempotencyRecord.create({ data: { scope, key, requestHash: hash, status: IN_PROGRESS, response: {} } as never })).id;
+    claimId = (await db.idempotencyRecord.create({ data: { scope, key, requestHash: hash, status: IN_PROGRESS, response: {} } })).id;
   } catch {
     const previous = await db.idempotencyRecord.findFirst({ where: { scope, key } });
     if (!previous) throw new ExpectedError("conflict", "Could not claim the Idempotency-Key; retry");
@@ -39,7 +40,7 @@ export async function withIdempotency(
   }
   try {
     const response = await produce();
-    await db.idempotencyRecord.update({ where: { id: claimId }, data: { status: response.status, response: response.body as never } });
+    await db.idempotencyRecord.update({ where: { id: claimId }, data: { status: response.status, response: response.body as Prisma.InputJsonValue } });
     return { ...response, replayed: false };
   } catch (error) {
     await db.idempotencyRecord.delete({ where: { id: claimId } });

@@ -23,7 +23,7 @@ export interface NewImportJob {
 export async function createImportJob(db: TenantDb, input: NewImportJob, ctx: AuditContext): Promise<ImportJob> {
   const mapping = ColumnMapping.parse(input.mapping);
   return db.importJob.create({
-    data: { fileName: input.fileName.slice(0, 255), mapping, totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId } as never,
+    data: { fileName: input.fileName.slice(0, 255), mapping, totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId },
   });
 }
 
@@ -154,7 +154,7 @@ async function flushBatch(db: TenantDb, jobId: string, batch: Batch, counters: C
   counters.duplicates += report.duplicates.length;
   counters.errorCount += batch.rows - batch.items.length;
   await db.$transaction(async (tx) => {
-    if (batch.errors.length) await tx.importRowError.createMany({ data: batch.errors as never });
+    if (batch.errors.length) await tx.importRowError.createMany({ data: batch.errors });
     await tx.importJob.update({ where: { id: jobId }, data: { ...counters } });
   });
 }

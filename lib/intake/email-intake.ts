@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { parseDealEmail, type EmailInput, type ParsedDeal, type ParseResult } from "./email";
@@ -76,9 +77,9 @@ export async function ingestDealEmail(
           fromAddress: message.from ?? null,
           subject: message.subject ?? null,
           dealIds: [],
-          parsed: { deals: parsed.deals, warnings: parsed.warnings, skipped } as never,
-          raw: { to: message.to, text: message.text, html: message.html, rfc822: message.raw } as never,
-        } as never,
+          parsed: { deals: parsed.deals, warnings: parsed.warnings, skipped } as unknown as Prisma.InputJsonValue,
+          raw: { to: message.to, text: message.text, html: message.html, rfc822: message.raw },
+        },
       })
     ).id;
   } catch {

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
-import { insertRows } from "@/lib/db/bulk";
+import { findDealsByAddressKeys, insertDeals, type NewDealRow } from "@/lib/deals/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { normalizeAddress, resolveGeo } from "@/lib/geo";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { countedEvent, recordKpiEvents } from "@/lib/kpi/service";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
 import {
@@ -34,7 +34,7 @@ export interface IntakeReport {
   correlationId: string;
 }
 
-type DealRow = Omit<Prisma.DealCreateManyInput, "tenantId">;
+type DealRow = NewDealRow;
 
 /** Pure: a validated input becomes a row with a normalized address, geo and a fresh id. */
 export function prepareDealRow(item: IntakeItem, source: DealSource, sourceRef: string | null): DealRow {
@@ -122,7 +122,7 @@ export async function intakeDeals(
     if (firstByKey.has(row.addressKey)) duplicates.push({ addressKey: row.addressKey, existingId: firstByKey.get(row.addressKey)!.id ?? null });
     else firstByKey.set(row.addressKey, row);
   }
-  const existing = await db.deal.findMany({ where: { addressKey: { in: [...firstByKey.keys()] } }, select: { id: true, addressKey: true } });
+  const existing = await findDealsByAddressKeys(db, [...firstByKey.keys()]);
   for (const deal of existing) {
     duplicates.push({ addressKey: deal.addressKey, existingId: deal.id });
     firstByKey.delete(deal.addressKey);
@@ -131,7 +131,7 @@ export async function intakeDeals(
   const plans = underwriteRows(fresh, context.policies, new Date());
 
   const result = await db.$transaction(async (tx) => {
-    const insertedIds = new Set(await insertRows(tx, "Deal", fresh as Record<string, unknown>[], { skipDuplicates: true }));
+    const insertedIds = await insertDeals(tx, fresh);
     const inserted = fresh.filter((row) => insertedIds.has(row.id!)).map((row) => ({ id: row.id!, addressKey: row.addressKey }));
     // A concurrent intake may have taken an address between the check and the insert.
     for (const row of fresh) if (!insertedIds.has(row.id!)) duplicates.push({ addressKey: row.addressKey, existingId: null });

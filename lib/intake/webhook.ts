@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "@/generated/prisma/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { getTenantSettings } from "@/lib/tenants/settings";
 
@@ -41,16 +40,13 @@ export function verifyInboundEmail(secret: string | undefined, rawBody: string, 
   return Boolean(shared) && safeEqual(shared!, secret);
 }
 
-/** The webhook names its tenant by slug; the secret then proves the sender. */
-export async function tenantForWebhook(prisma: PrismaClient, slug: string): Promise<TenantDb> {
-  const tenant = await prisma.tenant.findUnique({ where: { slug }, select: { id: true } });
+/**
+ * Verifies a delivery for the workspace the edge resolved from the URL's slug (`db` is null
+ * when the slug names none).
+ */
+export async function authenticateInboundEmail(db: TenantDb | null, rawBody: string, headers: Headers): Promise<TenantDb> {
   // Same answer for an unknown slug and a bad signature: don't reveal which tenants exist.
-  if (!tenant) throw new ExpectedError("unauthorized", "Invalid webhook signature");
-  return scopeToTenant(prisma, tenant.id);
-}
-
-export async function authenticateInboundEmail(prisma: PrismaClient, slug: string, rawBody: string, headers: Headers) {
-  const db = await tenantForWebhook(prisma, slug);
+  if (!db) throw new ExpectedError("unauthorized", "Invalid webhook signature");
   const settings = await getTenantSettings(db);
   if (!verifyInboundEmail(settings.inboundEmailSecret, rawBody, headers)) {
     throw new ExpectedError("unauthorized", "Invalid webhook signature");

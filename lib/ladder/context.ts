@@ -1,6 +1,7 @@
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { regionTimeZones } from "@/lib/geo/regions";
 import { listMarketPolicies, resolveEffectivePolicy, type PolicyRecord } from "@/lib/policy";
+import { findTenantName } from "@/lib/tenants/profile";
 import type { PolicyContext } from "./schedule";
 
 /** The deal columns the ladder reads. */
@@ -49,6 +50,5 @@ export async function loadPolicies(db: TenantDb): Promise<PolicyRecord[]> {
 
 /** The name SMS templates sign with: the workspace's name. */
 export async function senderNameOf(db: TenantDb | TenantTransaction): Promise<string> {
-  const tenant = await db.tenant.findUnique({ where: { id: db.tenantId }, select: { name: true } });
-  return tenant?.name ?? "our team";
+  return (await findTenantName(db)) ?? "our team";
 }

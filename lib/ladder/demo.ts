@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { listWorkableDealIds } from "@/lib/deals/service";
 import { TASK_OUTCOMES } from "./schema";
 
 const MINUTE_MS = 60_000;
@@ -10,12 +11,7 @@ const MINUTE_MS = 60_000;
  * various delays, across markets. Deterministic for a given `now`.
  */
 export async function seedDemoFollowUps(db: TenantDb, vaId: string, now = new Date()): Promise<{ open: number; closed: number }> {
-  const deals = await db.deal.findMany({
-    where: { market: { not: null }, contactPhone: { not: null }, status: { notIn: ["DEAD", "CLOSED"] } },
-    select: { id: true },
-    orderBy: { addressKey: "asc" },
-    take: 40,
-  });
+  const deals = (await listWorkableDealIds(db, 40)).map((id) => ({ id }));
   const open = deals.slice(0, 12);
   const closed = deals.slice(12, 40);
   const rows: Prisma.FollowUpTaskCreateManyInput[] = [];

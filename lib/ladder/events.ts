@@ -1,4 +1,4 @@
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 
 /**
  * Which events end a lead's ladder, and with what reason. One place for both the Inngest

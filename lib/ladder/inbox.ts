@@ -1,8 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
+import { listMarketsWithOpenTasks } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { listDealMessages } from "@/lib/outbound/queries";
 import { BulkAssignInput, CompleteTaskInput } from "./schema";
 import { computeSla, type SlaSnapshot } from "./sla";
 
@@ -44,8 +46,7 @@ export type DueTask = Awaited<ReturnType<typeof listDueTasks>>["rows"][number];
 
 /** The markets with open tasks, for the inbox's filter. */
 export async function listTaskMarkets(db: TenantDb): Promise<string[]> {
-  const deals = await db.deal.findMany({ where: { tasks: { some: { status: "OPEN" } }, market: { not: null } }, select: { market: true }, distinct: ["market"] });
-  return deals.map((d) => d.market!).sort();
+  return (await listMarketsWithOpenTasks(db)).sort();
 }
 
 /** One task with its lead, the lead's other tasks and its recent messages. */
@@ -54,12 +55,7 @@ export async function getTaskDetail(db: TenantDb, taskId: string) {
   if (!task) return null;
   const [tasks, messages] = await Promise.all([
     db.followUpTask.findMany({ where: { dealId: task.dealId, id: { not: task.id } }, orderBy: { dueAt: "desc" }, take: 20 }),
-    db.message.findMany({
-      where: { dealId: task.dealId },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-      select: { id: true, channel: true, direction: true, status: true, body: true, blockedReason: true, createdAt: true, ladderStep: true },
-    }),
+    listDealMessages(db, task.dealId, 20, { id: true, channel: true, direction: true, status: true, body: true, blockedReason: true, createdAt: true, ladderStep: true }),
   ]);
   return { task, history: { tasks, messages } };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { findDealsByIds } from "@/lib/deals/service";
 import { insertRows } from "@/lib/db/bulk";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { LADDER_DEAL_SELECT, loadPolicies, policyContextOf } from "./context";
 import { scheduleLadder } from "./schedule";
 import type { LadderStep } from "./schema";
@@ -122,7 +123,7 @@ export async function startLadders(db: TenantDb, dealIds: readonly string[], opt
 }
 
 function loadDeals(db: TenantDb, ids: string[]) {
-  return db.deal.findMany({ where: { id: { in: ids } }, select: LADDER_DEAL_SELECT });
+  return findDealsByIds(db, ids, LADDER_DEAL_SELECT);
 }
 
 export interface StopInput {

@@ -5,6 +5,7 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { findLadderStepMessage } from "@/lib/outbound/queries";
 import { LADDER_DEAL_SELECT, leadTimeZones, senderNameOf } from "./context";
 import { dueInstant, type PolicyContext } from "./schedule";
 import { getEffectivePolicy } from "@/lib/policy";
@@ -105,7 +106,7 @@ type LoadedLadder = NonNullable<Awaited<ReturnType<typeof loadLadder>>>;
 async function sendStepMessage(db: TenantDb, ladder: LoadedLadder, step: LadderStepState, dueAt: Date, send: LadderSender) {
   const channel = step.channel === "EMAIL" ? "EMAIL" : "SMS";
   // A retried step whose message already left answers with that message, not a second one.
-  const earlier = await db.message.findFirst({ where: { ladderId: ladder.id, ladderStep: step.step }, select: { id: true, status: true, blockedReason: true } });
+  const earlier = await findLadderStepMessage(db, ladder.id, step.step);
   const values = templateValues(ladder.deal, await senderNameOf(db));
   const sent: SendResult = earlier
     ? { messageId: earlier.id, status: earlier.status, reason: earlier.blockedReason }

@@ -1,3 +1,4 @@
+import type { Prisma, Role } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 
 /** Notifications are addressed to one member each, so read state is per person. */
@@ -17,13 +18,13 @@ export async function markNotificationsRead(db: TenantDb, userId: string, now = 
 /** One notification for every member holding one of `roles`. */
 export async function notifyRoles(
   db: TenantDb,
-  roles: string[],
-  notification: { kind: string; title: string; body: string; data?: Record<string, unknown> },
+  roles: Role[],
+  notification: { kind: string; title: string; body: string; data?: Prisma.InputJsonObject },
 ) {
-  const members = await db.membership.findMany({ where: { role: { in: roles as never } }, select: { userId: true } });
+  const members = await db.membership.findMany({ where: { role: { in: roles } }, select: { userId: true } });
   if (members.length === 0) return 0;
   await db.notification.createMany({
-    data: members.map((m) => ({ userId: m.userId, ...notification, data: notification.data as never })) as never,
+    data: members.map((m) => ({ userId: m.userId, ...notification, data: notification.data })),
   });
   return members.length;
 }

@@ -5,14 +5,13 @@
 import type { Channel, ConsentStatus } from "@/generated/prisma/enums";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { listDealIdsByContact } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { normalizeAddress, normalizeAnyAddress } from "@/lib/contact/address";
 import { ConsentChangeInput, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
-
-type Db = TenantDb | TenantTransaction;
 
 export interface ConsentChange {
   channel: "SMS" | "EMAIL";
@@ -22,17 +21,6 @@ export interface ConsentChange {
   /** form, import, manual, keyword:STOP, unsubscribe_link, sendgrid:spamreport... */
   source: string;
   note?: string | null;
-}
-
-/** The deals whose contact is this address: the leads an opt-out concerns. */
-async function dealsOfAddress(db: Db, channel: "SMS" | "EMAIL", address: string): Promise<string[]> {
-  const deals = await db.deal.findMany({
-    where: channel === "SMS" ? { contactPhone: address } : { contactEmail: { equals: address, mode: "insensitive" } },
-    select: { id: true },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-  });
-  return deals.map((d) => d.id);
 }
 
 /**
@@ -45,12 +33,12 @@ export async function applyConsent(tx: TenantTransaction, change: ConsentChange)
   const existing = await tx.contactConsent.findUnique({ where });
   await tx.contactConsent.upsert({
     where,
-    create: { channel: change.channel, address: change.address, status: change.status, source: change.source, note: change.note ?? null } as never,
+    create: { channel: change.channel, address: change.address, status: change.status, source: change.source, note: change.note ?? null },
     update: { status: change.status, source: change.source, note: change.note ?? null },
   });
   const changed = existing?.status !== change.status;
   if (changed) {
-    const dealIds = await dealsOfAddress(tx, change.channel, change.address);
+    const dealIds = await listDealIdsByContact(tx, change.channel, change.address);
     const name = change.status === "OPTED_OUT" ? "contact_opted_out" : "contact_opted_in";
     const data = { channel: change.channel, source: change.source };
     await recordKpiEvents(tx, dealIds.length ? dealIds.map((dealId) => ({ name, dealId, data })) : [{ name, data }]);
@@ -91,7 +79,7 @@ export async function addDoNotContact(db: TenantDb, input: DoNotContactInput, ct
   return db.$transaction(async (tx) => {
     const existing = await tx.doNotContact.findFirst({ where: { value } });
     if (existing) throw new ExpectedError("conflict", `${value} is already on the do-not-contact list`, "value");
-    const row = await tx.doNotContact.create({ data: { value, reason: parsed.reason, createdById: ctx.actorId } as never });
+    const row = await tx.doNotContact.create({ data: { value, reason: parsed.reason, createdById: ctx.actorId } });
     await recordAudit(tx, { action: "do_not_contact.added", entity: "DoNotContact", entityId: row.id, after: { value, reason: parsed.reason } }, ctx);
     return row;
   });

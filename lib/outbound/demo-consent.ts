@@ -1,5 +1,7 @@
 import type { TenantDb } from "@/lib/db/tenant";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
+import { listDealContacts } from "@/lib/deals/service";
+import { updateTenantSettings } from "@/lib/tenants/settings";
 
 /**
  * Demo data: most leads came with consent (as a real import from a web form would record),
@@ -7,7 +9,7 @@ import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
  * workspace gets the postal address its emails must carry.
  */
 export async function seedDemoConsent(db: TenantDb, postalAddress: string): Promise<{ consents: number }> {
-  const deals = await db.deal.findMany({ select: { contactPhone: true, contactEmail: true }, orderBy: { addressKey: "asc" } });
+  const deals = await listDealContacts(db);
   const rows: { channel: "SMS" | "EMAIL"; address: string; status: "OPTED_IN"; source: string }[] = [];
   deals.forEach((deal, i) => {
     if (i % 10 === 9) return;
@@ -16,9 +18,7 @@ export async function seedDemoConsent(db: TenantDb, postalAddress: string): Prom
     if (phone) rows.push({ channel: "SMS", address: phone, status: "OPTED_IN", source: "import" });
     if (email) rows.push({ channel: "EMAIL", address: email, status: "OPTED_IN", source: "import" });
   });
-  const { count } = await db.contactConsent.createMany({ data: rows as never, skipDuplicates: true });
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { settings: true } });
-  const settings = (tenant.settings && typeof tenant.settings === "object" ? tenant.settings : {}) as Record<string, unknown>;
-  await db.tenant.update({ where: { id: db.tenantId }, data: { settings: { ...settings, postalAddress } as never } });
+  const { count } = await db.contactConsent.createMany({ data: rows, skipDuplicates: true });
+  await updateTenantSettings(db, { postalAddress });
   return { consents: count };
 }

@@ -6,10 +6,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus } from "@/generated/prisma/enums";
 import type { TenantDb } from "@/lib/db/tenant";
+import { findLatestDealByPhone } from "@/lib/deals/service";
+import { getTenantIdentity } from "@/lib/tenants/profile";
 import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { isCanadianNumber, normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { applyConsent } from "./consent";
 import { keywordConfirmation, parseKeyword, type KeywordMatch } from "./keywords";
@@ -46,7 +48,7 @@ export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Pro
   try {
     return await db.$transaction(async (tx) => {
       const event = await tx.messageEvent.create({
-        data: { provider: update.provider, eventKey: update.eventKey, type: update.type, payload: asJson(update.payload) } as never,
+        data: { provider: update.provider, eventKey: update.eventKey, type: update.type, payload: asJson(update.payload) },
       });
       const message =
         (update.messageId ? await tx.message.findFirst({ where: { id: update.messageId, provider: update.provider } }) : null) ??
@@ -106,7 +108,7 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
   if (!from) throw new ExpectedError("invalid", "The sender is not a phone number", "From");
   if (!sms.providerMessageId) throw new ExpectedError("invalid", "The message id is missing", "MessageSid");
   const body = (sms.body ?? "").slice(0, 5000);
-  const deal = await db.deal.findFirst({ where: { contactPhone: from }, orderBy: { createdAt: "desc" }, select: { id: true, country: true } });
+  const deal = await findLatestDealByPhone(db, from);
   const keyword = parseKeyword(body, { canadian: deal?.country === "CA" || isCanadianNumber(from) });
 
   let stored: { messageId: string; consentChanged: boolean };
@@ -123,10 +125,10 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
           body,
           provider: sms.provider,
           providerMessageId: sms.providerMessageId,
-        } as never,
+        },
       });
       await tx.messageEvent.create({
-        data: { provider: sms.provider, eventKey: `inbound:${sms.providerMessageId}`, type: "inbound", messageId: message.id, payload: asJson(sms.payload ?? { from, body }) } as never,
+        data: { provider: sms.provider, eventKey: `inbound:${sms.providerMessageId}`, type: "inbound", messageId: message.id, payload: asJson(sms.payload ?? { from, body }) },
       });
       await recordKpiEvents(tx, [{ name: "message_received", dealId: deal?.id ?? null, data: { messageId: message.id, channel: "SMS", keyword: keyword?.keyword ?? null } }]);
       if (deal) {
@@ -153,7 +155,7 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
 
   let confirmation: SendMessageResult | null = null;
   if (keyword && stored.consentChanged) {
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } });
+    const tenant = await getTenantIdentity(db);
     confirmation = await sendKeywordConfirmation(db, { dealId: deal?.id ?? null, to: from, body: keywordConfirmation(keyword, tenant.name) }, deps);
   }
   return { duplicate: false, messageId: stored.messageId, dealId: deal?.id ?? null, keyword, consentChanged: stored.consentChanged, confirmation };

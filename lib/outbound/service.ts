@@ -4,17 +4,20 @@
  * message is recorded as BLOCKED with its reason; a provider error marks it FAILED.
  */
 import type { MessageStatus } from "@/generated/prisma/enums";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { getDealContact } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { regionTimeZones } from "@/lib/geo";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { getEffectivePolicy } from "@/lib/policy";
 import { DAY_MS, localDay, zoneClock } from "@/lib/policy/zone-clock";
 import { messagingProvidersFromEnv, type MessagingProviders } from "@/lib/providers/messaging";
-import { TenantSettingsSchema } from "@/lib/tenants/settings";
+import { getTenantIdentity } from "@/lib/tenants/profile";
+import { getTenantWithSettings, lockTenantRow } from "@/lib/tenants/settings";
 import { normalizeAddress } from "@/lib/contact/address";
-import { decideOutbound, type BlockReason, type Gate, type OutboundChannel } from "./gates";
-import { SendMessageInput } from "./schema";
+import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type OutboundDecision, type OutboundFacts } from "./gates";
+import { SendMessageInput, type SendMessageRequest } from "./schema";
+import { deliver } from "./delivery";
 import { emailWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
 
 export interface OutboundDeps {
@@ -53,12 +56,54 @@ export function startOfLocalDay(at: Date, zone: string): Date {
   return new Date(start);
 }
 
+type ResolvedDeps = ReturnType<typeof resolveDeps>;
+
 function resolveDeps(deps: OutboundDeps) {
   return {
     providers: deps.providers ?? messagingProvidersFromEnv(),
     baseUrl: deps.baseUrl === undefined ? publicBaseUrl() : deps.baseUrl,
     secret: deps.secret === undefined ? unsubscribeSecret() : deps.secret,
   };
+}
+
+/** The columns every outbound row of one send shares, whatever the gates decide. */
+interface MessageFields {
+  dealId: string;
+  channel: OutboundChannel;
+  subject: string | null;
+  ladderId: string | null;
+  ladderStep: number | null;
+  sentById: string | null;
+}
+
+/** What an email's footer needs: present only when the workspace and the app can provide it all. */
+interface EmailFooter {
+  senderName: string;
+  postalAddress: string;
+  unsubscribeSecret: string;
+  baseUrl: string;
+}
+
+/** Everything a send is judged and composed from, read before the workspace is locked. */
+interface PendingSend {
+  fields: MessageFields;
+  body: string;
+  at: Date;
+  lead: NonNullable<Awaited<ReturnType<typeof getDealContact>>>;
+  /** The lead's address on the channel in stored form, null when missing or malformed. */
+  address: string | null;
+  timeZones: readonly string[];
+  workspace: { tenantId: string; slug: string; timeZone: string; postalAddress: string | null; dailyCap: number };
+  emailFooter: EmailFooter | null;
+  providerName: string;
+  canLinkUnsubscribe: boolean;
+}
+
+/** What leaves once the gates allow it. */
+interface Outgoing {
+  to: string;
+  body: string;
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -77,172 +122,132 @@ export async function sendMessage(
   input: SendMessageInput & SendMessageOptions,
   deps: OutboundDeps = {},
 ): Promise<SendMessageResult> {
-  const parsed = SendMessageInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ExpectedError("invalid", issue?.message ?? "Invalid message", issue?.path.map(String).join(".") || undefined);
-  }
-  const request = parsed.data;
-  const channel: OutboundChannel = request.channel;
-  const options: SendMessageOptions = { actorId: input.actorId, now: input.now };
-  const at = options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
-  const { providers, baseUrl, secret } = resolveDeps(deps);
-  const provider = channel === "SMS" ? providers.sms : providers.email;
-
-  const deal = await db.deal.findFirst({ where: { id: request.dealId } });
-  if (!deal) throw new ExpectedError("not_found", "This lead does not exist", "dealId");
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, settings: true } });
-  const settings = TenantSettingsSchema.safeParse(tenant.settings ?? {});
-  const { postalAddress, outboundDailyCapSms, outboundDailyCapEmail } = settings.success
-    ? settings.data
-    : { postalAddress: undefined, outboundDailyCapSms: 0, outboundDailyCapEmail: 0 }; // unreadable settings: cap 0, fail closed
-
-  const address = normalizeAddress(channel, channel === "SMS" ? deal.contactPhone : deal.contactEmail);
-  const timeZones = deal.timeZone ? [deal.timeZone] : deal.region ? regionTimeZones(deal.region, deal.country ?? undefined) : [];
-  const common = {
-    dealId: deal.id,
-    channel,
-    subject: channel === "EMAIL" ? (request.subject ?? null) : null,
-    ladderId: request.ladderId ?? null,
-    ladderStep: request.ladderStep ?? null,
-    sentById: options.actorId ?? null,
-  };
-
-  // What leaves: an email gets the workspace's postal address and an unsubscribe link.
-  const compose = (to: string): { body: string; unsubscribeUrl?: string } => {
-    if (channel === "SMS") return { body: request.body };
-    const unsubscribeUrl = `${baseUrl}/unsubscribe/${signUnsubscribeToken({ tenantId: db.tenantId, address: to }, secret!)}`;
-    return { body: emailWithFooter(request.body, { senderName: tenant.name, postalAddress: postalAddress!, unsubscribeUrl }), unsubscribeUrl };
-  };
-
+  const request = parseSendRequest(input);
+  const resolved = resolveDeps(deps);
+  const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now }, resolved);
   // The gates read and the message row is written in one transaction that first locks the
   // workspace row: concurrent sends queue up, so each counts the others against the daily
   // cap and sees an opt-out committed a moment before.
-  const gated = await db.$transaction(async (tx) => {
-    await tx.tenant.update({ where: { id: db.tenantId }, data: { updatedAt: new Date() } });
-    const [consent, dnc, policy, sentToday] = await Promise.all([
-      address ? tx.contactConsent.findFirst({ where: { channel, address }, select: { status: true } }) : null,
-      address ? tx.doNotContact.findFirst({ where: { value: address }, select: { id: true } }) : null,
-      deal.region ? getEffectivePolicy(tx, deal.region, deal.market) : null,
-      tx.message.count({
-        where: { channel, direction: "OUTBOUND", status: { in: COUNTED }, createdAt: { gte: startOfLocalDay(at, tenant.timeZone) } },
-      }),
-    ]);
-    const decision = decideOutbound({
+  const gated = await db.$transaction((tx) => gateAndRecord(tx, send));
+  if (gated.status === "BLOCKED") return gated;
+  const message = { ...send.fields, to: gated.outgoing.to, body: gated.outgoing.body, unsubscribeUrl: gated.outgoing.unsubscribeUrl };
+  return deliver(db, message, resolved.providers, resolved.baseUrl, { tenantId: db.tenantId, slug: send.workspace.slug }, gated.messageId);
+}
+
+function parseSendRequest(input: SendMessageInput): SendMessageRequest {
+  const parsed = SendMessageInput.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ExpectedError("invalid", issue?.message ?? "Invalid message", issue?.path.map(String).join(".") || undefined);
+}
+
+/** Reads the lead and the workspace, and works out what does not depend on the lock. */
+async function gatherSend(db: TenantDb, request: SendMessageRequest, options: SendMessageOptions, deps: ResolvedDeps): Promise<PendingSend> {
+  const channel: OutboundChannel = request.channel;
+  const lead = await getDealContact(db, request.dealId);
+  if (!lead) throw new ExpectedError("not_found", "This lead does not exist", "dealId");
+  const tenant = await getTenantWithSettings(db);
+  // Unreadable settings: no postal address and a cap of 0, so every send fails closed.
+  const postalAddress = tenant.settings?.postalAddress ?? null;
+  const dailyCap = tenant.settings ? (channel === "SMS" ? tenant.settings.outboundDailyCapSms : tenant.settings.outboundDailyCapEmail) : 0;
+  const { secret, baseUrl } = deps;
+  return {
+    fields: {
+      dealId: lead.id,
       channel,
-      address,
-      consent: consent?.status ?? null,
-      onDoNotContact: Boolean(dnc),
-      policy,
-      timeZones,
-      at,
-      score: deal.score,
-      postalAddress: postalAddress ?? null,
-      canLinkUnsubscribe: Boolean(secret && baseUrl),
-      sentToday,
-      dailyCap: channel === "SMS" ? outboundDailyCapSms : outboundDailyCapEmail,
-    });
-    if (decision.allowed) {
-      const outgoing = compose(address!);
-      const queued = await tx.message.create({
-        data: { ...common, toAddress: address!, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never,
-      });
-      return { decision, messageId: queued.id, outgoing };
-    }
-    const row = await tx.message.create({
-      data: {
-        ...common,
-        direction: "OUTBOUND",
-        status: "BLOCKED",
-        toAddress: address ?? (channel === "SMS" ? deal.contactPhone : deal.contactEmail) ?? "",
-        body: request.body,
-        provider: provider.name,
-        blockedReason: decision.reason,
-        error: decision.detail,
-      } as never,
-    });
-    const data = { messageId: row.id, channel, gate: decision.gate, reason: decision.reason, ladderStep: common.ladderStep };
-    await recordKpiEvents(tx, [
-      { name: "message_blocked", dealId: deal.id, data },
-      ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: deal.id, data }] : []),
-    ]);
-    return { decision, messageId: row.id, outgoing: null };
-  });
-  const { decision } = gated;
-  if (!decision.allowed) {
-    return { messageId: gated.messageId, status: "BLOCKED", provider: provider.name, gate: decision.gate, reason: decision.reason, detail: decision.detail };
-  }
-
-  const ids = { tenantId: db.tenantId, slug: tenant.slug };
-  const { body, unsubscribeUrl } = gated.outgoing!;
-  return deliver(db, { ...common, to: address!, body, unsubscribeUrl }, providers, baseUrl, ids, gated.messageId);
+      subject: channel === "EMAIL" ? (request.subject ?? null) : null,
+      ladderId: request.ladderId ?? null,
+      ladderStep: request.ladderStep ?? null,
+      sentById: options.actorId ?? null,
+    },
+    body: request.body,
+    at: options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date(),
+    lead,
+    address: normalizeAddress(channel, channel === "SMS" ? lead.contactPhone : lead.contactEmail),
+    timeZones: lead.timeZone ? [lead.timeZone] : lead.region ? regionTimeZones(lead.region, lead.country ?? undefined) : [],
+    workspace: { tenantId: db.tenantId, slug: tenant.slug, timeZone: tenant.timeZone, postalAddress, dailyCap },
+    emailFooter: postalAddress && secret && baseUrl ? { senderName: tenant.name, postalAddress, unsubscribeSecret: secret, baseUrl } : null,
+    providerName: (channel === "SMS" ? deps.providers.sms : deps.providers.email).name,
+    canLinkUnsubscribe: Boolean(secret && baseUrl),
+  };
 }
 
-interface Delivery {
-  dealId: string | null;
-  channel: OutboundChannel;
-  to: string;
-  body: string;
-  subject: string | null;
-  ladderId: string | null;
-  ladderStep: number | null;
-  sentById: string | null;
-  unsubscribeUrl?: string;
+type GatedSend = Extract<SendMessageResult, { status: "BLOCKED" }> | { status: "QUEUED"; messageId: string; outgoing: Outgoing };
+
+/** Under the workspace lock: asks the gates, then records the message as QUEUED or BLOCKED. */
+async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<GatedSend> {
+  await lockTenantRow(tx);
+  const facts = await readGateFacts(tx, send);
+  const decision = decideOutbound(facts);
+  if (!decision.allowed) return recordBlocked(tx, send, decision);
+  const outgoing = facts.address ? composeOutgoing(send, facts.address) : null;
+  // The gates refuse a send without an address, and an email without its footer's parts.
+  if (!outgoing) throw new Error("An allowed message could not be composed");
+  const queued = await tx.message.create({
+    data: { ...send.fields, toAddress: outgoing.to, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: send.providerName },
+  });
+  return { status: "QUEUED", messageId: queued.id, outgoing };
 }
 
-/**
- * Hands an allowed message to the provider: QUEUED first (so a crash leaves a trace), then
- * SENT with the provider's id, or FAILED with the provider's error. Status callbacks name our
- * message id, so one arriving before the SENT update still finds the message.
- */
-async function deliver(
-  db: TenantDb,
-  message: Delivery,
-  providers: MessagingProviders,
-  baseUrl: string | null,
-  ids: { tenantId: string; slug: string },
-  /** The QUEUED row the gated send already wrote; otherwise one is written here. */
-  queuedId?: string,
-): Promise<SendMessageResult> {
-  const provider = message.channel === "SMS" ? providers.sms : providers.email;
-  const { unsubscribeUrl, to, ...fields } = message;
-  const row = queuedId
-    ? { id: queuedId }
-    : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } as never });
-  let receipt: { providerMessageId: string; from: string | null };
-  try {
-    receipt =
-      message.channel === "SMS"
-        ? await providers.sms.send({
-            to,
-            body: message.body,
-            statusCallbackUrl: baseUrl ? `${baseUrl}/api/webhooks/twilio/${ids.slug}/status?messageId=${row.id}` : undefined,
-          })
-        : await providers.email.send({
-            to,
-            subject: message.subject ?? "",
-            text: message.body,
-            headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : undefined,
-            customArgs: { dealflow_message_id: row.id, dealflow_tenant: ids.tenantId },
-          });
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || "The provider refused the message";
-    await db.$transaction(async (tx) => {
-      await tx.message.update({ where: { id: row.id }, data: { status: "FAILED", error: reason, failedAt: new Date() } });
-      await recordKpiEvents(tx, [{ name: "message_failed", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name } }]);
-    });
-    return { messageId: row.id, status: "FAILED", provider: provider.name, error: reason };
-  }
-  await db.$transaction(async (tx) => {
-    const sentAt = new Date();
-    await tx.message.update({ where: { id: row.id }, data: { providerMessageId: receipt.providerMessageId, fromAddress: receipt.from, sentAt } });
-    // A callback may already have moved it past SENT; only a QUEUED message becomes SENT here.
-    await tx.message.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "SENT" } });
-    await recordKpiEvents(tx, [
-      { name: "message_sent", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name, ladderStep: message.ladderStep } },
-    ]);
+/** What the gates judge: the pending send plus what only the locked transaction may read. */
+async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<OutboundFacts> {
+  const { channel } = send.fields;
+  const { address, lead } = send;
+  const [consent, dnc, policy, sentToday] = await Promise.all([
+    address ? tx.contactConsent.findFirst({ where: { channel, address }, select: { status: true } }) : null,
+    address ? tx.doNotContact.findFirst({ where: { value: address }, select: { id: true } }) : null,
+    lead.region ? getEffectivePolicy(tx, lead.region, lead.market) : null,
+    tx.message.count({
+      where: { channel, direction: "OUTBOUND", status: { in: COUNTED }, createdAt: { gte: startOfLocalDay(send.at, send.workspace.timeZone) } },
+    }),
+  ]);
+  return {
+    channel,
+    address,
+    consent: consent?.status ?? null,
+    onDoNotContact: Boolean(dnc),
+    policy,
+    timeZones: send.timeZones,
+    at: send.at,
+    score: lead.score,
+    postalAddress: send.workspace.postalAddress,
+    canLinkUnsubscribe: send.canLinkUnsubscribe,
+    sentToday,
+    dailyCap: send.workspace.dailyCap,
+  };
+}
+
+/** What leaves: an email gets the workspace's postal address and an unsubscribe link; null when it cannot. */
+function composeOutgoing(send: PendingSend, to: string): Outgoing | null {
+  if (send.fields.channel === "SMS") return { to, body: send.body };
+  const footer = send.emailFooter;
+  if (!footer) return null;
+  const token = signUnsubscribeToken({ tenantId: send.workspace.tenantId, address: to }, footer.unsubscribeSecret);
+  const unsubscribeUrl = `${footer.baseUrl}/unsubscribe/${token}`;
+  return { to, body: emailWithFooter(send.body, { senderName: footer.senderName, postalAddress: footer.postalAddress, unsubscribeUrl }), unsubscribeUrl };
+}
+
+/** A refused send: recorded as BLOCKED with the gate's reason, and counted. */
+async function recordBlocked(tx: TenantTransaction, send: PendingSend, decision: Extract<OutboundDecision, { allowed: false }>): Promise<GatedSend> {
+  const { fields, lead } = send;
+  const row = await tx.message.create({
+    data: {
+      ...fields,
+      direction: "OUTBOUND",
+      status: "BLOCKED",
+      toAddress: send.address ?? (fields.channel === "SMS" ? lead.contactPhone : lead.contactEmail) ?? "",
+      body: send.body,
+      provider: send.providerName,
+      blockedReason: decision.reason,
+      error: decision.detail,
+    },
   });
-  return { messageId: row.id, status: "SENT", provider: provider.name };
+  const data = { messageId: row.id, channel: fields.channel, gate: decision.gate, reason: decision.reason, ladderStep: fields.ladderStep };
+  await recordKpiEvents(tx, [
+    { name: "message_blocked", dealId: lead.id, data },
+    ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: lead.id, data }] : []),
+  ]);
+  return { messageId: row.id, status: "BLOCKED", provider: send.providerName, gate: decision.gate, reason: decision.reason, detail: decision.detail };
 }
 
 /**
@@ -256,7 +261,7 @@ export async function sendKeywordConfirmation(
   deps: OutboundDeps = {},
 ): Promise<SendMessageResult> {
   const { providers, baseUrl } = resolveDeps(deps);
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { slug: true } });
+  const tenant = await getTenantIdentity(db);
   return deliver(
     db,
     { dealId: message.dealId, channel: "SMS", to: message.to, body: message.body, subject: null, ladderId: null, ladderStep: null, sentById: null },

@@ -1,6 +1,6 @@
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { getTenantSettings, updateTenantSettings } from "@/lib/tenants/settings";
 import { ComplianceSettingsInput } from "./schema";
 
 /** The outbound part of the tenant settings: the email footer's postal address and the daily caps. */
@@ -13,10 +13,8 @@ export async function getComplianceSettings(db: TenantDb) {
 export async function updateComplianceSettings(db: TenantDb, input: unknown, ctx: AuditContext) {
   const parsed = ComplianceSettingsInput.parse(input);
   return db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { settings: true } });
-    const current = (tenant.settings && typeof tenant.settings === "object" && !Array.isArray(tenant.settings) ? tenant.settings : {}) as Record<string, unknown>;
+    const { before: current } = await updateTenantSettings(tx, parsed);
     const before = { postalAddress: current.postalAddress ?? null, outboundDailyCapSms: current.outboundDailyCapSms ?? null, outboundDailyCapEmail: current.outboundDailyCapEmail ?? null };
-    await tx.tenant.update({ where: { id: db.tenantId }, data: { settings: { ...current, ...parsed } as never } });
     await recordAudit(tx, { action: "compliance.settings_updated", entity: "Tenant", entityId: db.tenantId, before, after: parsed }, ctx);
     return parsed;
   });

@@ -4,8 +4,7 @@
  * changes nothing.
  */
 import { z } from "zod";
-import type { PrismaClient } from "@/generated/prisma/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { SENDGRID_PROVIDER, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, isValidSendgridRequest } from "@/lib/providers/sendgrid";
 import { TWILIO_PROVIDER, isValidTwilioRequest } from "@/lib/providers/twilio";
@@ -22,11 +21,11 @@ export interface WebhookRequest {
 
 const FORBIDDEN_MESSAGE = "Invalid webhook signature";
 
-async function tenantBySlug(prisma: PrismaClient, slug: string): Promise<TenantDb> {
-  const tenant = await prisma.tenant.findUnique({ where: { slug }, select: { id: true } });
+/** The workspace the edge resolved from the URL's slug; null when the slug names none. */
+function knownTenant(db: TenantDb | null): TenantDb {
   // Same answer for an unknown workspace and a bad signature: don't reveal which exist.
-  if (!tenant) throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
-  return scopeToTenant(prisma, tenant.id);
+  if (!db) throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
+  return db;
 }
 
 /**
@@ -56,12 +55,11 @@ const TwilioStatusParams = z.object({
 
 /** Twilio's status callback: moves the message's lifecycle forward, once per (sid, status). */
 export async function handleTwilioStatus(
-  prisma: PrismaClient,
-  slug: string,
+  tenantDb: TenantDb | null,
   request: WebhookRequest,
   authToken: string | null,
 ): Promise<StatusUpdateResult> {
-  const db = await tenantBySlug(prisma, slug);
+  const db = knownTenant(tenantDb);
   const params = TwilioStatusParams.safeParse(verifiedTwilioParams(request, authToken));
   if (!params.success) throw new ExpectedError("invalid", params.error.issues[0].message, String(params.error.issues[0].path[0]));
   const { MessageSid, MessageStatus, ErrorCode, ErrorMessage } = params.data;
@@ -86,13 +84,12 @@ const TwilioInboundParams = z.object({
 
 /** Twilio's incoming-message webhook: the reply lands on the lead; keywords apply at once. */
 export async function handleTwilioInbound(
-  prisma: PrismaClient,
-  slug: string,
+  tenantDb: TenantDb | null,
   request: WebhookRequest,
   authToken: string | null,
   deps: OutboundDeps = {},
 ): Promise<InboundResult> {
-  const db = await tenantBySlug(prisma, slug);
+  const db = knownTenant(tenantDb);
   const params = TwilioInboundParams.safeParse(verifiedTwilioParams(request, authToken));
   if (!params.success) throw new ExpectedError("invalid", params.error.issues[0].message, String(params.error.issues[0].path[0]));
   const { MessageSid, From, To, Body } = params.data;
@@ -124,12 +121,11 @@ export interface SendgridWebhookResult {
 
 /** SendGrid's signed event webhook: a batch of events, each applied once by its sg_event_id. */
 export async function handleSendgridEvents(
-  prisma: PrismaClient,
-  slug: string,
+  tenantDb: TenantDb | null,
   request: WebhookRequest,
   publicKey: string | null,
 ): Promise<SendgridWebhookResult> {
-  const db = await tenantBySlug(prisma, slug);
+  const db = knownTenant(tenantDb);
   const valid = isValidSendgridRequest(
     publicKey,
     request.rawBody,

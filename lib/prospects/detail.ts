@@ -1,5 +1,6 @@
 import type { Deal } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { listDealMessages } from "@/lib/outbound/queries";
 
 export type FieldKind = "text" | "money" | "number" | "percent" | "phone" | "email";
 
@@ -156,11 +157,8 @@ export async function getDealDetail(db: TenantDb, id: string) {
           select: { id: true, subject: true, fromAddress: true, receivedAt: true, source: true },
         })
       : Promise.resolve([]),
-    db.message.findMany({
-      where: { dealId: id },
-      orderBy: { createdAt: "desc" },
-      take: TIMELINE_LIMIT,
-      select: { id: true, createdAt: true, direction: true, channel: true, status: true, body: true, subject: true, blockedReason: true, toAddress: true, fromAddress: true },
+    listDealMessages(db, id, TIMELINE_LIMIT, {
+      id: true, createdAt: true, direction: true, channel: true, status: true, body: true, subject: true, blockedReason: true, toAddress: true, fromAddress: true,
     }),
   ]);
 

@@ -1,6 +1,10 @@
+/**
+ * lib/prospects is the read side of the deals area (lib/deals owns and writes Deal): the
+ * prospects table, its analytics and the deal page read Deal directly, for their indexes.
+ */
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import type { DealSource, DealStatus, Prisma, Strategy } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
 import { STRATEGIES } from "@/lib/underwriting/rules";
@@ -83,9 +87,9 @@ function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined
 /** `from`/`to` are whole days in `timeZone` (the workspace's, where the UI shows dates). */
 export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.DealWhereInput {
   const where: Prisma.DealWhereInput = {};
-  if (query.status?.length) where.status = { in: query.status as never };
-  if (query.strategy?.length) where.strategy = { in: query.strategy as never };
-  if (query.source?.length) where.source = { in: query.source as never };
+  if (query.status?.length) where.status = { in: query.status as DealStatus[] };
+  if (query.strategy?.length) where.strategy = { in: query.strategy as Strategy[] };
+  if (query.source?.length) where.source = { in: query.source as DealSource[] };
   if (query.region) where.region = query.region;
   if (query.market) where.market = { equals: query.market, mode: "insensitive" };
   if (query.spreadMin !== undefined || query.spreadMax !== undefined) {

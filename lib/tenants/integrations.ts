@@ -20,7 +20,7 @@ export type IntegrationsInput = z.infer<typeof IntegrationsInput>;
 async function writeSettings(db: TenantDb, next: TenantSettings, action: string, ctx: AuditContext, redact: (s: TenantSettings) => unknown) {
   return db.$transaction(async (tx) => {
     const before = await tx.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { settings: true } });
-    await tx.tenant.update({ where: { id: db.tenantId }, data: { settings: next as never } });
+    await tx.tenant.update({ where: { id: db.tenantId }, data: { settings: next } });
     await recordAudit(tx, { action, entity: "Tenant", entityId: db.tenantId, before: redact(before.settings as TenantSettings), after: redact(next) }, ctx);
     return next;
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { canInviteAs, type Role } from "@/lib/auth/permissions";
+import { accountExists } from "@/lib/auth/credentials";
 import { hashPassword, PasswordSchema, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
@@ -49,7 +50,7 @@ export async function inviteMember(db: TenantDb, input: InviteMemberInput, actin
         tokenHash: hashInvitationToken(token),
         invitedById: acting.actorId,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
-      } as never,
+      },
     });
     await recordAudit(
       tx,
@@ -83,27 +84,31 @@ export async function revokeInvitation(db: TenantDb, invitationId: string, actin
   });
 }
 
-/** What the acceptance page shows before the invitee commits. Global: found by token. */
-export async function describeInvitation(prisma: PrismaClient, token: string, now = new Date()) {
-  const invitation = await prisma.invitation.findUnique({
+/**
+ * What the acceptance page shows before the invitee commits. `db` is the workspace the edge
+ * resolved from the token (null when no invitation has it).
+ */
+export async function describeInvitation(db: TenantDb | null, token: string, now = new Date()) {
+  if (!db) return null;
+  const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     include: { tenant: { select: { name: true } } },
   });
   if (!invitation) return null;
-  const existingUser = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   return {
     email: invitation.email,
     role: invitation.role as Role,
     tenantName: invitation.tenant.name,
     status: invitationStatus(invitation, now),
-    hasAccount: Boolean(existingUser),
+    hasAccount: await accountExists(invitation.email),
   };
 }
 
 /**
  * Accepts an invitation. The claim is one conditional update, so two clicks on the same
- * link cannot both succeed. The token is the only way to the tenant here, hence the root
- * client; every row written carries the invitation's own tenant.
+ * link cannot both succeed. It runs on the root client: the claim, the global User it
+ * creates or confirms and the Membership must commit together, and a scoped client cannot
+ * reach users. Every row written carries the invitation's own tenant.
  */
 export async function acceptInvitation(
   prisma: PrismaClient,

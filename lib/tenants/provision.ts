@@ -1,3 +1,5 @@
+// Creating a workspace needs the root client: until its Tenant row exists there is no tenant
+// to scope to, and its first members are global users.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 
 /** Per-tenant integration settings, stored as JSON on the tenant. */
 export const TenantSettingsSchema = z.object({
@@ -26,4 +27,44 @@ export async function getTenantSettings(db: TenantDb): Promise<TenantSettings> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { settings: true } });
   const parsed = TenantSettingsSchema.safeParse(tenant.settings ?? {});
   return parsed.success ? parsed.data : TenantSettingsSchema.parse({});
+}
+
+/** The settings JSON as stored, unvalidated: a patch must keep the keys it does not name. */
+export type StoredTenantSettings = Record<string, unknown>;
+
+function storedSettings(settings: unknown): StoredTenantSettings {
+  return (settings && typeof settings === "object" && !Array.isArray(settings) ? settings : {}) as StoredTenantSettings;
+}
+
+/**
+ * Merges `patch` into the tenant's stored settings, other keys untouched. The only writer
+ * of the settings outside this area; returns the stored settings as they were before.
+ */
+export async function updateTenantSettings(
+  db: TenantDb | TenantTransaction,
+  patch: Partial<TenantSettings>,
+): Promise<{ before: StoredTenantSettings }> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { settings: true } });
+  const before = storedSettings(tenant.settings);
+  await db.tenant.update({ where: { id: db.tenantId }, data: { settings: { ...before, ...patch } as Prisma.InputJsonObject } });
+  return { before };
+}
+
+/**
+ * The tenant's name, slug, zone and settings; `settings` is null when the stored JSON does
+ * not validate, so a caller can fail closed instead of falling back to the defaults.
+ */
+export async function getTenantWithSettings(db: TenantDb | TenantTransaction) {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, settings: true } });
+  const parsed = TenantSettingsSchema.safeParse(tenant.settings ?? {});
+  return { name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone, settings: parsed.success ? parsed.data : null };
+}
+
+/**
+ * Takes the tenant row's lock until the caller's transaction ends (it only touches updatedAt). Work
+ * that must see what concurrent work of the same tenant committed takes it first and so
+ * queues behind it: outbound counts every other send against the daily cap this way.
+ */
+export async function lockTenantRow(tx: TenantTransaction): Promise<void> {
+  await tx.tenant.update({ where: { id: tx.tenantId }, data: { updatedAt: new Date() } });
 }

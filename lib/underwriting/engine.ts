@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { countDeals, listDealHeadlines, listDealsToUnderwrite } from "@/lib/deals/service";
 import { notifyRoles } from "@/lib/notifications/service";
 import { discordWebhook } from "@/lib/providers/discord";
 import { getTenantSettings } from "@/lib/tenants/settings";
@@ -15,6 +16,12 @@ export function underwritableWhere(policies: readonly OfferPolicyRow[]): Prisma.
   return { ...base, region: { in: [...new Set(enabled.map((p) => p.region))] } };
 }
 
+/** How many deals wait for underwriting: the engine's backlog. */
+export async function countDealsToUnderwrite(db: TenantDb): Promise<number> {
+  const where = underwritableWhere(await listOfferPolicies(db));
+  return where ? countDeals(db, where) : 0;
+}
+
 /**
  * Underwrites the next batch of deals that have the numbers and a policy, oldest first.
  * The engine calls it on a schedule; "Run now" and the CLI call it directly.
@@ -24,12 +31,7 @@ export async function underwriteNewDeals(db: TenantDb, options: { limit?: number
   const policies = await listOfferPolicies(db);
   const where = underwritableWhere(policies);
   if (!where) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
-  const deals = await db.deal.findMany({
-    where,
-    orderBy: { createdAt: "asc" },
-    take: options.limit ?? 500,
-    select: { id: true, region: true, market: true, arv: true, repairs: true, askingPrice: true },
-  });
+  const deals = await listDealsToUnderwrite(db, where, options.limit ?? 500);
   if (deals.length === 0) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
   const settings = await getTenantSettings(db);
   const plans = deals.map((deal) => planUnderwriting(deal, policies));
@@ -40,10 +42,7 @@ export async function underwriteNewDeals(db: TenantDb, options: { limit?: number
 
 export async function raiseSpreadAlerts(db: TenantDb, alerts: UnderwritingReport["alerts"], discordWebhookUrl?: string) {
   if (alerts.length === 0) return;
-  const deals = await db.deal.findMany({
-    where: { id: { in: alerts.map((a) => a.dealId) } },
-    select: { id: true, street: true, city: true, region: true, spread: true, strategy: true },
-  });
+  const deals = await listDealHeadlines(db, alerts.map((a) => a.dealId));
   const sink = discordWebhookUrl ? discordWebhook(discordWebhookUrl) : null;
   for (const deal of deals) {
     const where = [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "a deal";

@@ -3,6 +3,7 @@ import type { OfferPolicy, Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { dealExists, promoteUnderwritten, recordUnderwriting } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { REGIONS } from "@/lib/geo/regions";
@@ -20,7 +21,7 @@ export async function seedOfferPolicies(db: TenantDb | TenantTransaction, option
     ...DEFAULT_OFFER_TERMS,
     enabled: Boolean(options.enableFallback && r.region === "ALL"),
   }));
-  const { count } = await db.offerPolicy.createMany({ data: rows as never, skipDuplicates: true });
+  const { count } = await db.offerPolicy.createMany({ data: rows, skipDuplicates: true });
   return { created: count };
 }
 
@@ -42,7 +43,7 @@ export async function upsertOfferPolicy(db: TenantDb, input: OfferPolicyUpsertIn
     };
     const after = before
       ? await tx.offerPolicy.update({ where: { id: before.id }, data: { ...terms, version: before.version + 1 } })
-      : await tx.offerPolicy.create({ data: { ...key, ...terms } as never });
+      : await tx.offerPolicy.create({ data: { ...key, ...terms } });
     const snapshot = (p: typeof after | null) =>
       p && { region: p.region, market: p.market, enabled: p.enabled, maxArvMultiplier: p.maxArvMultiplier, assignmentFee: p.assignmentFee, feesBuffer: p.feesBuffer, version: p.version };
     await recordAudit(
@@ -104,12 +105,9 @@ export async function applyUnderwriting(
 ): Promise<UnderwritingReport> {
   const now = new Date();
   const done = succeeded(plans);
-  for (const plan of done) {
-    await tx.deal.updateMany({ where: { id: plan.dealId }, data: { ...underwritingColumns(plan), underwrittenAt: now } });
-  }
-  const promoted = await tx.deal.findMany({ where: { id: { in: done.map((p) => p.dealId) }, status: "NEW" }, select: { id: true } });
-  await tx.deal.updateMany({ where: { id: { in: promoted.map((d) => d.id) }, status: "NEW" }, data: { status: "UNDERWRITTEN" } });
-  await enqueueEvents(tx, dealStatusChangedEvents(promoted.map((d) => ({ dealId: d.id, from: "NEW", to: "UNDERWRITTEN" }))));
+  await recordUnderwriting(tx, done.map((plan) => ({ dealId: plan.dealId, columns: underwritingColumns(plan) })), now);
+  const promoted = await promoteUnderwritten(tx, done.map((p) => p.dealId));
+  await enqueueEvents(tx, dealStatusChangedEvents(promoted.map((dealId) => ({ dealId, from: "NEW", to: "UNDERWRITTEN" }))));
   return recordUnderwritingOutcome(tx, plans, correlationId, spreadAlertThreshold);
 }
 
@@ -175,8 +173,7 @@ export async function computeOfferFor(db: TenantDb, input: OfferComputeInput, th
   if (!plan.ok) throw new ExpectedError("conflict", `No offer: ${plan.reason.replaceAll("_", " ")}. Enable an offer policy for this region or ALL.`);
   let correlationId: string | null = null;
   if (input.dealId) {
-    const exists = await db.deal.count({ where: { id: input.dealId } });
-    if (!exists) throw new ExpectedError("not_found", "That deal does not exist.", "dealId");
+    if (!(await dealExists(db, input.dealId))) throw new ExpectedError("not_found", "That deal does not exist.", "dealId");
     correlationId = randomUUID();
     await db.$transaction((tx) => applyUnderwriting(tx, [plan], correlationId!, threshold));
   }

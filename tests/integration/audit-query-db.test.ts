@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEvent } from "@/generated/prisma/client";
 import { AUDIT_CSV_COLUMNS, auditCsvRow, auditCsvStream } from "@/lib/audit/csv";
@@ -8,25 +9,9 @@ import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
 
-/** A tiny RFC 4180 reader (CRLF records, quoted fields with doubled quotes). */
+/** The export read back by an independent RFC 4180 parser (CRLF records, doubled quotes). */
 function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") record.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
-    else field += ch;
-  }
-  if (field !== "" || record.length) record.push(field), records.push(record);
-  return records;
+  return parse(text, { record_delimiter: "\r\n", relax_column_count: true });
 }
 
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {

@@ -1,12 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { EVENTS, inngest } from "@/inngest/client";
-import { ENGINE_RUN_FINISHED, engineOrchestrator, engineRun, engineSafetyNet, handleEngineRunFailure } from "@/inngest/functions/engines";
+import { inngest } from "@/inngest/client";
+import { engineOrchestrator, engineRun, engineSafetyNet, handleEngineRunFailure } from "@/inngest/functions/engines";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { runEngineNow } from "@/lib/engines/overview";
 import { ENGINES } from "@/lib/engines/registry";
 import { runEngine, setEnginePaused } from "@/lib/engines/service";
+import { EVENTS } from "@/lib/events/catalog";
 import { intakeDeals } from "@/lib/intake/service";
 import { DealInput } from "@/lib/intake/schema";
 import { provisionTenant } from "@/lib/tenants/provision";
@@ -34,7 +35,7 @@ function executeRun(data: Record<string, unknown>) {
 function executeOrchestrator(engine: string) {
   return new InngestTestEngine({
     function: engineOrchestrator,
-    events: [{ name: ENGINE_RUN_FINISHED, data: { tenantId, engine, outcome: "OK" } }],
+    events: [{ name: EVENTS.engineRunFinished, data: { tenantId, engine, outcome: "OK" } }],
     steps: [{ id: "schedule-next-run", handler: () => ({ ids: ["next"] }) }],
   }).execute();
 }
@@ -149,7 +150,7 @@ describe("engine runs on Inngest", () => {
     expect(runs[0].finishedAt!.getTime()).toBeGreaterThanOrEqual(runs[0].startedAt.getTime());
     expect(await db.deal.count({ where: { underwrittenAt: { not: null } } })).toBe(12);
     const [, finished] = (run.step.sendEvent as unknown as SendEventMock).mock.calls[0] as [string, { name: string }];
-    expect(finished.name).toBe(ENGINE_RUN_FINISHED);
+    expect(finished.name).toBe(EVENTS.engineRunFinished);
 
     // With nothing left, the orchestrator slows the engine to its slowest pace.
     await executeOrchestrator("underwriting");

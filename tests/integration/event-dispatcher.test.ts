@@ -5,7 +5,7 @@ import { outboxBacklog } from "@/lib/events/backlog";
 import { DISPATCH_BACKOFF_BASE_MS } from "@/lib/events/backoff";
 import { dispatchPendingEvents, type SendEvents } from "@/lib/events/dispatcher";
 import { enqueueEvents } from "@/lib/events/outbox";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;

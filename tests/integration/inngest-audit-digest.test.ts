@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditDigestCron, auditDigestForTenant } from "@/inngest/functions/audit-digest";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { createTestDatabase } from "../helpers/db";

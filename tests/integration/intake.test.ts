@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateApiKey, createApiKey, revokeApiKey } from "@/lib/apikeys/service";
-import type { Database } from "@/lib/db/client";
+import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { ingestDealEmail } from "@/lib/intake/email-intake";
@@ -20,6 +20,7 @@ const deal = (fields: Record<string, unknown>) => DealInput.parse({ city: "Sprin
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  useDatabase(database);
   const member = (email: string, role: "owner" | "admin" | "investor" | "va") => ({ email, name: email, password: "a-long-password-1", role });
   const a = await provisionTenant(database.prisma, { slug: "intake-a", name: "A", timeZone: "America/Chicago", country: "US" }, [member("own@a.test", "owner"), member("inv@a.test", "investor"), member("va@a.test", "va")]);
   const b = await provisionTenant(database.prisma, { slug: "intake-b", name: "B", timeZone: "America/Toronto", country: "CA" }, [member("own@b.test", "owner")]);
@@ -96,11 +97,11 @@ describe("deal intake and underwriting", () => {
 describe("API keys and idempotency", () => {
   it("a key names its tenant and scopes until revoked", async () => {
     const { key, record } = await createApiKey(db, { name: "zapier", scopes: ["deals:write"] }, ctx);
-    expect(await authenticateApiKey(database.prisma, key)).toMatchObject({ tenantId: db.tenantId, scopes: ["deals:write"] });
-    expect(await authenticateApiKey(database.prisma, `${key}x`)).toBeNull();
-    expect(await authenticateApiKey(database.prisma, "not-a-key")).toBeNull();
+    expect(await authenticateApiKey(key)).toMatchObject({ tenantId: db.tenantId, scopes: ["deals:write"] });
+    expect(await authenticateApiKey(`${key}x`)).toBeNull();
+    expect(await authenticateApiKey("not-a-key")).toBeNull();
     await revokeApiKey(db, record.id, ctx);
-    expect(await authenticateApiKey(database.prisma, key)).toBeNull();
+    expect(await authenticateApiKey(key)).toBeNull();
   });
 
   it("replays a stored answer, refuses a reused key with another body, and releases the key on failure", async () => {

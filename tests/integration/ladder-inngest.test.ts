@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import { createFollowUpLadder, createLadderStopHandler } from "@/inngest/functions/ladder";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";

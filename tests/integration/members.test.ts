@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
-import type { Database } from "@/lib/db/client";
+import { useDatabase, type Database } from "@/lib/db/client";
+import { tenantDbForInvitation } from "@/lib/db/edge";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import {
   acceptInvitation,
@@ -22,6 +23,9 @@ const PASSWORD = "correct horse battery";
 const DAY = 86_400_000;
 
 let database: Database;
+
+/** The invitation page resolves the workspace from the token, as here. */
+const invitationDb = (token: string) => tenantDbForInvitation(hashInvitationToken(token));
 
 interface Member {
   userId: string;
@@ -92,6 +96,7 @@ const roleOf = async (membershipId: string) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  useDatabase(database);
 });
 afterAll(() => database.close());
 
@@ -424,14 +429,14 @@ describe("acceptInvitation", () => {
   it("describes a pending invitation, and returns null for an unknown token", async () => {
     const { token } = await inviteMember(t.db, { email: "describe@example.test", role: "viewer" }, t.acting(t.m("owner")));
     const tenant = await database.prisma.tenant.findUniqueOrThrow({ where: { id: t.id } });
-    expect(await describeInvitation(database.prisma, token)).toEqual({
+    expect(await describeInvitation(await invitationDb(token), token)).toEqual({
       email: "describe@example.test",
       role: "viewer",
       tenantName: tenant.name,
       status: "pending",
       hasAccount: false,
     });
-    expect(await describeInvitation(database.prisma, "x".repeat(43))).toBeNull();
+    expect(await describeInvitation(await invitationDb("x".repeat(43)), "x".repeat(43))).toBeNull();
   });
 
   it("creates the account and the membership with the invited role, once", async () => {
@@ -457,7 +462,7 @@ describe("acceptInvitation", () => {
       requestId: "req-accept-1",
       after: { email: "newbie@example.test", role: "investor", invitationId: invitation.id },
     });
-    expect((await describeInvitation(database.prisma, token))?.status).toBe("accepted");
+    expect((await describeInvitation(await invitationDb(token), token))?.status).toBe("accepted");
 
     // The link is single use.
     await expectRefusedWithoutEffect(
@@ -484,9 +489,9 @@ describe("acceptInvitation", () => {
       await expectRefusedWithoutEffect(t.id, () => acceptInvitation(database.prisma, { token, name: "Weak", password }), "invalid");
     }
     expect(await database.prisma.user.count({ where: { email: "weak@example.test" } })).toBe(0);
-    expect((await describeInvitation(database.prisma, token))?.status).toBe("pending");
+    expect((await describeInvitation(await invitationDb(token), token))?.status).toBe("pending");
     await acceptInvitation(database.prisma, { token, name: "Weak No More", password: "a-strong-passphrase" });
-    expect((await describeInvitation(database.prisma, token))?.status).toBe("accepted");
+    expect((await describeInvitation(await invitationDb(token), token))?.status).toBe("accepted");
   });
 
   it("requires a new user's name", async () => {
@@ -500,7 +505,7 @@ describe("acceptInvitation", () => {
     const { invitation, token } = await inviteMember(t.db, { email: "late@example.test", role: "va" }, t.acting(t.m("owner")), invitedAt);
     const expiry = new Date(invitedAt.getTime() + INVITATION_TTL_DAYS * DAY);
     for (const now of [expiry, new Date(expiry.getTime() + DAY)]) {
-      expect((await describeInvitation(database.prisma, token, now))?.status).toBe("expired");
+      expect((await describeInvitation(await invitationDb(token), token, now))?.status).toBe("expired");
       await expectRefusedWithoutEffect(
         t.id,
         () => acceptInvitation(database.prisma, { token, name: "Late", password: "a-strong-passphrase" }, {}, now),
@@ -524,14 +529,14 @@ describe("acceptInvitation", () => {
     const existing = other.m("owner");
     const usersBefore = await database.prisma.user.count();
     const { token } = await inviteMember(t.db, { email: existing.email, role: "admin" }, t.acting(t.m("owner")));
-    expect((await describeInvitation(database.prisma, token))?.hasAccount).toBe(true);
+    expect((await describeInvitation(await invitationDb(token), token))?.hasAccount).toBe(true);
 
     await expectRefusedWithoutEffect(
       t.id,
       () => acceptInvitation(database.prisma, { token, password: "not-my-password" }),
       "unauthorized",
     );
-    expect((await describeInvitation(database.prisma, token))?.status).toBe("pending");
+    expect((await describeInvitation(await invitationDb(token), token))?.status).toBe("pending");
 
     const result = await acceptInvitation(database.prisma, { token, password: PASSWORD });
     expect(result).toEqual({ userId: existing.userId, email: existing.email, tenantId: t.id, role: "admin" });

@@ -1,17 +1,20 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as inboundEmail } from "@/app/api/webhooks/inbound-email/[tenantSlug]/route";
 import { POST as sendgridEvents } from "@/app/api/webhooks/sendgrid/[tenantSlug]/route";
 import { POST as twilioInbound } from "@/app/api/webhooks/twilio/[tenantSlug]/inbound/route";
 import { POST as twilioStatus } from "@/app/api/webhooks/twilio/[tenantSlug]/status/route";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { signInboundEmail } from "@/lib/intake/webhook";
 import { callRoute } from "../helpers/api";
 import { createTestDatabase } from "../helpers/db";
 
 const TOKEN = "route-test-auth-token-0123456789";
 const PUBLIC = "https://deals.example.test";
 const SLUG = "routes";
+const INBOUND_SECRET = "route-inbound-secret-0123456789";
 const keys = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
 let database: Database;
 let db: TenantDb;
@@ -33,7 +36,7 @@ beforeAll(async () => {
   vi.stubEnv("SENDGRID_WEBHOOK_PUBLIC_KEY", keys.publicKey.export({ format: "der", type: "spki" }).toString("base64"));
   database = await createTestDatabase();
   useDatabase(database);
-  const tenant = await database.prisma.tenant.create({ data: { slug: SLUG, name: "Route Homes" } });
+  const tenant = await database.prisma.tenant.create({ data: { slug: SLUG, name: "Route Homes", settings: { inboundEmailSecret: INBOUND_SECRET } } });
   db = scopeToTenant(database.prisma, tenant.id);
   await db.deal.create({ data: { source: "MANUAL", addressKey: "K-r", raw: {}, contactPhone: "+16175550123" } as never });
 });
@@ -87,5 +90,31 @@ describe("SendGrid webhook route", () => {
     expect(await ok.json()).toEqual({ received: 1, duplicates: 0, changed: 0, optedOut: 0 });
     const bad = await callRoute(sendgridEvents, path, { method: "POST", body: body.replace("open", "spamreport"), params: { tenantSlug: SLUG }, headers });
     expect(bad.status).toBe(403);
+    const elsewhere = await callRoute(sendgridEvents, "/api/webhooks/sendgrid/nobody", { method: "POST", body, params: { tenantSlug: "nobody" }, headers });
+    expect(elsewhere.status).toBe(403);
+    expect(await elsewhere.json()).toMatchObject({ error: "Invalid webhook signature" });
+  });
+});
+
+describe("Inbound email webhook route", () => {
+  const email = { messageId: "<route-1@mail.example>", from: "seller@example.com", subject: "12 Elm St", text: "12 Elm St, Memphis, TN 38103. Asking 90k." };
+  const body = JSON.stringify(email);
+  const call = (slug: string, signature: string) =>
+    callRoute(inboundEmail, `/api/webhooks/inbound-email/${slug}`, { method: "POST", body, params: { tenantSlug: slug }, headers: { "x-dealflow-signature": signature } });
+
+  it("resolves the workspace from the slug and accepts a signed delivery", async () => {
+    const response = await call(SLUG, signInboundEmail(INBOUND_SECRET, body));
+    expect(response.status).toBe(201);
+    expect(await db.inboundEmail.count({ where: { messageId: email.messageId } })).toBe(1);
+  });
+
+  it("answers an unknown workspace exactly as a bad signature: 401", async () => {
+    const forged = await call(SLUG, signInboundEmail("not-the-secret-at-all", body));
+    const unknown = await call("nobody", signInboundEmail(INBOUND_SECRET, body));
+    expect(forged.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [forgedBody, unknownBody] = [await forged.json(), await unknown.json()];
+    expect(unknownBody.error).toBe("Invalid webhook signature");
+    expect(unknownBody.error).toBe(forgedBody.error);
   });
 });

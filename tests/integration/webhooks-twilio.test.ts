@@ -69,19 +69,19 @@ describe("status callbacks", () => {
     const path = callback.slice(BASE.length);
 
     const delivered = { MessageSid: message.providerMessageId!, MessageStatus: "delivered", AccountSid: "AC123", To: "+12125550101" };
-    const first = await handleTwilioStatus(database.prisma, SLUG, signed(path, delivered), AUTH_TOKEN);
+    const first = await handleTwilioStatus(db, signed(path, delivered), AUTH_TOKEN);
     expect(first).toMatchObject({ duplicate: false, changed: true, status: "DELIVERED", messageId: message.id });
     const afterFirst = await db.message.findUniqueOrThrow({ where: { id: message.id } });
     expect(afterFirst.deliveredAt).toBeInstanceOf(Date);
 
     // Replayed: the same signed request again changes nothing.
-    const replay = await handleTwilioStatus(database.prisma, SLUG, signed(path, delivered), AUTH_TOKEN);
+    const replay = await handleTwilioStatus(db, signed(path, delivered), AUTH_TOKEN);
     expect(replay).toMatchObject({ duplicate: true, changed: false });
     expect(await db.messageEvent.count({ where: { messageId: message.id } })).toBe(1);
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toEqual(afterFirst);
 
     // A late "sent" arrives after "delivered": recorded, but the message never moves backwards.
-    const late = await handleTwilioStatus(database.prisma, SLUG, signed(path, { ...delivered, MessageStatus: "sent" }), AUTH_TOKEN);
+    const late = await handleTwilioStatus(db, signed(path, { ...delivered, MessageStatus: "sent" }), AUTH_TOKEN);
     expect(late).toMatchObject({ duplicate: false, changed: false, status: "DELIVERED" });
   });
 
@@ -91,7 +91,7 @@ describe("status callbacks", () => {
     const { messageId } = await sendMessage(db, { dealId: deal.id, channel: "SMS", body: "Hello" }, deps);
     const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
     const params = { MessageSid: message.providerMessageId!, MessageStatus: "undelivered", ErrorCode: "30003" };
-    await handleTwilioStatus(database.prisma, SLUG, signed(`/api/webhooks/twilio/${SLUG}/status?messageId=${messageId}`, params), AUTH_TOKEN);
+    await handleTwilioStatus(db, signed(`/api/webhooks/twilio/${SLUG}/status?messageId=${messageId}`, params), AUTH_TOKEN);
     expect(await db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ status: "UNDELIVERED", error: "Twilio error 30003" });
   });
 
@@ -104,10 +104,10 @@ describe("status callbacks", () => {
     const otherToken = signed(path, params, "another-token-another-token-0000");
     const unsigned = { ...good, headers: new Headers() };
     for (const request of [tamperedBody, tamperedUrl, otherToken, unsigned]) {
-      await expect(handleTwilioStatus(database.prisma, SLUG, request, AUTH_TOKEN)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(handleTwilioStatus(db, request, AUTH_TOKEN)).rejects.toMatchObject({ code: "forbidden" });
     }
-    await expect(handleTwilioStatus(database.prisma, SLUG, good, null)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(handleTwilioStatus(database.prisma, "nobody", good, AUTH_TOKEN)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(handleTwilioStatus(db, good, null)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(handleTwilioStatus(null, good, AUTH_TOKEN)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.messageEvent.count({ where: { eventKey: "SM0:delivered" } })).toBe(0);
   });
 
@@ -123,14 +123,14 @@ describe("inbound messages", () => {
 
   it("lands a reply on the lead, emits messageReceived, and a replay changes nothing", async () => {
     const deal = await lead("+12125550103");
-    const first = await handleTwilioInbound(database.prisma, SLUG, inbound("SMin1", "(212) 555-0103", "Yes, call me"), AUTH_TOKEN, deps);
+    const first = await handleTwilioInbound(db, inbound("SMin1", "(212) 555-0103", "Yes, call me"), AUTH_TOKEN, deps);
     expect(first).toMatchObject({ duplicate: false, dealId: deal.id, keyword: null, confirmation: null });
     const message = await db.message.findUniqueOrThrow({ where: { id: first.messageId! } });
     expect(message).toMatchObject({ direction: "INBOUND", status: "RECEIVED", fromAddress: "+12125550103", body: "Yes, call me", dealId: deal.id });
     const events = await db.eventOutbox.findMany({ where: { name: "message/received" } });
     expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ dealId: deal.id, messageId: message.id, channel: "SMS" }));
 
-    const replay = await handleTwilioInbound(database.prisma, SLUG, inbound("SMin1", "(212) 555-0103", "Yes, call me"), AUTH_TOKEN, deps);
+    const replay = await handleTwilioInbound(db, inbound("SMin1", "(212) 555-0103", "Yes, call me"), AUTH_TOKEN, deps);
     expect(replay.duplicate).toBe(true);
     expect(await db.message.count({ where: { dealId: deal.id, direction: "INBOUND" } })).toBe(1);
     expect(await db.eventOutbox.count({ where: { name: "message/received" } })).toBe(events.length);
@@ -138,7 +138,7 @@ describe("inbound messages", () => {
 
   it("rejects a tampered inbound message", async () => {
     const request = inbound("SMin2", "+12125550103", "hello");
-    await expect(handleTwilioInbound(database.prisma, SLUG, { ...request, rawBody: request.rawBody.replace("hello", "STOP") }, AUTH_TOKEN, deps)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(handleTwilioInbound(db, { ...request, rawBody: request.rawBody.replace("hello", "STOP") }, AUTH_TOKEN, deps)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.message.count({ where: { providerMessageId: "SMin2" } })).toBe(0);
   });
 
@@ -148,7 +148,7 @@ describe("inbound messages", () => {
     await db.contactConsent.create({ data: { channel: "SMS", address: phone, status: "OPTED_IN", source: "form" } as never });
     const before = sent.length;
 
-    const stop = await handleTwilioInbound(database.prisma, SLUG, inbound("SMstop1", phone, "  stop. "), AUTH_TOKEN, deps);
+    const stop = await handleTwilioInbound(db, inbound("SMstop1", phone, "  stop. "), AUTH_TOKEN, deps);
     expect(stop).toMatchObject({ keyword: { action: "opt_out", keyword: "STOP" }, consentChanged: true, confirmation: { status: "SENT" } });
     expect(await db.contactConsent.findFirst({ where: { channel: "SMS", address: phone } })).toMatchObject({ status: "OPTED_OUT", source: "keyword:STOP" });
     expect(sent.length).toBe(before + 1);
@@ -159,14 +159,14 @@ describe("inbound messages", () => {
     expect(await db.kpiEvent.count({ where: { name: "contact_opted_out", dealId: deal.id } })).toBe(1);
 
     // A second STOP (a new message, not a replay) sends no second confirmation.
-    const again = await handleTwilioInbound(database.prisma, SLUG, inbound("SMstop2", phone, "STOPALL"), AUTH_TOKEN, deps);
+    const again = await handleTwilioInbound(db, inbound("SMstop2", phone, "STOPALL"), AUTH_TOKEN, deps);
     expect(again).toMatchObject({ consentChanged: false, confirmation: null });
     expect(sent.length).toBe(before + 1);
 
     const blocked = await sendMessage(db, { dealId: deal.id, channel: "SMS", body: "Still there?" }, deps);
     expect(blocked).toMatchObject({ status: "BLOCKED", gate: "consent", reason: "opted_out" });
 
-    const start = await handleTwilioInbound(database.prisma, SLUG, inbound("SMstart", phone, "Start"), AUTH_TOKEN, deps);
+    const start = await handleTwilioInbound(db, inbound("SMstart", phone, "Start"), AUTH_TOKEN, deps);
     expect(start).toMatchObject({ keyword: { action: "opt_in" }, consentChanged: true, confirmation: { status: "SENT" } });
     expect((await sendMessage(db, { dealId: deal.id, channel: "SMS", body: "Welcome back" }, deps)).status).toBe("SENT");
   });
@@ -174,11 +174,11 @@ describe("inbound messages", () => {
   it("ARRET opts out a Canadian number but is an ordinary reply from a US one", async () => {
     const canadian = "+14165550199";
     await lead(canadian, "CA");
-    const ca = await handleTwilioInbound(database.prisma, SLUG, inbound("SMarret1", canadian, "Arrêt"), AUTH_TOKEN, deps);
+    const ca = await handleTwilioInbound(db, inbound("SMarret1", canadian, "Arrêt"), AUTH_TOKEN, deps);
     expect(ca).toMatchObject({ keyword: { keyword: "ARRET" }, consentChanged: true });
     expect(await db.contactConsent.findFirst({ where: { address: canadian } })).toMatchObject({ status: "OPTED_OUT", source: "keyword:ARRET" });
 
-    const us = await handleTwilioInbound(database.prisma, SLUG, inbound("SMarret2", "+12125550105", "ARRET"), AUTH_TOKEN, deps);
+    const us = await handleTwilioInbound(db, inbound("SMarret2", "+12125550105", "ARRET"), AUTH_TOKEN, deps);
     expect(us).toMatchObject({ keyword: null, consentChanged: false, confirmation: null });
   });
 });

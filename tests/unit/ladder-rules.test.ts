@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENTS } from "@/inngest/client";
+import { EVENTS } from "@/lib/events/catalog";
 import {
   computeSla,
   dealStatusChangedEvents,

@@ -9,7 +9,6 @@ vi.mock("next/navigation", () => ({
   usePathname: () => "/deals",
   useSearchParams: () => new URLSearchParams("sort=spread&dir=asc&cols=market"),
 }));
-vi.mock("@/app/(app)/deals/actions", () => ({ saveViewAction: vi.fn(), deleteViewAction: vi.fn() }));
 
 const { ProspectsTable } = await import("@/components/prospects/prospects-table");
 const { ProspectQuery } = await import("@/lib/prospects/query");

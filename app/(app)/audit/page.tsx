@@ -10,6 +10,7 @@ import { AuditQuerySchema } from "@/lib/audit/query";
 import { listAuditEntities, listAuditEvents } from "@/lib/audit/query";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { sendDigestNowAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -44,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             Every change in this workspace: who, what, before and after. Entries cannot be edited or deleted.
           </p>
         </div>
-        {can(ctx.role, "audit:digest") && <DigestButton />}
+        {can(ctx.role, "audit:digest") && <DigestButton sendDigest={sendDigestNowAction} />}
       </div>
       <AuditFilters query={query} entities={entities} exportHref={exportHref} />
       <Card>

@@ -9,8 +9,10 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { hasAnyDeal } from "@/lib/deals/service";
 import { listProspects, parseProspectQuery } from "@/lib/prospects/query";
 import { canonicalViewQuery, listSavedViews } from "@/lib/prospects/views";
+import { deleteViewAction, saveViewAction } from "./actions";
 
 export const metadata: Metadata = { title: "Prospects" };
 
@@ -33,7 +35,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
   // A shared link can outlive its page (deals deleted, filters narrowed): land on the last one.
   if (page.rows.length === 0 && page.total > 0) redirect(hrefWith("/deals", patchSearchParams(params, { page: page.pageCount })));
 
-  const anyDeals = page.total > 0 || (await ctx.db.deal.findFirst({ select: { id: true } })) !== null;
+  const anyDeals = page.total > 0 || (await hasAnyDeal(ctx.db));
   const canImport = can(ctx.role, "deals:import");
   const current = canonicalViewQuery(params.toString());
   const hiddenColumnsRaw = params.get(HIDDEN_COLUMNS_PARAM);
@@ -62,6 +64,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
           zoneLabel={zoneAbbreviation(timeZone)}
           views={views}
           currentViewId={views.find((view) => view.query === current)?.id ?? null}
+          viewActions={{ saveView: saveViewAction, deleteView: deleteViewAction }}
         />
       ) : (
         <EmptyState

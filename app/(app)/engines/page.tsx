@@ -6,6 +6,7 @@ import { requirePage } from "@/lib/auth/session";
 import { listEngineOverviews } from "@/lib/engines/overview";
 import { outboxBacklog } from "@/lib/events/backlog";
 import { checkInngest } from "@/lib/system/health";
+import { runEngineNowAction, setEnginePausedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Engines" };
 export const dynamic = "force-dynamic";
@@ -28,7 +29,14 @@ export default async function EnginesPage() {
         <OutboxCard backlog={backlog} timeZone={ctx.tenant.timeZone} now={now} />
       </div>
       {engines.map((engine) => (
-        <EngineCard key={engine.name} engine={engine} timeZone={ctx.tenant.timeZone} canManage={canManage} now={now} />
+        <EngineCard
+          key={engine.name}
+          engine={engine}
+          timeZone={ctx.tenant.timeZone}
+          canManage={canManage}
+          now={now}
+          actions={{ runEngineNow: runEngineNowAction, setEnginePaused: setEnginePausedAction }}
+        />
       ))}
     </div>
   );

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getSlaSnapshot, getTaskDetail, listDueTasks, listTaskAssignees, listTaskMarkets } from "@/lib/ladder/inbox";
 import { InboxQuery } from "@/lib/ladder/schema";
+import { assignTasksAction, completeTaskAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
@@ -66,11 +67,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
               description={owner === "me" ? "No call of yours is due. Switch the owner filter to Everyone or Unassigned to help out." : "No call is due for these filters. New leads add calls as their ladders run."}
             />
           ) : (
-            <TaskList tasks={rows} selectedId={selected?.task.id ?? null} canAssign={can(ctx.role, "tasks:assign")} assignees={assignees} now={now.toISOString()} />
+            <TaskList
+              tasks={rows}
+              selectedId={selected?.task.id ?? null}
+              canAssign={can(ctx.role, "tasks:assign")}
+              assignees={assignees}
+              now={now.toISOString()}
+              assignTasks={assignTasksAction}
+            />
           )}
         </div>
         <div className="grid min-w-0 content-start gap-6">
-          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} />}
+          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} />}
           <SlaCard sla={sla} ownerNames={names} />
         </div>
       </div>

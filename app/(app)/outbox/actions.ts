@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/http/action";
 import { simulateDeliveryReceipt, simulateReply } from "@/lib/outbound";
+import { findMessageDealId } from "@/lib/outbound/queries";
 import { SimulateReceiptInput, SimulateReplyInput } from "@/lib/outbound/schema";
 
 function refresh(dealId: string | null) {
@@ -13,8 +14,7 @@ function refresh(dealId: string | null) {
 /** Demo: the local outbox's delivery receipt, applied like a provider's status callback. */
 export const simulateReceiptAction = tenantAction("outbox.simulateReceipt", "messages:send", SimulateReceiptInput, async (ctx, input) => {
   const result = await simulateDeliveryReceipt(ctx.db, input);
-  const message = result.messageId ? await ctx.db.message.findFirst({ where: { id: result.messageId }, select: { dealId: true } }) : null;
-  refresh(message?.dealId ?? null);
+  refresh(result.messageId ? await findMessageDealId(ctx.db, result.messageId) : null);
   return { status: result.status, changed: result.changed };
 });
 

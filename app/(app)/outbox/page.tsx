@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { listMessages, MESSAGE_STATUSES, type MessageFilter } from "@/lib/outbound/outbox";
 import { messagingProvidersFromEnv } from "@/lib/providers/messaging";
+import { simulateReceiptAction, simulateReplyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -63,7 +64,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {rows.length === 0 ? (
             <EmptyState icon={Send} title="No messages" description={filter.status || filter.channel ? "No message matches these filters." : "Messages sent from a deal or by the follow-up ladder appear here."} />
           ) : (
-            <MessagesTable rows={rows} timeZone={ctx.tenant.timeZone} canSimulate={can(ctx.role, "messages:send")} />
+            <MessagesTable
+              rows={rows}
+              timeZone={ctx.tenant.timeZone}
+              canSimulate={can(ctx.role, "messages:send")}
+              simulateActions={{ simulateReceipt: simulateReceiptAction, simulateReply: simulateReplyAction }}
+            />
           )}
         </CardContent>
       </Card>

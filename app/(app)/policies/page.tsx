@@ -9,6 +9,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { listMarketPolicies, type PolicyRecord } from "@/lib/policy";
 import { listOfferPolicies } from "@/lib/underwriting/service";
+import { saveOfferPolicyAction, underwriteNowAction } from "./actions";
+import { saveMarketPolicyAction } from "./market-actions";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -28,7 +30,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-semibold tracking-tight">Policies</h1>
           <p className="text-sm text-muted-foreground">How offers are computed and when leads may be contacted. Every change needs a reason and is audited.</p>
         </div>
-        {can(ctx.role, "deals:underwrite") && <UnderwriteNowButton />}
+        {can(ctx.role, "deals:underwrite") && <UnderwriteNowButton underwriteNow={underwriteNowAction} />}
       </div>
       <Tabs defaultValue={tab === "contact" ? "contact" : "offers"}>
         <TabsList>
@@ -44,7 +46,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
                 {enabledOffers === 0 ? " None is enabled yet, so no deal is underwritten: enable “All regions” to start." : ` ${enabledOffers} enabled.`}
               </CardDescription>
             </CardHeader>
-            <CardContent><OfferPoliciesTable policies={offerPolicies} canEdit={canEdit} /></CardContent>
+            <CardContent><OfferPoliciesTable policies={offerPolicies} canEdit={canEdit} saveOfferPolicy={saveOfferPolicyAction} /></CardContent>
           </Card>
         </TabsContent>
         <TabsContent value="contact">
@@ -56,14 +58,21 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               </CardDescription>
               {canEdit && (
                 <CardAction>
-                  <AddMarketPolicyDialog regionPolicies={marketPolicies.filter((p) => p.market === "ALL").map(marketPolicyView)} />
+                  <AddMarketPolicyDialog
+                    regionPolicies={marketPolicies.filter((p) => p.market === "ALL").map(marketPolicyView)}
+                    saveMarketPolicy={saveMarketPolicyAction}
+                  />
                 </CardAction>
               )}
             </CardHeader>
             <CardContent>
               <MarketPoliciesTable
                 policies={marketPolicies}
-                actions={canEdit ? (p) => <MarketPolicyDialog policy={marketPolicyView(p)} label={scopeLabel(p.region, p.market)} /> : undefined}
+                actions={
+                  canEdit
+                    ? (p) => <MarketPolicyDialog policy={marketPolicyView(p)} label={scopeLabel(p.region, p.market)} saveMarketPolicy={saveMarketPolicyAction} />
+                    : undefined
+                }
               />
             </CardContent>
           </Card>

@@ -4,6 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getTenantProfile } from "@/lib/tenants/profile";
+import { updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -29,6 +30,7 @@ export default async function SettingsPage() {
             profile={{ name: profile.name, timeZone: profile.timeZone, country: profile.country }}
             timeZones={timeZones}
             canEdit={can(ctx.role, "tenant:update")}
+            updateProfile={updateProfileAction}
           />
         </CardContent>
       </Card>

@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getPrisma } from "@/lib/db/client";
-import { scopeToTenant } from "@/lib/db/tenant";
+import { tenantDbFor } from "@/lib/db/edge";
 import { unsubscribeEmail } from "@/lib/outbound";
 import { unsubscribeSecret, verifyUnsubscribeToken } from "@/lib/outbound/unsubscribe";
 
@@ -10,8 +9,8 @@ import { unsubscribeSecret, verifyUnsubscribeToken } from "@/lib/outbound/unsubs
 export async function confirmUnsubscribe(token: string) {
   const claim = verifyUnsubscribeToken(token, unsubscribeSecret());
   if (!claim) redirect(`/unsubscribe/${encodeURIComponent(token)}`);
-  const prisma = await getPrisma();
-  const tenant = await prisma.tenant.findUnique({ where: { id: claim.tenantId }, select: { id: true } });
-  if (tenant) await unsubscribeEmail(scopeToTenant(prisma, tenant.id), claim.address);
+  const db = await tenantDbFor(claim.tenantId);
+  const tenant = await db.tenant.findUnique({ where: { id: db.tenantId }, select: { id: true } });
+  if (tenant) await unsubscribeEmail(db, claim.address);
   redirect(`/unsubscribe/${encodeURIComponent(token)}`);
 }

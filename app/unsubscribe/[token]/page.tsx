@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getPrisma } from "@/lib/db/client";
+import { tenantDbFor } from "@/lib/db/edge";
 import { unsubscribeSecret, verifyUnsubscribeToken } from "@/lib/outbound/unsubscribe";
 import { confirmUnsubscribe } from "./actions";
 
@@ -15,11 +15,11 @@ export const dynamic = "force-dynamic";
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const claim = verifyUnsubscribeToken(decodeURIComponent(token), unsubscribeSecret());
-  const prisma = await getPrisma();
-  const tenant = claim ? await prisma.tenant.findUnique({ where: { id: claim.tenantId }, select: { id: true, name: true } }) : null;
+  const db = claim ? await tenantDbFor(claim.tenantId) : null;
+  const tenant = db ? await db.tenant.findUnique({ where: { id: db.tenantId }, select: { id: true, name: true } }) : null;
   const consent =
-    claim && tenant
-      ? await prisma.contactConsent.findUnique({
+    claim && db && tenant
+      ? await db.contactConsent.findUnique({
           where: { tenantId_channel_address: { tenantId: tenant.id, channel: "EMAIL", address: claim.address } },
           select: { status: true },
         })

@@ -12,6 +12,8 @@ import { requirePage } from "@/lib/auth/session";
 import { LadderCard } from "@/components/ladder/ladder-card";
 import { getDealLadder } from "@/lib/ladder/view";
 import { getDealDetail } from "@/lib/prospects/detail";
+import { startLadderAction, stopLadderAction } from "./ladder-actions";
+import { sendMessageAction } from "./message-actions";
 
 export const metadata: Metadata = { title: "Deal" };
 
@@ -31,13 +33,19 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid min-w-0 content-start gap-6">
           <DealFieldsCard groups={fieldGroups} />
-          <LadderCard dealId={deal.id} ladder={ladder} timeZone={deal.timeZone ?? ctx.tenant.timeZone} canRun={can(ctx.role, "deals:write")} />
+          <LadderCard
+            dealId={deal.id}
+            ladder={ladder}
+            timeZone={deal.timeZone ?? ctx.tenant.timeZone}
+            canRun={can(ctx.role, "deals:write")}
+            actions={{ startLadder: startLadderAction, stopLadder: stopLadderAction }}
+          />
           <EvidenceList evidence={evidence} timeZone={timeZone} />
           <RawSourceCard source={deal.source} sourceRef={deal.sourceRef} raw={deal.raw} emails={emails} timeZone={timeZone} />
         </div>
         <div className="grid min-w-0 content-start gap-6">
           <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone} />
-          {can(ctx.role, "messages:send") && <SendMessageForm dealId={deal.id} phone={deal.contactPhone} email={deal.contactEmail} />}
+          {can(ctx.role, "messages:send") && <SendMessageForm dealId={deal.id} phone={deal.contactPhone} email={deal.contactEmail} sendMessage={sendMessageAction} />}
           <DealTimeline entries={timeline} timeZone={timeZone} />
         </div>
       </div>

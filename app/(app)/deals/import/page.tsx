@@ -4,6 +4,7 @@ import { RecentImports } from "@/components/imports/recent-imports";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePage } from "@/lib/auth/session";
 import { listImportJobs } from "@/lib/imports/query";
+import { retryImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import leads" };
 
@@ -28,7 +29,7 @@ export default async function ImportLeadsPage() {
           <CardDescription>The last 10 files imported into this workspace.</CardDescription>
         </CardHeader>
         <CardContent>
-          <RecentImports jobs={jobs} timeZone={ctx.tenant.timeZone} />
+          <RecentImports jobs={jobs} timeZone={ctx.tenant.timeZone} retryImport={retryImportAction} />
         </CardContent>
       </Card>
     </div>

@@ -12,6 +12,7 @@ import { requirePage } from "@/lib/auth/session";
 import { gmailConfigFromEnv } from "@/lib/providers/gmail";
 import { invitationUrl } from "@/lib/tenants/invitation-url";
 import { getTenantSettings } from "@/lib/tenants/settings";
+import { createApiKeyAction, pollGmailNowAction, revokeApiKeyAction, rotateInboundSecretAction, saveIntegrationsAction } from "./actions";
 
 export const metadata: Metadata = { title: "API & integrations" };
 
@@ -32,7 +33,7 @@ export default async function ApiSettingsPage() {
             REST API v1 with keys, described at <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>; deal emails by webhook or Gmail; alerts.
           </p>
         </div>
-        <ApiKeyDialog />
+        <ApiKeyDialog createApiKey={createApiKeyAction} />
       </div>
 
       <Card>
@@ -50,7 +51,7 @@ export default async function ApiSettingsPage() {
                     <TableCell className="font-mono text-xs">dfk_{key.prefix}_…</TableCell>
                     <TableCell className="hidden md:table-cell"><div className="flex flex-wrap gap-1">{key.scopes.map((s) => <Badge key={s} variant="secondary" className="font-mono">{s}</Badge>)}</div></TableCell>
                     <TableCell className="hidden text-xs sm:table-cell">{format(key.lastUsedAt)}</TableCell>
-                    <TableCell>{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} />}</TableCell>
+                    <TableCell>{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} revokeApiKey={revokeApiKeyAction} />}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -68,7 +69,7 @@ export default async function ApiSettingsPage() {
           <CardContent className="grid gap-3 text-sm">
             <code className="break-all rounded bg-muted p-2 text-xs">POST {webhookUrl}</code>
             <p className="text-muted-foreground">JSON body <code>{"{ messageId, from, to, subject, text, html }"}</code>; sign it with <code>X-Dealflow-Signature: sha256=&lt;HMAC-SHA256 of the body&gt;</code>, or send the secret in <code>X-Dealflow-Secret</code>.</p>
-            <RotateSecretButton hasSecret={Boolean(settings.inboundEmailSecret)} />
+            <RotateSecretButton hasSecret={Boolean(settings.inboundEmailSecret)} rotateSecret={rotateInboundSecretAction} />
           </CardContent>
         </Card>
         <Card>
@@ -80,13 +81,16 @@ export default async function ApiSettingsPage() {
                 : "Off: the server has no Gmail credentials. Set GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN to turn it on."}
             </CardDescription>
           </CardHeader>
-          {gmailOn && <CardContent><PollGmailButton /></CardContent>}
+          {gmailOn && <CardContent><PollGmailButton pollGmail={pollGmailNowAction} /></CardContent>}
         </Card>
       </div>
 
       <Card>
         <CardHeader><CardTitle>Alerts and intake settings</CardTitle><CardDescription>Changes are recorded in the audit log (secrets only as set or unset).</CardDescription></CardHeader>
-        <CardContent><IntegrationsForm values={{ gmailLabel: settings.gmailLabel, discordWebhookUrl: settings.discordWebhookUrl, spreadAlertThreshold: settings.spreadAlertThreshold }} /></CardContent>
+        <CardContent><IntegrationsForm
+            values={{ gmailLabel: settings.gmailLabel, discordWebhookUrl: settings.discordWebhookUrl, spreadAlertThreshold: settings.spreadAlertThreshold }}
+            saveIntegrations={saveIntegrationsAction}
+          /></CardContent>
       </Card>
     </div>
   );

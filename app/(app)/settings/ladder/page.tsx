@@ -4,6 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getLadderTemplate } from "@/lib/ladder/templates";
+import { saveLadderTemplateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Follow-up ladder" };
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function LadderSettingsPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <LadderEditor steps={template.steps} canEdit={can(ctx.role, "ladder:manage")} />
+          <LadderEditor steps={template.steps} canEdit={can(ctx.role, "ladder:manage")} saveLadder={saveLadderTemplateAction} />
         </CardContent>
       </Card>
     </div>

@@ -1,10 +1,9 @@
 "use server";
 
-import { getPrisma } from "@/lib/db/client";
 import { describeError } from "@/lib/http/errors";
 import { toFieldIssues, type ActionResult } from "@/lib/http/result";
 import { currentRequestId } from "@/lib/auth/session";
-import { acceptInvitation } from "@/lib/tenants/invitations";
+import { acceptInvitationLink } from "@/lib/auth/invitations";
 import { AcceptInvitationInput } from "@/lib/tenants/schema";
 
 /** Public: the token is the credential. Signing in afterwards happens in the browser. */
@@ -20,7 +19,7 @@ export async function acceptInvitationAction(
   });
   if (!parsed.success) return { ok: false, error: "Some fields need your attention", issues: toFieldIssues(parsed.error) };
   try {
-    const accepted = await acceptInvitation(await getPrisma(), parsed.data, { requestId });
+    const accepted = await acceptInvitationLink(parsed.data, { requestId });
     return { ok: true, data: { email: accepted.email } };
   } catch (error) {
     return { ok: false, ...describeError(error, requestId).body };

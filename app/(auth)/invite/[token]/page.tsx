@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db/client";
-import { describeInvitation } from "@/lib/tenants/invitations";
+import { tenantDbForInvitation } from "@/lib/db/edge";
+import { describeInvitation, hashInvitationToken } from "@/lib/tenants/invitations";
+import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ const STATUS_TEXT = {
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await describeInvitation(await getPrisma(), token);
+  const invitation = await describeInvitation(await tenantDbForInvitation(hashInvitationToken(token)), token);
   if (!invitation || invitation.status !== "pending") {
     return (
       <Card>
@@ -37,7 +38,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <AcceptInvitationForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+        <AcceptInvitationForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} acceptInvitation={acceptInvitationAction} />
       </CardContent>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getPrisma } from "@/lib/db/client";
+import { tenantDbBySlug } from "@/lib/db/edge";
 import { ExpectedError } from "@/lib/errors";
 import { ingestDealEmail } from "@/lib/intake/email-intake";
 import { authenticateInboundEmail, InboundEmailPayload } from "@/lib/intake/webhook";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = instrumented("/api/webhooks/inbound-email/[tenantSlug]", async (request, { params, requestId }) => {
   const { tenantSlug } = await params;
   const rawBody = await request.text();
-  const db = await authenticateInboundEmail(await getPrisma(), tenantSlug, rawBody, request.headers);
+  const db = await authenticateInboundEmail(await tenantDbBySlug(tenantSlug), rawBody, request.headers);
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getPrisma } from "@/lib/db/client";
+import { tenantDbBySlug } from "@/lib/db/edge";
 import { instrumented } from "@/lib/http/route";
 import { handleSendgridEvents } from "@/lib/outbound/webhooks";
 import { sendgridWebhookPublicKey } from "@/lib/providers/sendgrid";
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const POST = instrumented("/api/webhooks/sendgrid/[tenantSlug]", async (request, { params }) => {
   const { tenantSlug } = await params;
   const rawBody = await request.text();
-  const result = await handleSendgridEvents(await getPrisma(), tenantSlug, { url: request.url, headers: request.headers, rawBody }, sendgridWebhookPublicKey());
+  const result = await handleSendgridEvents(await tenantDbBySlug(tenantSlug), { url: request.url, headers: request.headers, rawBody }, sendgridWebhookPublicKey());
   return NextResponse.json(result);
 });

@@ -1,4 +1,4 @@
-import { getPrisma } from "@/lib/db/client";
+import { tenantDbBySlug } from "@/lib/db/edge";
 import { instrumented } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { EMPTY_TWIML, handleTwilioInbound, publicRequestUrl } from "@/lib/outbound/webhooks";
@@ -11,6 +11,6 @@ export const POST = instrumented("/api/webhooks/twilio/[tenantSlug]/inbound", as
   const { tenantSlug } = await params;
   const rawBody = await request.text();
   const url = publicRequestUrl(request.url, publicBaseUrl());
-  await handleTwilioInbound(await getPrisma(), tenantSlug, { url, headers: request.headers, rawBody }, twilioAuthToken());
+  await handleTwilioInbound(await tenantDbBySlug(tenantSlug), { url, headers: request.headers, rawBody }, twilioAuthToken());
   return new Response(EMPTY_TWIML, { status: 200, headers: { "Content-Type": "text/xml; charset=utf-8" } });
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getPrisma } from "@/lib/db/client";
+import { tenantDbBySlug } from "@/lib/db/edge";
 import { instrumented } from "@/lib/http/route";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { handleTwilioStatus, publicRequestUrl } from "@/lib/outbound/webhooks";
@@ -12,6 +12,6 @@ export const POST = instrumented("/api/webhooks/twilio/[tenantSlug]/status", asy
   const { tenantSlug } = await params;
   const rawBody = await request.text();
   const url = publicRequestUrl(request.url, publicBaseUrl());
-  const result = await handleTwilioStatus(await getPrisma(), tenantSlug, { url, headers: request.headers, rawBody }, twilioAuthToken());
+  const result = await handleTwilioStatus(await tenantDbBySlug(tenantSlug), { url, headers: request.headers, rawBody }, twilioAuthToken());
   return NextResponse.json(result);
 });

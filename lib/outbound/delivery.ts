@@ -1,0 +1,76 @@
+/**
+ * The last step of a send: an allowed message goes to its provider and its row follows the
+ * provider's answer. Only sendMessage and the keyword confirmation call it.
+ */
+import type { TenantDb } from "@/lib/db/tenant";
+import { recordKpiEvents } from "@/lib/kpi/service";
+import type { MessagingProviders } from "@/lib/providers/messaging";
+import type { OutboundChannel } from "./gates";
+import type { SendMessageResult } from "./service";
+
+export interface Delivery {
+  dealId: string | null;
+  channel: OutboundChannel;
+  to: string;
+  body: string;
+  subject: string | null;
+  ladderId: string | null;
+  ladderStep: number | null;
+  sentById: string | null;
+  unsubscribeUrl?: string;
+}
+
+/**
+ * Hands an allowed message to the provider: QUEUED first (so a crash leaves a trace), then
+ * SENT with the provider's id, or FAILED with the provider's error. Status callbacks name our
+ * message id, so one arriving before the SENT update still finds the message.
+ */
+export async function deliver(
+  db: TenantDb,
+  message: Delivery,
+  providers: MessagingProviders,
+  baseUrl: string | null,
+  ids: { tenantId: string; slug: string },
+  /** The QUEUED row the gated send already wrote; otherwise one is written here. */
+  queuedId?: string,
+): Promise<SendMessageResult> {
+  const provider = message.channel === "SMS" ? providers.sms : providers.email;
+  const { unsubscribeUrl, to, ...fields } = message;
+  const row = queuedId
+    ? { id: queuedId }
+    : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
+  let receipt: { providerMessageId: string; from: string | null };
+  try {
+    receipt =
+      message.channel === "SMS"
+        ? await providers.sms.send({
+            to,
+            body: message.body,
+            statusCallbackUrl: baseUrl ? `${baseUrl}/api/webhooks/twilio/${ids.slug}/status?messageId=${row.id}` : undefined,
+          })
+        : await providers.email.send({
+            to,
+            subject: message.subject ?? "",
+            text: message.body,
+            headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : undefined,
+            customArgs: { dealflow_message_id: row.id, dealflow_tenant: ids.tenantId },
+          });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || "The provider refused the message";
+    await db.$transaction(async (tx) => {
+      await tx.message.update({ where: { id: row.id }, data: { status: "FAILED", error: reason, failedAt: new Date() } });
+      await recordKpiEvents(tx, [{ name: "message_failed", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name } }]);
+    });
+    return { messageId: row.id, status: "FAILED", provider: provider.name, error: reason };
+  }
+  await db.$transaction(async (tx) => {
+    const sentAt = new Date();
+    await tx.message.update({ where: { id: row.id }, data: { providerMessageId: receipt.providerMessageId, fromAddress: receipt.from, sentAt } });
+    // A callback may already have moved it past SENT; only a QUEUED message becomes SENT here.
+    await tx.message.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "SENT" } });
+    await recordKpiEvents(tx, [
+      { name: "message_sent", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name, ladderStep: message.ladderStep } },
+    ]);
+  });
+  return { messageId: row.id, status: "SENT", provider: provider.name };
+}
