@@ -28,6 +28,8 @@ const factories: Record<string, Factory> = {
   Notification: (prisma, tenantId) =>
     prisma.notification.create({ data: { tenantId, kind: "test", title: "Hello", body: "World" } }),
   Deal: (prisma, tenantId) => makeDeal(prisma, tenantId),
+  DealNote: async (prisma, tenantId) =>
+    prisma.dealNote.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, body: "Called, no answer" } }),
   OfferPolicy: (prisma, tenantId) => prisma.offerPolicy.create({ data: { tenantId, region: `R${unique()}` } }),
   OfferEvidence: async (prisma, tenantId) =>
     prisma.offerEvidence.create({
