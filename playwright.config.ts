@@ -30,7 +30,7 @@ export default defineConfig({
     // A production build on a fresh embedded database, seeded with the demo workspace.
     command: `rm -rf ${dataDir} && npm start`,
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { geoLookup, resolveGeo } from "@/lib/geo";
 import { parseDealEmail, parseRawEmail, type ParseResult } from "@/lib/intake/email";
+import { LadderScheduleInputError, LadderScheduleQuery, previewDefaultLadder } from "@/lib/ladder/preview";
 import { CanContactQuery, defaultPolicyRecord, isContactAllowed } from "@/lib/policy";
 import { regionTimeZones } from "@/lib/geo/regions";
 import { computeOffer, DEFAULT_OFFER_TERMS } from "@/lib/underwriting/rules";
@@ -94,6 +95,20 @@ function canContactCommand(args: string[]) {
   return { ...decision, region: query.region, market: query.market ?? "ALL", policy: policy ? "default" : null, timeZonesChecked: timeZones };
 }
 
+function ladderScheduleCommand(args: string[]) {
+  const { values } = options(args, {
+    region: { type: "string" }, "postal-code": { type: "string" }, "time-zone": { type: "string" }, start: { type: "string" }, score: { type: "string" },
+  });
+  for (const required of ["region", "start"] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
+  const query = parse(LadderScheduleQuery, { region: values.region, postalCode: values["postal-code"], timeZone: values["time-zone"], start: values.start, score: values.score });
+  try {
+    return previewDefaultLadder(query);
+  } catch (error) {
+    if (error instanceof LadderScheduleInputError) throw new UsageError(`--postal-code: ${error.message}`);
+    throw error;
+  }
+}
+
 async function importCsvCommand(args: string[]) {
   const { values, positionals } = options(args, { tenant: { type: "string" } });
   if (!values.tenant) throw new UsageError("--tenant is required");
@@ -126,6 +141,7 @@ export const commands: Record<string, (args: string[]) => unknown> = {
   geo: geoCommand,
   underwrite: underwriteCommand,
   "can-contact": canContactCommand,
+  "ladder-schedule": ladderScheduleCommand,
   "import-csv": importCsvCommand,
   "underwrite-pending": underwritePendingCommand,
 };

@@ -5,6 +5,8 @@ const USAGE = `Usage: dealflow <command> [options]
   geo <ZIP or postal code>               country, region, market and time zone
   underwrite --arv N --repairs N --asking N [--multiplier 0.7] [--fees-buffer 2500] [--assignment-fee 10000]
   can-contact --region XX [--market M] [--postal-code P] [--time-zone Z] --at <ISO instant> --channel SMS|CALL|EMAIL --score S
+  ladder-schedule --region XX [--postal-code P] [--time-zone Z] --start <ISO instant> [--score S]
+                                         the default ladder's steps and times under the seeded policies
   import-csv --tenant <slug> <file>      import a lead list (embedded database, or DATABASE_URL)
   underwrite-pending --tenant <slug>     underwrite deals waiting for an offer`;
 

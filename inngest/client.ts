@@ -1,11 +1,12 @@
 import { Inngest } from "inngest";
+import { isInngestDevMode } from "@/lib/runtime/executor";
 
 /**
- * The app's Inngest client. Without INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY it talks to a
- * local Dev Server (INNGEST_DEV=1 or INNGEST_BASE_URL), which users start with
- * `npx inngest-cli@latest dev`. When no server answers, sends fail and callers fall back.
+ * The app's Inngest client. Dev mode (no signatures, a local Dev Server) only with
+ * INNGEST_DEV=1, and then /api/inngest answers loopback callers only; otherwise every call
+ * that runs a function must be signed with INNGEST_SIGNING_KEY.
  */
 export const inngest = new Inngest({
   id: "dealflow",
-  isDev: process.env.INNGEST_DEV ? process.env.INNGEST_DEV !== "0" : !process.env.INNGEST_SIGNING_KEY,
+  isDev: isInngestDevMode(process.env),
 });

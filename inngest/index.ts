@@ -1,6 +1,6 @@
 import { auditDigestCron, auditDigestForTenant } from "./functions/audit-digest";
-import { outboxDispatchCron } from "./functions/dispatcher";
+import { outboxDispatchCron, outboxUpkeepCron } from "./functions/dispatcher";
 import { engineOrchestrator, engineRun, engineSafetyNet } from "./functions/engines";
 import { followUpLadder, followUpLadderStop } from "./functions/ladder";
 
-export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, followUpLadder, followUpLadderStop];
+export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, outboxUpkeepCron, followUpLadder, followUpLadderStop];

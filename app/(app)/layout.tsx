@@ -5,6 +5,7 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { NAV_ITEMS } from "@/components/shell/nav";
 import { NotificationsMenu } from "@/components/shell/notifications-menu";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { MAIN_CONTENT_ID, SkipLink } from "@/components/shell/skip-link";
 import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { can } from "@/lib/auth/permissions";
@@ -24,6 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="flex min-h-dvh">
+      <SkipLink />
       <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col gap-4 border-r bg-sidebar p-4 md:flex">
         <Link href="/dashboard" className="flex items-center gap-2 px-2 text-base font-semibold">
           <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
@@ -49,7 +51,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <UserMenu name={ctx.user.name} email={ctx.user.email} role={ctx.role} />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-8">{children}</main>
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:px-8">{children}</main>
       </div>
     </div>
   );

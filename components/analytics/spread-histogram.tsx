@@ -20,10 +20,11 @@ export function SpreadHistogram({ data }: { data: Bucket[] }) {
   return (
     <figure aria-label={`Deals by spread: ${data.map((b) => `${b.label} ${b.count}`).join(", ")}`}>
       <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 16, left: 8 }} barCategoryGap={2}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke={CHART.grid} />
-          <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: CHART.grid }} interval={0}
-            label={{ value: "Spread (MAO − asking)", position: "insideBottom", offset: -10, fill: CHART.axis, fontSize: 12 }} />
+          {/* Slanted so seven bucket labels fit a phone's width without running into each other. */}
+          <XAxis dataKey="label" tick={{ ...axisTick, fontSize: 11 }} tickLine={false} axisLine={{ stroke: CHART.grid }} interval={0}
+            angle={-35} textAnchor="end" height={56} />
           <YAxis tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} width={48} tickFormatter={(v: number) => formatCount(v)}
             label={{ value: "Deals", angle: -90, position: "insideLeft", fill: CHART.axis, fontSize: 12 }} />
           <Tooltip cursor={tooltipCursor} contentStyle={tooltipStyle} formatter={(value) => [formatCount(Number(value)), "Deals"]} />
@@ -32,6 +33,7 @@ export function SpreadHistogram({ data }: { data: Bucket[] }) {
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      <figcaption className="text-center text-xs text-muted-foreground">Spread (MAO − asking)</figcaption>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { Mail, Phone, User } from "lucide-react";
+import { formatPhone } from "@/components/prospects/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
 interface ContactCardProps {
@@ -21,7 +22,7 @@ export function ContactCard({ name, phone, email, leadTimeZone }: ContactCardPro
         {name && <p className="flex items-center gap-2"><User className="size-4 text-muted-foreground" aria-hidden /> {name}</p>}
         {phone && (
           <a href={`tel:${phone}`} className="flex items-center gap-2 underline-offset-2 hover:underline">
-            <Phone className="size-4 text-muted-foreground" aria-hidden /> {phone}
+            <Phone className="size-4 shrink-0 text-muted-foreground" aria-hidden /> <span className="whitespace-nowrap tabular-nums">{formatPhone(phone)}</span>
           </a>
         )}
         {email && (

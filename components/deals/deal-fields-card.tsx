@@ -35,7 +35,7 @@ function Provenance({ field }: { field: DealField }) {
   return (
     <Tooltip>
       <TooltipTrigger asChild>
-        <button type="button" className="rounded-md focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none">
+        <button type="button" className="rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
           <Badge variant={confidenceVariant(confidence)} className="tabular-nums" aria-label={`Parsed with ${label} confidence from: ${source || "no snippet"}`}>
             {label}
           </Badge>

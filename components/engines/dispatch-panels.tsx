@@ -1,25 +1,40 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { OutboxBacklog } from "@/lib/events/backlog";
-import type { HealthCheck } from "@/lib/system/health";
+import type { ExecutorOverview } from "@/lib/runtime/overview";
 import { dateTimeFormatter, relativeTo } from "./format";
 
-/** Whether an Inngest server answers: the same check as /api/health/detailed. */
-export function InngestStatusCard({ check }: { check: HealthCheck }) {
-  const reachable = check.status === "ok";
+/** Who runs the background jobs (Inngest or this server's embedded runner), and why. */
+export function ExecutorCard({ executor, timeZone, now }: { executor: ExecutorOverview; timeZone: string; now: Date }) {
+  const when = dateTimeFormatter(timeZone);
+  const embedded = executor.kind === "embedded";
+  const healthy = embedded || executor.reachable === true;
   return (
-    <Card role="region" aria-labelledby="inngest-status-title">
+    <Card role="region" aria-labelledby="executor-title">
       <CardHeader>
-        <CardTitle id="inngest-status-title" className="flex items-center gap-2">
-          Inngest
-          <Badge variant={reachable ? "success" : "warning"}>{reachable ? "Reachable" : "Unreachable"}</Badge>
+        <CardTitle id="executor-title" className="flex flex-wrap items-center gap-2">
+          Background jobs
+          <Badge variant={healthy ? "success" : "warning"} data-testid="executor-kind">
+            {embedded ? "Embedded runner" : executor.reachable ? "Inngest" : "Inngest unreachable"}
+          </Badge>
         </CardTitle>
-        <CardDescription>{String(check.url ?? "")}</CardDescription>
+        <CardDescription data-testid="executor-reason">{executor.reason}.</CardDescription>
       </CardHeader>
-      <CardContent className="text-sm text-muted-foreground">
-        {reachable
-          ? "Engines run on their schedules; events are delivered as they are written."
-          : "Schedules wait and events queue in the outbox until Inngest answers. Run now still works."}
+      <CardContent className="grid gap-1 text-sm text-muted-foreground">
+        {embedded && executor.jobs ? (
+          <>
+            <p>Ladder steps, engine runs and the daily and hourly jobs run in this server, and survive a restart.</p>
+            <p data-testid="runner-jobs">
+              {executor.jobs.waiting} job(s) waiting
+              {executor.jobs.nextRunAt && <>, the next {when(executor.jobs.nextRunAt)} ({relativeTo(executor.jobs.nextRunAt, now)})</>}
+              {executor.jobs.failed > 0 && <>; {executor.jobs.failed} failed after their retries</>}.
+            </p>
+          </>
+        ) : executor.reachable ? (
+          <p>Engines run on their schedules; events are delivered as they are written. Inngest answers at {executor.url}.</p>
+        ) : (
+          <p>Inngest does not answer at {executor.url}: schedules wait and events queue in the outbox until it does. Run now still works.</p>
+        )}
       </CardContent>
     </Card>
   );
@@ -36,7 +51,7 @@ export function OutboxCard({ backlog, timeZone, now }: { backlog: OutboxBacklog;
             {backlog.pending} waiting
           </Badge>
         </CardTitle>
-        <CardDescription>Events (new leads, ladder starts and stops, engine runs) written with their change and sent to Inngest until accepted.</CardDescription>
+        <CardDescription>Events (new leads, ladder starts and stops, engine runs) written with their change and handed to the background jobs until accepted.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-1 text-sm">
         {backlog.pending === 0 ? (

@@ -28,7 +28,7 @@ export function EngineCard({ engine, timeZone, canManage, now, actions }: Engine
   const when = dateTimeFormatter(timeZone);
   const status = STATUS[engine.status];
   return (
-    <Card data-testid={`engine-${engine.name}`} aria-labelledby={`engine-${engine.name}-title`} role="region">
+    <Card data-testid={`engine-${engine.name}`} aria-labelledby={`engine-${engine.name}-title`} role="region" className="min-w-0">
       <CardHeader>
         <CardTitle id={`engine-${engine.name}-title`} className="flex items-center gap-2">
           {engine.label}
@@ -41,7 +41,7 @@ export function EngineCard({ engine, timeZone, canManage, now, actions }: Engine
           </CardAction>
         )}
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid grid-cols-1 gap-4">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           <div>
             <dt className="text-muted-foreground">Last run</dt>
@@ -50,7 +50,7 @@ export function EngineCard({ engine, timeZone, canManage, now, actions }: Engine
           <div>
             <dt className="text-muted-foreground">Next run</dt>
             <dd>
-              {engine.paused ? "Paused" : engine.nextRunAt ? <>{when(engine.nextRunAt)} <span className="text-muted-foreground">{relativeTo(engine.nextRunAt, now)}</span></> : "Not scheduled (needs Inngest)"}
+              {engine.paused ? "Paused" : engine.nextRunAt ? <>{when(engine.nextRunAt)} <span className="text-muted-foreground">{relativeTo(engine.nextRunAt, now)}</span></> : "Not scheduled yet: the safety net starts it within 5 minutes"}
             </dd>
           </div>
           <div>

@@ -11,13 +11,29 @@ import type { FormAction } from "./action-types";
  */
 export function useFormAction<T>(action: FormAction<T>, before?: (formData: FormData) => void) {
   const [state, dispatch, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement | null>(null);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    formRef.current = event.currentTarget;
     const formData = new FormData(event.currentTarget);
     before?.(formData);
     startTransition(() => dispatch(formData));
   }
+  // Field errors render with aria-invalid (fieldErrorProps): take the user to the first one,
+  // so the error is announced and can be fixed without hunting for it.
+  useEffect(() => {
+    if (!state || state.ok || !state.issues?.length) return;
+    focusFirstInvalidField(formRef.current);
+  }, [state]);
   return { state, onSubmit, pending };
+}
+
+/** Focuses the form's first control marked invalid; true when there was one. */
+export function focusFirstInvalidField(form: HTMLFormElement | null): boolean {
+  const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!field) return false;
+  field.focus();
+  return true;
 }
 
 /**

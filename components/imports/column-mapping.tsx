@@ -2,7 +2,7 @@
 
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { assignColumn, DEAL_FIELDS, type DealField, type HeaderMapping } from "@/lib/imports/mapping";
+import { assignColumn, CONSENT_FIELDS, DEAL_FIELDS, type HeaderMapping, type ImportField } from "@/lib/imports/mapping";
 
 interface ColumnMappingProps {
   headers: string[];
@@ -32,15 +32,24 @@ export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: 
                 aria-label={`Field for column ${header || index + 1}`}
                 value={mapping[header] ?? ""}
                 disabled={disabled}
-                onChange={(event) => onChange(assignColumn(mapping, header, (event.currentTarget.value || null) as DealField | null))}
+                onChange={(event) => onChange(assignColumn(mapping, header, (event.currentTarget.value || null) as ImportField | null))}
               >
                 <option value="">Don’t import</option>
-                {DEAL_FIELDS.map((f) => (
-                  <option key={f.field} value={f.field}>
-                    {f.label}
-                    {f.required ? " (required)" : ""}
-                  </option>
-                ))}
+                <optgroup label="Deal">
+                  {DEAL_FIELDS.map((f) => (
+                    <option key={f.field} value={f.field}>
+                      {f.label}
+                      {f.required ? " (required)" : ""}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Consent to be contacted">
+                  {CONSENT_FIELDS.map((f) => (
+                    <option key={f.field} value={f.field}>
+                      {f.label}
+                    </option>
+                  ))}
+                </optgroup>
               </NativeSelect>
             </TableCell>
           </TableRow>

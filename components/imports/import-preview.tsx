@@ -1,9 +1,13 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { DEAL_FIELDS, type DealField, type HeaderMapping } from "@/lib/imports/mapping";
-import { toRecord, validateRow, type RowIssue } from "@/lib/imports/rows";
+import type { ImportConsentDefault } from "@/lib/imports/consent";
+import { IMPORT_FIELDS, type HeaderMapping, type ImportField } from "@/lib/imports/mapping";
+import type { PreviewRowCheck } from "@/lib/imports/preview";
+import type { RowIssue } from "@/lib/imports/rows";
+import { toColumnMapping } from "@/lib/imports/schema";
 import { cn } from "@/lib/ui/cn";
 import type { PreviewRow } from "./read-file";
 
@@ -11,6 +15,38 @@ interface ImportPreviewProps {
   headers: string[];
   rows: PreviewRow[];
   mapping: HeaderMapping;
+  consentDefault: ImportConsentDefault | null;
+}
+
+type Checks = { state: "checking" } | { state: "done"; rows: PreviewRowCheck[] } | { state: "failed"; message: string };
+
+/**
+ * Asks the server to check the rows with the import's own code (a ZIP is placed with the
+ * geo tables, which stay on the server), again whenever the mapping or the consent changes.
+ */
+function usePreviewChecks({ headers, rows, mapping, consentDefault }: ImportPreviewProps): Checks {
+  const [checks, setChecks] = useState<Checks>({ state: "checking" });
+  const body = JSON.stringify({ headers, rows, mapping: toColumnMapping(headers, mapping), consentDefault });
+  useEffect(() => {
+    const controller = new AbortController();
+    // A short pause so a burst of mapping changes makes one request.
+    const timer = setTimeout(async () => {
+      setChecks((current) => (current.state === "done" ? current : { state: "checking" }));
+      try {
+        const response = await fetch("/api/imports/preview", { method: "POST", headers: { "content-type": "application/json" }, body, signal: controller.signal });
+        const answer = (await response.json()) as { rows?: PreviewRowCheck[]; error?: string };
+        if (!response.ok || !answer.rows) setChecks({ state: "failed", message: answer.error ?? `The server answered ${response.status}` });
+        else setChecks({ state: "done", rows: answer.rows });
+      } catch (error) {
+        if (!controller.signal.aborted) setChecks({ state: "failed", message: (error as Error).message });
+      }
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [body]);
+  return checks;
 }
 
 /** What a cell will import as: the raw text, since DealInput reads "$150k" on the server too. */
@@ -18,28 +54,38 @@ function cellText(value: string | undefined) {
   return value?.trim() ? value : <span className="text-muted-foreground">—</span>;
 }
 
+function summary(checked: PreviewRowCheck[]): string {
+  const bad = checked.filter((row) => row.issues.length > 0).length;
+  const sameAddress = checked.filter((row) => row.duplicates.some((d) => d.by === "address")).length;
+  const samePhone = checked.filter((row) => row.duplicates.some((d) => d.by === "phone")).length;
+  const parts = [
+    bad > 0 && `${bad} with problems (skipped and listed in the error report)`,
+    sameAddress > 0 && `${sameAddress} repeating an earlier address (skipped as duplicates)`,
+    samePhone > 0 && `${samePhone} repeating an earlier phone`,
+  ].filter(Boolean);
+  return parts.length === 0 ? `The first ${checked.length} rows look good.` : `Of the first ${checked.length} rows: ${parts.join("; ")}.`;
+}
+
 /**
  * The first rows as they will be imported: one column per mapped field, each row checked
- * with the same DealInput schema the server uses, problems shown on the cell at fault.
+ * by the server exactly as the import will, problems shown on the cell at fault and
+ * duplicates within the file named with the row they repeat.
  */
-export function ImportPreview({ headers, rows, mapping }: ImportPreviewProps) {
+export function ImportPreview(props: ImportPreviewProps) {
+  const { headers, rows, mapping } = props;
+  const checks = usePreviewChecks(props);
   const used = new Set(Object.values(mapping));
-  const fields = DEAL_FIELDS.filter((f) => used.has(f.field));
-  const headerOf = new Map(Object.entries(mapping).filter(([, f]) => f).map(([h, f]) => [f as DealField, h]));
-  const checked = rows.map(({ rowNumber, cells }) => {
-    const record = toRecord(headers, cells);
-    const result = validateRow(record, mapping);
-    return { rowNumber, record, issues: result.ok ? [] : result.issues };
-  });
-  const bad = checked.filter((row) => row.issues.length > 0).length;
+  const fields = IMPORT_FIELDS.filter((f) => used.has(f.field));
+  const headerOf = new Map(Object.entries(mapping).filter(([, f]) => f).map(([h, f]) => [f as ImportField, h]));
+  const checkOf = new Map(checks.state === "done" ? checks.rows.map((row) => [row.rowNumber, row]) : []);
 
   return (
     <div className="grid gap-3">
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {bad === 0 ? `The first ${rows.length} rows look good.` : `${bad} of the first ${rows.length} rows have problems; they will be skipped and listed in the error report.`}
+        {checks.state === "checking" ? "Checking the first rows…" : checks.state === "failed" ? `Could not check the rows: ${checks.message}` : summary(checks.rows)}
       </p>
       <div className="overflow-x-auto">
-        <Table aria-label="Preview of the import">
+        <Table aria-label="Preview of the import" aria-busy={checks.state === "checking"}>
           <TableHeader>
             <TableRow>
               <TableHead className="w-12">Row</TableHead>
@@ -50,13 +96,16 @@ export function ImportPreview({ headers, rows, mapping }: ImportPreviewProps) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {checked.map(({ rowNumber, record, issues }) => {
-              const byField = new Map<DealField | null, RowIssue[]>();
+            {rows.map(({ rowNumber, cells }) => {
+              const check = checkOf.get(rowNumber);
+              const issues = check?.issues ?? [];
+              const byField = new Map<ImportField | null, RowIssue[]>();
               for (const issue of issues) byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue]);
               // Problems of fields not shown as a column (e.g. street when nothing maps to it).
               const elsewhere = issues.filter((i) => !i.field || !used.has(i.field));
+              const record = Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
               return (
-                <TableRow key={rowNumber} data-invalid={issues.length > 0 || undefined}>
+                <TableRow key={rowNumber} data-row={rowNumber} data-invalid={issues.length > 0 || undefined}>
                   <TableCell className="text-muted-foreground">{rowNumber}</TableCell>
                   {fields.map((f) => {
                     const problems = byField.get(f.field);
@@ -70,9 +119,12 @@ export function ImportPreview({ headers, rows, mapping }: ImportPreviewProps) {
                     );
                   })}
                   <TableCell className="align-top">
-                    {issues.length === 0 ? <Badge variant="success">Ready</Badge> : <Badge variant="destructive">Skipped</Badge>}
+                    <RowStatus check={check} />
                     {elsewhere.map((p) => (
                       <div key={p.message} className="mt-1 text-xs font-medium text-destructive">{p.message}</div>
+                    ))}
+                    {check?.duplicates.map((d) => (
+                      <div key={d.by} className="mt-1 text-xs font-medium">{d.message}</div>
                     ))}
                   </TableCell>
                 </TableRow>
@@ -81,6 +133,18 @@ export function ImportPreview({ headers, rows, mapping }: ImportPreviewProps) {
           </TableBody>
         </Table>
       </div>
+    </div>
+  );
+}
+
+function RowStatus({ check }: { check: PreviewRowCheck | undefined }) {
+  if (!check) return <span className="text-xs text-muted-foreground">Checking…</span>;
+  if (check.issues.length > 0) return <Badge variant="destructive">Skipped</Badge>;
+  if (check.duplicates.some((d) => d.by === "address")) return <Badge variant="warning">Duplicate</Badge>;
+  return (
+    <div className="flex flex-wrap gap-1">
+      <Badge variant={check.duplicates.length ? "warning" : "success"}>{check.duplicates.length ? "Check" : "Ready"}</Badge>
+      {check.consent === "given" && <Badge variant="outline">Consent</Badge>}
     </div>
   );
 }

@@ -13,16 +13,26 @@ import { useImportWizard } from "./use-import-wizard";
  */
 export function ImportWizard() {
   const router = useRouter();
-  const { step, mapping, setMapping, error, setError, chooseFile, startImport, chooseAnother } = useImportWizard();
+  const { step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother } = useImportWizard();
 
   if (step.name === "run") {
     return <ImportRunning jobId={step.jobId} onFinished={() => router.refresh()} onImportAnother={chooseAnother} />;
   }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <ChooseFileCard file={step.name === "choose" ? null : step.file} disabled={step.name === "upload"} error={error} onFile={chooseFile} onError={setError} />
-      {step.name !== "choose" && <ImportReview step={step} mapping={mapping} onMappingChange={setMapping} onStart={startImport} />}
+      {step.name !== "choose" && (
+        <ImportReview
+          step={step}
+          mapping={mapping}
+          onMappingChange={setMapping}
+          consentDraft={consentDraft}
+          consent={consent}
+          onConsentChange={setConsentDraft}
+          onStart={startImport}
+        />
+      )}
     </div>
   );
 }

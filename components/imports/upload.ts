@@ -1,3 +1,4 @@
+import type { ImportConsentDefault } from "@/lib/imports/consent";
 import type { ColumnMapping } from "@/lib/imports/schema";
 
 export type UploadResult = { ok: true; jobId: string } | { ok: false; error: string };
@@ -7,9 +8,15 @@ export type UploadResult = { ok: true; jobId: string } | { ok: false; error: str
  * upload progress, and a 50 MB file on a slow line needs a bar. The text fields go first,
  * so the server can refuse a bad mapping before storing the file.
  */
-export function uploadImport(file: File, mapping: ColumnMapping, onProgress: (fraction: number) => void): Promise<UploadResult> {
+export function uploadImport(
+  file: File,
+  mapping: ColumnMapping,
+  consentDefault: ImportConsentDefault | null,
+  onProgress: (fraction: number) => void,
+): Promise<UploadResult> {
   const form = new FormData();
   form.append("mapping", JSON.stringify(mapping));
+  if (consentDefault) form.append("consentDefault", JSON.stringify(consentDefault));
   form.append("fileSize", String(file.size));
   form.append("file", file, file.name);
   return new Promise((resolve) => {

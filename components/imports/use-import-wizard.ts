@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ImportConsentDefault } from "@/lib/imports/consent";
 import { guessMapping, type HeaderMapping } from "@/lib/imports/mapping";
 import { toColumnMapping } from "@/lib/imports/schema";
 import { countCsvRows, readCsvHead, type CsvHead } from "./read-file";
@@ -13,12 +14,31 @@ export type ImportStep =
   | { name: "upload"; file: File; head: CsvHead; rows: number | null; progress: number }
   | { name: "run"; jobId: string };
 
+/** The consent form of the wizard as typed; `given` empty means the file says nothing. */
+export interface ConsentDefaultDraft {
+  given: "" | "yes" | "no";
+  source: string;
+  wording: string;
+}
+
+/** The draft as the import takes it, or the errors to show beside its fields. */
+export function readConsentDraft(draft: ConsentDefaultDraft): { value: ImportConsentDefault | null; errors: Record<string, string[]> } {
+  if (draft.given === "") return { value: null, errors: {} };
+  const parsed = ImportConsentDefault.safeParse(draft);
+  if (parsed.success) return { value: parsed.data, errors: {} };
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  return { value: null, errors };
+}
+
 /** The wizard's step, column mapping and error, and the moves between steps. */
 export function useImportWizard() {
   const router = useRouter();
   const [step, setStep] = useState<ImportStep>({ name: "choose" });
   const [mapping, setMapping] = useState<HeaderMapping>({});
   const [error, setError] = useState<string | null>(null);
+  const [consentDraft, setConsentDraft] = useState<ConsentDefaultDraft>({ given: "", source: "", wording: "" });
+  const consent = readConsentDraft(consentDraft);
 
   async function chooseFile(file: File) {
     setError(null);
@@ -35,10 +55,10 @@ export function useImportWizard() {
   }
 
   async function startImport() {
-    if (step.name !== "map") return;
+    if (step.name !== "map" || Object.keys(consent.errors).length > 0) return;
     setError(null);
     setStep({ ...step, name: "upload", progress: 0 });
-    const result = await uploadImport(step.file, toColumnMapping(step.head.headers, mapping), (progress) =>
+    const result = await uploadImport(step.file, toColumnMapping(step.head.headers, mapping), consent.value, (progress) =>
       setStep((current) => (current.name === "upload" ? { ...current, progress } : current)),
     );
     if (result.ok) {
@@ -52,5 +72,5 @@ export function useImportWizard() {
 
   const chooseAnother = () => setStep({ name: "choose" });
 
-  return { step, mapping, setMapping, error, setError, chooseFile, startImport, chooseAnother };
+  return { step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother };
 }

@@ -4,7 +4,9 @@ import { useEffect, useRef } from "react";
 import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
@@ -17,10 +19,12 @@ export type CompleteTaskAction = FormAction<{ status: string }>;
 interface CompleteTaskFormProps {
   taskId: string;
   closed: string | null;
+  /** The calling-hours notice when the lead may not be called now: logging a call then needs a confirmation. */
+  outsideHours?: string | null;
   completeTask: CompleteTaskAction;
 }
 
-export function CompleteTaskForm({ taskId, closed, completeTask }: CompleteTaskFormProps) {
+export function CompleteTaskForm({ taskId, closed, outsideHours = null, completeTask }: CompleteTaskFormProps) {
   // Which button submitted: set on click, before the submit event reads the form.
   const resolution = useRef<HTMLInputElement>(null);
   const { state, onSubmit, pending } = useFormAction(completeTask);
@@ -46,6 +50,19 @@ export function CompleteTaskForm({ taskId, closed, completeTask }: CompleteTaskF
       <FormField label="Notes" htmlFor="task-notes" error={errors.notes}>
         <Textarea id="task-notes" name="notes" rows={3} placeholder="What the seller said, when to call back..." />
       </FormField>
+      {(outsideHours || errors.outsideHoursConfirmed) && (
+        <div className="grid gap-1">
+          <div className="flex items-start gap-2">
+            <Checkbox id="task-outside-hours" name="outsideHoursConfirmed" className="mt-0.5" {...fieldErrorProps("task-outside-hours", { "task-outside-hours": errors.outsideHoursConfirmed })} />
+            <Label htmlFor="task-outside-hours" className="leading-snug">
+              I made this call outside the lead&apos;s calling hours{outsideHours ? ` (${outsideHours.replace(/^Outside calling hours /, "")})` : ""}; record it anyway
+            </Label>
+          </div>
+          {errors.outsideHoursConfirmed && (
+            <p id="task-outside-hours-error" role="alert" className="text-sm text-destructive">{errors.outsideHoursConfirmed.join(" ")}</p>
+          )}
+        </div>
+      )}
       {errors.taskId && <p role="alert" className="text-sm text-destructive">{errors.taskId.join(" ")}</p>}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending} onClick={() => { if (resolution.current) resolution.current.value = "done"; }}>{pending ? "Saving..." : "Complete task"}</Button>

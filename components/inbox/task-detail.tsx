@@ -1,10 +1,11 @@
-import { Phone } from "lucide-react";
+import { Phone, PhoneOff } from "lucide-react";
 import Link from "next/link";
 import { formatInZone } from "@/components/ladder/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TaskDetail as TaskDetailData } from "@/lib/ladder/inbox";
 import { TASK_OUTCOME_LABELS, type TaskOutcome } from "@/lib/ladder/schema";
+import { callingHoursNotice } from "./calling-hours";
 import { CompleteTaskForm, type CompleteTaskAction } from "./complete-task-form";
 
 interface TaskDetailProps {
@@ -13,13 +14,16 @@ interface TaskDetailProps {
   /** The viewer's zone, for the history. */
   viewerTimeZone: string;
   completeTask: CompleteTaskAction;
+  /** The instant the page was read, for the calling-hours notice. */
+  now: string;
 }
 
 const outcomeLabel = (outcome: string | null) => (outcome ? (TASK_OUTCOME_LABELS[outcome as TaskOutcome] ?? outcome) : null);
 
 /** The open task: the lead, a tel: link, notes and history, and the form that closes it. */
-export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask }: TaskDetailProps) {
-  const { task, history } = detail;
+export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now }: TaskDetailProps) {
+  const { task, history, callingHours } = detail;
+  const outsideHours = callingHoursNotice(callingHours, new Date(now));
   const { deal } = task;
   const leadZone = deal.timeZone ?? viewerTimeZone;
   const closedText = `Closed (${task.status.toLowerCase()}): ${outcomeLabel(task.outcome) ?? "no outcome"}.`;
@@ -35,7 +39,17 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask }: Ta
       </CardHeader>
       <CardContent className="grid gap-5 text-sm">
         <div className="grid gap-1">
-          {deal.contactPhone ? (
+          {outsideHours && deal.contactPhone ? (
+            <div role="status" className="grid gap-0.5 rounded-md border border-amber-600/50 bg-amber-500/10 p-2" data-testid="calling-hours-notice">
+              <p className="flex items-center gap-2 font-medium">
+                <PhoneOff className="size-4 shrink-0" aria-hidden /> {outsideHours}
+              </p>
+              <p className="text-muted-foreground">
+                <span className="whitespace-nowrap">{deal.contactPhone}</span>
+                {callingHours.open ? null : callingHours.localTime ? ` · now ${formatInZone(now, callingHours.timeZone)} for the lead` : ""}
+              </p>
+            </div>
+          ) : deal.contactPhone ? (
             <a href={`tel:${deal.contactPhone}`} className="flex items-center gap-2 text-base font-medium underline-offset-2 hover:underline">
               <Phone className="size-4" aria-hidden /> {deal.contactPhone}
             </a>
@@ -46,7 +60,13 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask }: Ta
           {task.notes && <p>Notes: {task.notes}</p>}
         </div>
         {canWork ? (
-          <CompleteTaskForm key={task.id} taskId={task.id} closed={task.status === "OPEN" ? null : closedText} completeTask={completeTask} />
+          <CompleteTaskForm
+            key={task.id}
+            taskId={task.id}
+            closed={task.status === "OPEN" ? null : closedText}
+            outsideHours={task.channel === "CALL" && outsideHours ? outsideHours : null}
+            completeTask={completeTask}
+          />
         ) : (
           <p className="text-muted-foreground">{task.status === "OPEN" ? "You can view this task but not close it." : closedText}</p>
         )}

@@ -12,12 +12,14 @@ import { toast } from "@/components/ui/toaster";
 import { fieldErrors } from "@/lib/http/result";
 import { LADDER_CHANNELS, MAX_LADDER_STEPS, type LadderChannel, type LadderTemplateInput } from "@/lib/ladder/schema";
 import { TEMPLATE_FIELDS } from "@/lib/ladder/template";
+import { formatDelayText, parseDelay } from "@/lib/ladder/delay";
 import { formatDelay } from "./format";
 
 interface EditableStep {
   key: number;
   channel: LadderChannel;
-  delayMinutes: string;
+  /** As typed: "30m", "3h", "1d", "1d 12h". */
+  delay: string;
   template: string;
 }
 
@@ -31,7 +33,9 @@ let nextKey = 1;
 
 /** The tenant's ladder: steps with channel, delay after the start and template; saved with a reason. */
 export function LadderEditor({ steps: initial, canEdit, saveLadder }: LadderEditorProps) {
-  const [steps, setSteps] = useState<EditableStep[]>(() => initial.map((s) => ({ ...s, delayMinutes: String(s.delayMinutes), key: nextKey++ })));
+  const [steps, setSteps] = useState<EditableStep[]>(() =>
+    initial.map((s) => ({ channel: s.channel, template: s.template, delay: formatDelayText(s.delayMinutes), key: nextKey++ })),
+  );
   const [reason, setReason] = useState("");
   const [state, dispatch, pending] = useActionState(saveLadder, null);
   const errors = state && !state.ok ? fieldErrors(state.issues) : {};
@@ -52,11 +56,12 @@ export function LadderEditor({ steps: initial, canEdit, saveLadder }: LadderEdit
       return next;
     });
   const add = () =>
-    setSteps((all) => [...all, { key: nextKey++, channel: "CALL", delayMinutes: all.length ? all[all.length - 1].delayMinutes : "0", template: "" }]);
+    setSteps((all) => [...all, { key: nextKey++, channel: "CALL", delay: all.length ? all[all.length - 1].delay : "0m", template: "" }]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const payload = { steps: steps.map(({ channel, delayMinutes, template }) => ({ channel, delayMinutes, template })), reason };
+    // The text goes as typed; the shared schema reads it, so the form and the server agree.
+    const payload = { steps: steps.map(({ channel, delay, template }) => ({ channel, delayMinutes: delay, template })), reason };
     startTransition(() => dispatch(payload));
   }
 
@@ -67,7 +72,7 @@ export function LadderEditor({ steps: initial, canEdit, saveLadder }: LadderEdit
         {steps.map((step, index) => {
           const id = (field: string) => `step-${index}-${field}`;
           const error = (field: string) => errors[`steps.${index}.${field}`];
-          const delay = Number(step.delayMinutes);
+          const delay = parseDelay(step.delay);
           return (
             <li key={step.key} className="grid gap-3 rounded-lg border p-3 md:grid-cols-[2rem_8rem_10rem_minmax(0,1fr)_auto]">
               <span className="pt-8 text-sm font-medium text-muted-foreground tabular-nums">{index + 1}.</span>
@@ -76,8 +81,21 @@ export function LadderEditor({ steps: initial, canEdit, saveLadder }: LadderEdit
                   {LADDER_CHANNELS.map((c) => <option key={c} value={c}>{c}</option>)}
                 </NativeSelect>
               </FormField>
-              <FormField label="Delay (minutes)" htmlFor={id("delay")} error={error("delayMinutes")} hint={Number.isFinite(delay) && delay >= 0 ? formatDelay(delay) : undefined}>
-                <Input id={id("delay")} inputMode="numeric" value={step.delayMinutes} disabled={!canEdit} onChange={(e) => update(index, { delayMinutes: e.target.value })} {...fieldErrorProps(id("delay"), { [id("delay")]: error("delayMinutes") })} />
+              <FormField
+                label="Delay after start"
+                htmlFor={id("delay")}
+                error={error("delayMinutes")}
+                hint={delay === null ? "e.g. 30m, 3h, 1d" : delay === 0 ? "At once" : `${formatDelay(delay)} after the start`}
+              >
+                <Input
+                  id={id("delay")}
+                  value={step.delay}
+                  autoComplete="off"
+                  spellCheck={false}
+                  disabled={!canEdit}
+                  onChange={(e) => update(index, { delay: e.target.value })}
+                  {...fieldErrorProps(id("delay"), { [id("delay")]: error("delayMinutes") })}
+                />
               </FormField>
               <FormField label={step.channel === "CALL" ? "Call notes (optional)" : "Message template"} htmlFor={id("template")} error={error("template")}>
                 <Textarea id={id("template")} rows={2} value={step.template} disabled={!canEdit} onChange={(e) => update(index, { template: e.target.value })} {...fieldErrorProps(id("template"), { [id("template")]: error("template") })} />

@@ -94,19 +94,25 @@ export function RemoveDoNotContactButton({ id, value, removeDoNotContact }: Remo
   );
 }
 
-export function ConsentForm({ changeConsent }: { changeConsent: FormAction<unknown> }) {
+interface ConsentFormProps {
+  changeConsent: FormAction<unknown>;
+  /** Filled in when a blocked send links here to record the missing consent. */
+  defaults?: { channel: "SMS" | "EMAIL"; address: string };
+}
+
+export function ConsentForm({ changeConsent, defaults }: ConsentFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const { onSubmit, pending, errors } = useSavingForm(changeConsent, () => form.current?.reset());
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Record consent">
       <FormField label="Channel" htmlFor="consent-channel" error={errors.channel}>
-        <NativeSelect id="consent-channel" name="channel" defaultValue="SMS">
+        <NativeSelect id="consent-channel" name="channel" defaultValue={defaults?.channel ?? "SMS"}>
           <option value="SMS">SMS</option>
           <option value="EMAIL">Email</option>
         </NativeSelect>
       </FormField>
       <FormField label="Phone or email" htmlFor="consent-address" error={errors.address} required>
-        <Input id="consent-address" name="address" {...err("consent-address", errors.address)} />
+        <Input id="consent-address" name="address" defaultValue={defaults?.address ?? ""} {...err("consent-address", errors.address)} />
       </FormField>
       <FormField label="Consent" htmlFor="consent-status" error={errors.status}>
         <NativeSelect id="consent-status" name="status" defaultValue="OPTED_IN">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/prospects/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { MessageListRow } from "@/lib/outbound/outbox";
+import { explainBlock } from "@/lib/outbound/block-explanation";
+import type { BlockReason } from "@/lib/outbound/gates";
 import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 import { OUTBOX_PROVIDER } from "@/lib/providers/outbox";
 import { MessageStatusBadge } from "./message-status-badge";
@@ -11,6 +13,32 @@ function leadLabel(row: MessageListRow): string {
   const deal = row.deal;
   if (!deal) return "No matching lead";
   return deal.contactName || [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "Lead";
+}
+
+/** A refused message's reason with the link to where it is fixed (reasons of older versions: the label only). */
+function BlockedReason({ row }: { row: MessageListRow }) {
+  const reason = row.blockedReason!;
+  const known = Object.hasOwn(BLOCK_REASON_LABELS, reason) && row.channel !== "CALL";
+  const fix = known
+    ? explainBlock({
+        reason: reason as BlockReason,
+        channel: row.channel as "SMS" | "EMAIL",
+        address: row.toAddress || null,
+        dealId: row.deal?.id,
+        region: row.deal?.region,
+        market: row.deal?.market,
+      })
+    : null;
+  return (
+    <span className="mt-1 block max-w-56 text-xs">
+      <span className="block text-destructive" data-testid="blocked-reason">{BLOCK_REASON_LABELS[reason] ?? reason}</span>
+      {fix?.fixHref && (
+        <Link href={fix.fixHref} className="font-medium text-primary underline underline-offset-4" title={fix.message}>
+          {fix.fixLabel}
+        </Link>
+      )}
+    </span>
+  );
 }
 
 /** The messages of the workspace, newest first; outbox messages carry the simulation buttons. */
@@ -49,9 +77,7 @@ export function MessagesTable({ rows, timeZone, canSimulate, simulateActions }: 
               </TableCell>
               <TableCell>
                 <MessageStatusBadge status={row.status} />
-                {row.blockedReason && (
-                  <span className="mt-1 block text-xs text-destructive" data-testid="blocked-reason">{BLOCK_REASON_LABELS[row.blockedReason] ?? row.blockedReason}</span>
-                )}
+                {row.blockedReason && <BlockedReason row={row} />}
                 {row.status !== "BLOCKED" && row.error && <span className="mt-1 block text-xs text-destructive">{row.error}</span>}
               </TableCell>
               <TableCell className="font-mono text-xs">{row.direction === "INBOUND" ? row.fromAddress : row.toAddress}</TableCell>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Send } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
 import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -39,8 +40,9 @@ export function SendMessageForm({ dealId, phone, email, sendMessage }: SendMessa
         <form onSubmit={onSubmit} className="grid gap-3" noValidate aria-label="Send message">
           <FormField label="Channel" htmlFor="message-channel" error={errors.channel} hint={to ? `To ${to}` : `The lead has no ${channel === "SMS" ? "phone number" : "email address"}`}>
             <NativeSelect id="message-channel" name="channel" value={channel} onChange={(e) => setChannel(e.target.value as "SMS" | "EMAIL")}>
-              <option value="SMS">SMS</option>
-              <option value="EMAIL">Email</option>
+              {/* A channel without an address on file cannot be chosen: the send would only be refused. */}
+              <option value="SMS" disabled={!phone}>{phone ? "SMS" : "SMS (no phone number on file)"}</option>
+              <option value="EMAIL" disabled={!email}>{email ? "Email" : "Email (no email on file)"}</option>
             </NativeSelect>
           </FormField>
           {channel === "EMAIL" && (
@@ -61,6 +63,12 @@ export function SendMessageForm({ dealId, phone, email, sendMessage }: SendMessa
             {result?.status === "BLOCKED" && (
               <div role="alert" className="grid gap-0.5 text-sm">
                 <p className="font-medium text-destructive" data-reason={result.reason}>{`Blocked: ${BLOCK_REASON_LABELS[result.reason] ?? result.reason}`}</p>
+                <p data-testid="blocked-fix">{result.fix.message}</p>
+                {result.fix.fixHref && (
+                  <Link href={result.fix.fixHref} className="font-medium text-primary underline underline-offset-4">
+                    {result.fix.fixLabel}
+                  </Link>
+                )}
                 <p className="text-xs text-muted-foreground">{result.detail}</p>
               </div>
             )}

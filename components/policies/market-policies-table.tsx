@@ -33,7 +33,7 @@ export function MarketPoliciesTable({ policies, actions }: { policies: PolicyRec
       </TableHeader>
       <TableBody>
         {policies.map((p) => (
-          <TableRow key={p.id ?? `${p.region}-${p.market}`} data-testid={`market-policy-${p.region}-${p.market}`}>
+          <TableRow key={p.id ?? `${p.region}-${p.market}`} id={`market-policy-${p.region}-${p.market}`} data-testid={`market-policy-${p.region}-${p.market}`} className="scroll-mt-4 target:bg-accent">
             <TableCell className="font-medium">
               {scopeLabel(p.region, p.market)}
               {p.rules.citation && <div className="max-w-xs truncate text-xs text-muted-foreground" title={p.rules.citation}>{p.rules.citation}</div>}

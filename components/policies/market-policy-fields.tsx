@@ -5,7 +5,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldErrorId, fieldErrorProps, type FieldErrors } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { CHANNELS, WEEKDAY_NAMES, type Channel } from "@/lib/policy/schema";
+import { CHANNELS, MAX_TOUCHES_PER_24_HOURS, WEEKDAY_NAMES, type Channel } from "@/lib/policy/schema";
 import { WEEKDAYS, dayFieldNames, type MarketPolicyGrid, type Weekday } from "./market-policy-form";
 
 const CHANNEL_LABELS: Record<Channel, string> = { SMS: "Text (SMS)", CALL: "Call", EMAIL: "Email" };
@@ -81,6 +81,24 @@ export function MarketPolicyFields({ grid, errors, warnings = [] }: { grid: Mark
 
       <FormField label="Minimum lead score (0-100)" htmlFor="minLeadScore" error={errors.minLeadScore} className="sm:max-w-48">
         <Input id="minLeadScore" name="minLeadScore" type="number" min={0} max={100} inputMode="numeric" defaultValue={grid.minLeadScore} {...fieldErrorProps("minLeadScore", errors)} />
+      </FormField>
+      <FormField
+        label="Most touches per lead in 24 hours"
+        htmlFor="maxTouchesPer24Hours"
+        error={errors.maxTouchesPer24Hours}
+        hint="Ladder texts, emails and calls together; later steps wait until the count allows them."
+        className="sm:max-w-80"
+      >
+        <Input
+          id="maxTouchesPer24Hours"
+          name="maxTouchesPer24Hours"
+          type="number"
+          min={1}
+          max={MAX_TOUCHES_PER_24_HOURS}
+          inputMode="numeric"
+          defaultValue={grid.maxTouchesPer24Hours}
+          {...fieldErrorProps("maxTouchesPer24Hours", errors)}
+        />
       </FormField>
       {grid.citation && <p className="text-xs text-muted-foreground">Legal basis, kept with the rules: {grid.citation}</p>}
     </div>

@@ -3,11 +3,12 @@
  * day) and back. Pure, shared by the dialog (defaults) and the server action (parsing).
  *
  * Form fields: region, market, enabled, day{d}Open / day{d}Start / day{d}End for d = 0 (Monday)
- * .. 6 (Sunday), channels (repeated), minLeadScore, citation (hidden), reason, and intent
+ * .. 6 (Sunday), channels (repeated), minLeadScore, maxTouchesPer24Hours, citation (hidden), reason, and intent
  * ("create" from the "Add market rule" dialog). A time input cannot hold "24:00", so an END of
  * "00:00" in the grid means midnight ("24:00" in the rules); a start of 00:00 is plain midnight.
  */
 import { z } from "zod";
+import { maxTouchesPer24HoursOf } from "@/lib/policy/defaults";
 import {
   RegionCode,
   MarketPolicyUpsertInput,
@@ -42,6 +43,8 @@ export interface MarketPolicyGrid {
   days: DayHours[];
   channels: Channel[];
   minLeadScore: number;
+  /** The policy's touch cap, or its region's seeded one when the stored policy has none. */
+  maxTouchesPer24Hours: number;
   citation?: string;
 }
 
@@ -108,14 +111,29 @@ export function policyToGrid(policy: MarketPolicyView): { grid: MarketPolicyGrid
   });
   const { channelsAllowed, minLeadScore, citation } = policy.rules;
   return {
-    grid: { region: policy.region, market: policy.market, enabled: policy.enabled, days, channels: [...channelsAllowed], minLeadScore, ...(citation ? { citation } : {}) },
+    grid: {
+      region: policy.region,
+      market: policy.market,
+      enabled: policy.enabled,
+      days,
+      channels: [...channelsAllowed],
+      minLeadScore,
+      maxTouchesPer24Hours: maxTouchesPer24HoursOf(policy),
+      ...(citation ? { citation } : {}),
+    },
     warnings,
   };
 }
 
 /** The grid as a browser would post it (FormData through formDataToObject), with a reason. */
 export function gridToFormFields(grid: MarketPolicyGrid, reason: string): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = { region: grid.region, market: grid.market, minLeadScore: String(grid.minLeadScore), reason };
+  const fields: Record<string, string | string[]> = {
+    region: grid.region,
+    market: grid.market,
+    minLeadScore: String(grid.minLeadScore),
+    maxTouchesPer24Hours: String(grid.maxTouchesPer24Hours),
+    reason,
+  };
   if (grid.enabled) fields.enabled = "on";
   if (grid.citation) fields.citation = grid.citation;
   if (grid.channels.length === 1) fields.channels = grid.channels[0];
@@ -144,6 +162,7 @@ const FormFields = z.object({
   enabled: text,
   channels: z.union([z.string(), z.array(z.string())]).optional(),
   minLeadScore: z.union([z.string(), z.number()]).optional(),
+  maxTouchesPer24Hours: z.union([z.string(), z.number()]).optional(),
   citation: text,
   reason: text,
   ...dayShape,
@@ -189,6 +208,12 @@ function readScore(value: string | number | undefined, report: Report): number {
   return raw;
 }
 
+function readTouchCap(value: string | number | undefined, report: Report): number {
+  const raw = typeof value === "number" ? value : (value ?? "").trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(raw)) report("maxTouchesPer24Hours", "Give the most touches per lead in 24 hours");
+  return raw;
+}
+
 /**
  * The form field an issue of MarketPolicyUpsertInput (or the service's ExpectedError field,
  * split on ".") belongs to; "" for the form as a whole.
@@ -197,7 +222,7 @@ export function formFieldOf(path: readonly PropertyKey[], windows: readonly Cont
   const [head, group, index, key] = path.map(String);
   if (head !== "rules") return head ?? "";
   if (group === "channelsAllowed") return "channels";
-  if (group === "minLeadScore" || group === "citation") return group;
+  if (group === "minLeadScore" || group === "maxTouchesPer24Hours" || group === "citation") return group;
   const day = windows[Number(index)]?.days[0] as Weekday | undefined;
   if (group === "contactWindows" && day !== undefined) return dayFieldNames(day)[key === "start" ? "start" : "end"];
   return "";
@@ -221,13 +246,20 @@ export const MarketPolicyForm = FormFields.transform((fields, ctx): MarketPolicy
   const channelsAllowed = [...new Set([fields.channels ?? []].flat().map((c) => c.trim().toUpperCase()))];
   if (channelsAllowed.length === 0) report("channels", "Choose at least one channel (untick Enabled to stop all contact)");
   const minLeadScore = readScore(fields.minLeadScore, report);
+  const maxTouchesPer24Hours = readTouchCap(fields.maxTouchesPer24Hours, report);
   const citation = fields.citation?.trim() || undefined;
   if (intent === "create") {
     if (!RegionCode.safeParse(fields.region).success) report("region", "Choose a state or province");
     const market = (fields.market ?? "").trim().toUpperCase();
     if (market === "" || market === "ALL") report("market", "Type the market's name, e.g. TORONTO (edit the region-wide rule in the table)");
   }
-  const rules: MarketPolicyRules = { contactWindows, channelsAllowed: channelsAllowed as Channel[], minLeadScore, ...(citation ? { citation } : {}) };
+  const rules: MarketPolicyRules = {
+    contactWindows,
+    channelsAllowed: channelsAllowed as Channel[],
+    minLeadScore,
+    maxTouchesPer24Hours,
+    ...(citation ? { citation } : {}),
+  };
   const parsed = MarketPolicyUpsertInput.safeParse({
     region: fields.region ?? "",
     market: fields.market,

@@ -61,6 +61,18 @@ export function humanize(value: string): string {
   return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
 }
 
+/**
+ * +15125550142 -> "(512) 555-0142" for North American numbers; anything else as stored.
+ * Shown with `whitespace-nowrap` wherever it appears, so it never wraps between digits.
+ */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return DASH;
+  if (!/^\+?[\d\s().-]+$/.test(phone)) return phone;
+  const digits = phone.replace(/\D/g, "");
+  const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits.length === 10 ? digits : null;
+  return national ? `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}` : phone;
+}
+
 /** "240 deals", "10,000+ deals" when the count stopped short of every match. */
 export function formatDealCount(total: number, exact = true): string {
   return `${formatCount(total)}${exact ? "" : "+"} deal${total === 1 && exact ? "" : "s"}`;

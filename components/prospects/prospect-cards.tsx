@@ -1,16 +1,30 @@
 import Link from "next/link";
+import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/ui/cn";
 import { StatusBadge, StrategyBadge } from "./deal-badges";
-import { formatMoney, formatPercent, spreadTone } from "./format";
+import { formatMoney, formatPercent, formatPhone, spreadTone } from "./format";
 import type { ProspectTableRow } from "./prospect-columns";
 
-/** The phone layout: one card per deal with the numbers a wholesaler scans for. */
-export function ProspectCards({ rows }: { rows: ProspectTableRow[] }) {
+export interface CardSelection {
+  isSelected: (dealId: string) => boolean;
+  toggle: (dealId: string, selected: boolean) => void;
+}
+
+/** The phone layout: one card per deal with the numbers a wholesaler scans for, and a checkbox beside it when rows can be selected. */
+export function ProspectCards({ rows, selection }: { rows: ProspectTableRow[]; selection?: CardSelection }) {
   return (
     <ul className="grid gap-2 md:hidden">
       {rows.map((row) => (
-        <li key={row.id}>
-          <Link href={`/deals/${row.id}`} className="grid gap-2 rounded-lg border p-3 transition-colors hover:bg-muted/50 focus-visible:bg-muted/50">
+        <li key={row.id} className="flex items-start gap-2">
+          {selection && (
+            <Checkbox
+              className="mt-4 size-5"
+              aria-label={`Select ${[row.street, row.unit && `Unit ${row.unit}`].filter(Boolean).join(", ") || "Address unknown"}`}
+              checked={selection.isSelected(row.id)}
+              onCheckedChange={(checked) => selection.toggle(row.id, checked === true)}
+            />
+          )}
+          <Link href={`/deals/${row.id}`} className="grid min-w-0 flex-1 gap-2 rounded-lg border p-3 transition-colors hover:bg-muted/50 focus-visible:bg-muted/50">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
                 <p className="truncate font-medium">{[row.street, row.unit && `Unit ${row.unit}`].filter(Boolean).join(", ") || "Address unknown"}</p>
@@ -32,6 +46,12 @@ export function ProspectCards({ rows }: { rows: ProspectTableRow[] }) {
               <StrategyBadge strategy={row.strategy} />
               <span>{row.intake}</span>
             </div>
+            {(row.ownerName || row.contactPhone) && (
+              <div className="flex flex-wrap items-center justify-between gap-x-2 text-xs text-muted-foreground">
+                <span>{row.ownerName ? `Owner: ${row.ownerName}` : "No owner"}</span>
+                {row.contactPhone && <span className="whitespace-nowrap tabular-nums">{formatPhone(row.contactPhone)}</span>}
+              </div>
+            )}
           </Link>
         </li>
       ))}

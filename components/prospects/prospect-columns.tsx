@@ -3,17 +3,19 @@ import {
   createColumnHelper,
   metaHelper,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
 import Link from "next/link";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { ProspectRow } from "@/lib/prospects/query";
 import { cn } from "@/lib/ui/cn";
 import { StatusBadge, StrategyBadge } from "./deal-badges";
-import { DASH, formatCount, formatMoney, formatPercent, humanize, spreadTone } from "./format";
+import { DASH, formatCount, formatMoney, formatPercent, formatPhone, humanize, spreadTone } from "./format";
 
-/** A row as the server hands it over: the intake date is already in the workspace zone. */
-export type ProspectTableRow = ProspectRow & { intake: string };
+/** A row as the server hands it over: the intake date is already in the workspace zone, the owner resolved to a name. */
+export type ProspectTableRow = ProspectRow & { intake: string; ownerName: string | null };
 
 interface ProspectColumnMeta {
   label: string;
@@ -26,16 +28,22 @@ export const prospectFeatures = tableFeatures({
   rowSortingFeature,
   columnVisibilityFeature,
   rowPaginationFeature,
+  rowSelectionFeature,
   columnMeta: metaHelper<ProspectColumnMeta>(),
 });
 
 const helper = createColumnHelper<typeof prospectFeatures, ProspectTableRow>();
 
+export function streetOf(row: Pick<ProspectTableRow, "street" | "unit">) {
+  return [row.street, row.unit && `Unit ${row.unit}`].filter(Boolean).join(", ") || "Address unknown";
+}
+
 function Address({ row }: { row: ProspectTableRow }) {
-  const street = [row.street, row.unit && `Unit ${row.unit}`].filter(Boolean).join(", ") || "Address unknown";
+  const street = streetOf(row);
   const locality = [row.city, [row.region, row.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
-    <div className="min-w-48">
+    // Long addresses wrap rather than push the table past the screen.
+    <div className="min-w-28 whitespace-normal">
       <Link href={`/deals/${row.id}`} className="font-medium hover:underline focus-visible:underline">{street}</Link>
       <div className="text-xs text-muted-foreground">{locality || DASH}</div>
     </div>
@@ -45,6 +53,21 @@ function Address({ row }: { row: ProspectTableRow }) {
 const money = (value: number | null) => <span className="tabular-nums">{formatMoney(value)}</span>;
 
 export const prospectColumns = helper.columns([
+  helper.display({
+    id: "select",
+    enableHiding: false,
+    meta: { label: "Select" },
+    header: ({ table }) => (
+      <Checkbox
+        aria-label="Select every deal on this page"
+        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+        onCheckedChange={(checked) => table.toggleAllPageRowsSelected(checked === true)}
+      />
+    ),
+    cell: ({ row }) => (
+      <Checkbox aria-label={`Select ${streetOf(row.original)}`} checked={row.getIsSelected()} onCheckedChange={(checked) => row.toggleSelected(checked === true)} />
+    ),
+  }),
   helper.accessor((row) => row.city, {
     id: "address",
     header: "Address",
@@ -53,7 +76,7 @@ export const prospectColumns = helper.columns([
     meta: { label: "Address", hint: "Sorts by city" },
     cell: (info) => <Address row={info.row.original} />,
   }),
-  helper.accessor("status", { header: "Status", enableSorting: false, meta: { label: "Status" }, cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  helper.accessor("status", { header: "Status", enableSorting: false, meta: { label: "Status" }, cell: (info) => <StatusBadge status={info.getValue()} className="whitespace-normal text-center" /> }),
   helper.accessor("strategy", { header: "Strategy", enableSorting: false, meta: { label: "Strategy" }, cell: (info) => <StrategyBadge strategy={info.getValue()} /> }),
   helper.accessor("source", { header: "Source", enableSorting: false, meta: { label: "Source" }, cell: (info) => humanize(info.getValue()) }),
   helper.accessor("askingPrice", { header: "Asking", meta: { label: "Asking price", numeric: true }, cell: (info) => money(info.getValue()) }),
@@ -70,7 +93,16 @@ export const prospectColumns = helper.columns([
     cell: (info) => <span className={cn("tabular-nums", spreadTone(info.row.original.spread))}>{formatPercent(info.getValue())}</span>,
   }),
   helper.accessor("score", { header: "Score", meta: { label: "Lead score", numeric: true }, cell: (info) => formatCount(info.getValue()) }),
-  helper.accessor("market", { header: "Market", enableSorting: false, meta: { label: "Market" }, cell: (info) => info.getValue() ?? DASH }),
+  helper.accessor("market", { header: "Market", enableSorting: false, meta: { label: "Market" }, cell: (info) => <span className="whitespace-normal">{info.getValue() ?? DASH}</span> }),
+  helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false, meta: { label: "Owner" }, cell: (info) => <span className="whitespace-normal">{info.getValue() ?? DASH}</span> }),
+  helper.accessor("contactPhone", {
+    id: "phone",
+    header: "Phone",
+    enableSorting: false,
+    meta: { label: "Phone" },
+    // A phone number is read as one word: it never breaks between its digits.
+    cell: (info) => (info.getValue() ? <a href={`tel:${info.getValue()}`} className="whitespace-nowrap tabular-nums hover:underline">{formatPhone(info.getValue())}</a> : DASH),
+  }),
   helper.accessor("createdAt", {
     header: "Intake",
     meta: { label: "Intake date", numeric: true },

@@ -1,5 +1,6 @@
 "use client";
 
+import { FlexRender } from "@tanstack/react-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/ui/cn";
 import { SortHeader } from "./sort-controls";
@@ -18,7 +19,8 @@ interface ProspectDataTableProps {
 export function ProspectDataTable({ table, zoneLabel, onOpenDeal }: ProspectDataTableProps) {
   return (
     <div className="hidden md:block">
-      <Table>
+      {/* Compact type and padding: every column fits 1440 px without scrolling sideways. */}
+      <Table className="text-[13px]">
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
@@ -31,6 +33,7 @@ export function ProspectDataTable({ table, zoneLabel, onOpenDeal }: ProspectData
             <TableRow
               key={row.id}
               data-testid="prospect-row"
+              data-state={row.getIsSelected() ? "selected" : undefined}
               className="cursor-pointer"
               onClick={(event) => {
                 // The address is a real link (new tab, keyboard); a click anywhere else opens the deal too.
@@ -39,7 +42,7 @@ export function ProspectDataTable({ table, zoneLabel, onOpenDeal }: ProspectData
               }}
             >
               {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id} className={cn(cell.column.columnDef.meta?.numeric && "text-right")}>
+                <TableCell key={cell.id} className={cn("px-1.5", cell.column.columnDef.meta?.numeric && "text-right")}>
                   <table.FlexRender cell={cell} />
                 </TableCell>
               ))}
@@ -54,9 +57,12 @@ export function ProspectDataTable({ table, zoneLabel, onOpenDeal }: ProspectData
 function ProspectHead({ header, zoneLabel }: { header: ProspectHeader; zoneLabel: string }) {
   const meta = header.column.columnDef.meta;
   const sorted = header.column.getIsSorted();
+  // The selection column's header is a checkbox, rendered as defined; the others are labels.
+  if (typeof header.column.columnDef.header === "function") return <TableHead className="w-8 px-1.5"><FlexRender header={header} /></TableHead>;
   const label = header.column.id === "createdAt" ? `Intake (${zoneLabel})` : String(header.column.columnDef.header ?? header.column.id);
   return (
-    <TableHead className={cn(meta?.numeric && "text-right")} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+    // Headers may wrap ("Spread %", "Intake (EST)"): the values below them are the wider part.
+    <TableHead className={cn("px-1.5 whitespace-normal", meta?.numeric && "text-right")} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
       {header.column.getCanSort() ? <SortHeader label={label} sorted={sorted} hint={meta?.hint} onToggle={header.column.getToggleSortingHandler()} /> : label}
     </TableHead>
   );

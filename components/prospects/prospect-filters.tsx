@@ -2,22 +2,31 @@
 
 import { FilterX } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/select";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
-import type { ProspectQuery } from "@/lib/prospects/query";
+import { UNOWNED, type ProspectQuery } from "@/lib/prospects/query";
 import { STRATEGIES } from "@/lib/underwriting/rules";
 import { FilterInput } from "./filter-input";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { clearFiltersPatch, countActiveFilters, type UrlPatch } from "./table-url";
 
+export interface OwnerOption {
+  userId: string;
+  name: string;
+}
+
 interface ProspectFiltersProps {
   query: ProspectQuery;
   navigate: (patch: UrlPatch, options?: { replace?: boolean }) => void;
+  /** The workspace's members, for the owner filter. */
+  owners: OwnerOption[];
 }
 
 const text = (value: string | number | undefined) => (value === undefined ? "" : String(value));
 
 /** The filter bar. Every field writes the URL, which the server page reads. */
-export function ProspectFilters({ query, navigate }: ProspectFiltersProps) {
+export function ProspectFilters({ query, navigate, owners }: ProspectFiltersProps) {
   const active = countActiveFilters(query);
   const set = (key: keyof ProspectQuery) => (value: string) => navigate({ [key]: value });
   return (
@@ -53,6 +62,14 @@ export function ProspectFilters({ query, navigate }: ProspectFiltersProps) {
         <FilterInput id="filter-score" label="Min score" type="number" inputMode="numeric" min={0} max={100} value={text(query.scoreMin)} onCommit={set("scoreMin")} />
         <FilterInput id="filter-from" label="Intake from" type="date" value={text(query.from)} onCommit={set("from")} />
         <FilterInput id="filter-to" label="Intake to" type="date" value={text(query.to)} onCommit={set("to")} />
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-owner" className="text-xs text-muted-foreground">Owner</Label>
+          <NativeSelect id="filter-owner" value={query.owner ?? ""} onChange={(event) => navigate({ owner: event.target.value })}>
+            <option value="">Anyone</option>
+            <option value={UNOWNED}>No owner</option>
+            {owners.map((owner) => <option key={owner.userId} value={owner.userId}>{owner.name}</option>)}
+          </NativeSelect>
+        </div>
       </div>
     </section>
   );

@@ -27,6 +27,7 @@ interface ProspectResultsProps {
 
 /** One page of deals (cards on small screens, a table on wider ones) with its pager, or what to do when none match. */
 export function ProspectResults({ table, rows, total, totalIsExact, pageCount, query, zoneLabel, pending, onClearFilters, onOpenDeal }: ProspectResultsProps) {
+  const selectable = table.getColumn("select")?.getIsVisible() ?? false;
   return (
     <div className="relative grid grid-cols-1 gap-4 rounded-lg border bg-card p-3 sm:p-4" aria-busy={pending}>
       <LoadingBar visible={pending} />
@@ -39,7 +40,7 @@ export function ProspectResults({ table, rows, total, totalIsExact, pageCount, q
         />
       ) : (
         <div className={cn("grid grid-cols-1 gap-4 transition-opacity", pending && "opacity-60")}>
-          <ProspectCards rows={rows} />
+          <ProspectCards rows={rows} selection={selectable ? { isSelected: (id) => table.getRow(id).getIsSelected(), toggle: (id, selected) => table.getRow(id).toggleSelected(selected) } : undefined} />
           <ProspectDataTable table={table} zoneLabel={zoneLabel} onOpenDeal={onOpenDeal} />
           <TablePagination
             page={query.page}

@@ -2,12 +2,14 @@
 
 import type { ProspectQuery } from "@/lib/prospects/query";
 import type { SavedViewSummary } from "@/lib/prospects/views";
-import type { ProspectTableRow } from "./prospect-columns";
-import { ProspectFilters } from "./prospect-filters";
+import { useRef } from "react";
+import { BulkActionsBar, type ProspectBulkActions } from "./bulk-actions-bar";
+import { streetOf, type ProspectTableRow } from "./prospect-columns";
+import { ProspectFilters, type OwnerOption } from "./prospect-filters";
 import { ProspectResults } from "./prospect-results";
 import { ProspectsToolbar } from "./prospects-toolbar";
 import type { SavedViewActions } from "./saved-views-menu";
-import { clearFiltersPatch } from "./table-url";
+import { ALL_COLUMNS_SHOWN, clearFiltersPatch } from "./table-url";
 import { useProspectTable } from "./use-prospect-table";
 import { useProspectUrl } from "./use-prospect-url";
 
@@ -25,11 +27,20 @@ export interface ProspectsTableProps {
   currentViewId: string | null;
   /** The page's save and delete actions for saved views; without them views can only be applied. */
   viewActions?: SavedViewActions;
+  /** The workspace's members: the owner filter and the owner bulk action. */
+  owners: OwnerOption[];
+  /** The bulk actions the user's role may run; without any, rows cannot be selected. */
+  bulkActions?: ProspectBulkActions;
 }
 
-export function ProspectsTable({ rows, total, totalIsExact, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions }: ProspectsTableProps) {
+export function ProspectsTable(props: ProspectsTableProps) {
+  const { rows, total, totalIsExact, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions, owners, bulkActions } = props;
   const { navigate, go, pending, pathname, searchParams } = useProspectUrl();
-  const { table, columnToggles } = useProspectTable({ rows, total, query, hiddenColumns, navigate });
+  const selectable = Boolean(bulkActions);
+  const { table, columnToggles, selectedIds, setRowSelection } = useProspectTable({ rows, total, query, hiddenColumns: selectable ? hiddenColumns : [...hiddenColumns, "select"], navigate });
+  // Addresses of every row seen, so a refusal names a selected deal from an earlier page.
+  const labels = useRef(new Map<string, string>());
+  for (const row of rows) labels.current.set(row.id, streetOf(row));
 
   return (
     <div className="grid grid-cols-1 gap-4">
@@ -45,9 +56,18 @@ export function ProspectsTable({ rows, total, totalIsExact, pageCount, query, hi
         queryString={searchParams.toString()}
         onApplyView={(view) => go(view.query ? `${pathname}?${view.query}` : pathname)}
         columnToggles={columnToggles}
-        onShowAllColumns={() => navigate({ cols: undefined, page: query.page }, { replace: true })}
+        onShowAllColumns={() => navigate({ cols: ALL_COLUMNS_SHOWN, page: query.page }, { replace: true })}
       />
-      <ProspectFilters query={query} navigate={navigate} />
+      <ProspectFilters query={query} navigate={navigate} owners={owners} />
+      {bulkActions && selectedIds.length > 0 && (
+        <BulkActionsBar
+          selectedIds={selectedIds}
+          actions={bulkActions}
+          owners={owners}
+          labelOf={(id) => labels.current.get(id) ?? "A deal no longer listed"}
+          onClear={() => setRowSelection({})}
+        />
+      )}
       <ProspectResults
         table={table}
         rows={rows}

@@ -21,7 +21,7 @@ export function SortHeader({ label, sorted, hint, onToggle }: SortHeaderProps) {
       type="button"
       title={hint}
       onClick={onToggle}
-      className={cn("inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/50 focus-visible:outline-none", sorted && "text-foreground")}
+      className={cn("inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none", sorted && "text-foreground")}
     >
       {label}
       <Icon className={cn("size-3.5", !sorted && "opacity-40")} aria-hidden />

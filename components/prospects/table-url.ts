@@ -12,16 +12,17 @@ export type ProspectSort = (typeof PROSPECT_SORTS)[number];
 export const HIDDEN_COLUMNS_PARAM = "cols";
 
 export const FILTER_KEYS = [
-  "q", "status", "strategy", "source", "region", "market", "spreadMin", "spreadMax", "scoreMin", "from", "to",
+  "q", "status", "strategy", "source", "region", "market", "spreadMin", "spreadMax", "scoreMin", "from", "to", "owner",
+  "contractedFrom", "closedFrom",
 ] as const satisfies readonly (keyof ProspectQuery)[];
 
 /** The table's column ids, in display order (see prospect-columns.tsx). */
 export const PROSPECT_COLUMN_IDS = [
-  "address", "status", "strategy", "source", "askingPrice", "arv", "mao", "spread", "spreadRatio", "score", "market", "createdAt",
+  "select", "address", "status", "strategy", "source", "askingPrice", "arv", "mao", "spread", "spreadRatio", "score", "market", "owner", "phone", "createdAt",
 ] as const;
 
-/** The address identifies the row, so it cannot be hidden. */
-export const HIDEABLE_COLUMN_IDS = PROSPECT_COLUMN_IDS.filter((id) => id !== "address");
+/** The address identifies the row and the checkbox selects it, so neither can be hidden. */
+export const HIDEABLE_COLUMN_IDS = PROSPECT_COLUMN_IDS.filter((id) => id !== "address" && id !== "select");
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
@@ -72,13 +73,23 @@ export function countActiveFilters(query: ProspectQuery): number {
   }).length;
 }
 
+/**
+ * Hidden until the user shows them, so the other columns fit 1440 px without scrolling
+ * sideways: MAO is the asking price plus the spread, and the source is on the deal page.
+ */
+export const DEFAULT_HIDDEN_COLUMNS = ["mao", "source"] as const;
+/** `cols=none`: every column shown, which is no longer what an absent parameter means. */
+export const ALL_COLUMNS_SHOWN = "none";
+
 export function parseHiddenColumns(value: string | null | undefined, known: readonly string[]): string[] {
-  const ids = (value ?? "").split(",").filter((id) => known.includes(id));
-  return [...new Set(ids)].sort();
+  const ids = value === null || value === undefined ? [...DEFAULT_HIDDEN_COLUMNS] : value.split(",");
+  return [...new Set(ids.filter((id) => known.includes(id)))].sort();
 }
 
 export function hiddenColumnsValue(hidden: readonly string[]): string | undefined {
-  return hidden.length ? [...new Set(hidden)].sort().join(",") : undefined;
+  const ids = [...new Set(hidden)].sort();
+  if (ids.length === 0) return ALL_COLUMNS_SHOWN;
+  return ids.join(",") === [...DEFAULT_HIDDEN_COLUMNS].sort().join(",") ? undefined : ids.join(",");
 }
 
 /** TanStack visibility state: only an explicit `false` hides a column. */

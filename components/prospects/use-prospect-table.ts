@@ -1,7 +1,7 @@
 "use client";
 
-import { functionalUpdate, useTable, type PaginationState, type SortingState } from "@tanstack/react-table";
-import { useMemo } from "react";
+import { functionalUpdate, useTable, type PaginationState, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
 import type { ProspectQuery } from "@/lib/prospects/query";
 import type { ColumnToggle } from "./column-menu";
 import { prospectColumns, prospectFeatures, type ProspectTableRow } from "./prospect-columns";
@@ -22,6 +22,8 @@ export function useProspectTable({ rows, total, query, hiddenColumns, navigate }
   const sorting = useMemo(() => sortingFromQuery(query), [query]);
   const columnVisibility = useMemo(() => visibilityFromHidden(hiddenColumns), [hiddenColumns]);
   const pagination = useMemo<PaginationState>(() => ({ pageIndex: query.page - 1, pageSize: query.pageSize }), [query.page, query.pageSize]);
+  // Selection is by deal id and survives paging, so a selection can span pages.
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
 
   const table = useTable({
     features: prospectFeatures,
@@ -33,10 +35,13 @@ export function useProspectTable({ rows, total, query, hiddenColumns, navigate }
     rowCount: total,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, columnVisibility, pagination },
+    enableRowSelection: true,
+    state: { sorting, columnVisibility, pagination, rowSelection },
+    onRowSelectionChange: setRowSelection,
     onSortingChange: (updater) => navigate(sortPatch(functionalUpdate(updater, sorting as SortingState))),
     onColumnVisibilityChange: (updater) =>
-      navigate({ cols: hiddenColumnsValue(hiddenFromVisibility(functionalUpdate(updater, columnVisibility))), page: query.page }, { replace: true }),
+      // The selection column is hidden by role, not by choice: it never goes into the URL.
+      navigate({ cols: hiddenColumnsValue(hiddenFromVisibility(functionalUpdate(updater, columnVisibility)).filter((id) => id !== "select")), page: query.page }, { replace: true }),
     onPaginationChange: (updater) => {
       const next = functionalUpdate(updater, pagination);
       navigate(next.pageSize !== pagination.pageSize ? { pageSize: next.pageSize } : { page: next.pageIndex + 1 });
@@ -48,7 +53,8 @@ export function useProspectTable({ rows, total, query, hiddenColumns, navigate }
     .filter((column) => column.getCanHide())
     .map((column) => ({ id: column.id, label: column.columnDef.meta?.label ?? column.id, visible: column.getIsVisible(), toggle: (visible: boolean) => column.toggleVisibility(visible) }));
 
-  return { table, columnToggles };
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  return { table, columnToggles, selectedIds, setRowSelection };
 }
 
 export type ProspectTable = ReturnType<typeof useProspectTable>["table"];

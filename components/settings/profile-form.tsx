@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import type { TimeZoneOption } from "@/lib/tenants/time-zones";
+import { TimeZonePicker } from "./time-zone-picker";
 
 interface Profile {
   name: string;
@@ -15,7 +17,7 @@ interface Profile {
 
 interface ProfileFormProps {
   profile: Profile;
-  timeZones: string[];
+  timeZones: TimeZoneOption[];
   canEdit: boolean;
   updateProfile: FormAction<unknown>;
 }
@@ -35,12 +37,7 @@ export function ProfileForm({ profile, timeZones, canEdit, updateProfile }: Prof
           error={errors.timeZone}
           hint="Used for schedules and reports. Leads are always contacted in their own local time."
         >
-          <Input id="timeZone" name="timeZone" list="time-zones" defaultValue={profile.timeZone} {...fieldErrorProps("timeZone", errors)} />
-          <datalist id="time-zones">
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
+          <TimeZonePicker id="timeZone" name="timeZone" defaultValue={profile.timeZone} options={timeZones} disabled={!canEdit || pending} {...fieldErrorProps("timeZone", errors)} />
         </FormField>
         <FormField label="Country" htmlFor="country" error={errors.country}>
           <NativeSelect id="country" name="country" defaultValue={profile.country} {...fieldErrorProps("country", errors)}>

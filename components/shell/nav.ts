@@ -3,7 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder";
+  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder" | "pipeline";
   permission: Permission;
 }
 
@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard", permission: "dashboard:read" },
   { href: "/deals", label: "Prospects", icon: "deals", permission: "deals:read" },
+  { href: "/pipeline", label: "Pipeline", icon: "pipeline", permission: "deals:read" },
   { href: "/inbox", label: "Inbox", icon: "inbox", permission: "tasks:read" },
   { href: "/deals/import", label: "Import CSV", icon: "imports", permission: "deals:import" },
   { href: "/analytics", label: "Analytics", icon: "analytics", permission: "analytics:read" },

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "lucide-react";
+import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
@@ -11,7 +11,7 @@ const ICONS = {
   deals: Building, imports: FileUp, analytics: BarChart3, policies: ShieldCheck, api: KeyRound,
   engines: Cog,
   outbox: Send, compliance: Ban,
-  inbox: Inbox, ladder: ListOrdered,
+  inbox: Inbox, ladder: ListOrdered, pipeline: KanbanSquare,
 };
 
 function isActive(pathname: string, href: string, items: NavItem[]) {

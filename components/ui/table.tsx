@@ -4,7 +4,8 @@ import { cn } from "@/lib/ui/cn";
 
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    // Focusable, so a keyboard user can scroll a table wider than a phone (axe: scrollable-region-focusable).
+    <div data-slot="table-container" tabIndex={0} className="relative w-full overflow-x-auto rounded-md focus-visible:ring-[3px] focus-visible:ring-ring focus-visible:outline-none">
       <table
         data-slot="table"
         className={cn("w-full caption-bottom text-sm", className)}

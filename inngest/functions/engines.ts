@@ -2,8 +2,8 @@ import type { GetStepTools } from "inngest";
 import { getPrisma } from "@/lib/db/client";
 import { tenantDbFor } from "@/lib/db/edge";
 import { recordEngineFailure } from "@/lib/engines/escalation";
-import { isScheduledRunCurrent } from "@/lib/engines/rules";
-import { ensureEngineState, listOverdueEngines, orchestrateEngine, runEngine } from "@/lib/engines/service";
+import { isEngineRequestCurrent, planNextEngineRun, runRequestedEngine } from "@/lib/engines/scheduled";
+import { listOverdueEngines } from "@/lib/engines/service";
 import { ENGINE_NAMES } from "@/lib/engines/types";
 import { EVENTS, parseEventData } from "@/lib/events/catalog";
 import { listActiveTenantIds } from "@/lib/tenants/directory";
@@ -48,19 +48,12 @@ export const engineRun = inngest.createFunction(
   async ({ event, step }) => {
     const request = parseEventData(EVENTS.engineRunRequested, event.data);
     if (request.trigger === "orchestrator") {
-      const current = await step.run("check-schedule", async () => {
-        const state = await ensureEngineState(await tenantDbFor(request.tenantId), request.engine);
-        return isScheduledRunCurrent(request.scheduledFor, state.nextRunAt);
-      });
+      const current = await step.run("check-schedule", async () => isEngineRequestCurrent(await tenantDbFor(request.tenantId), request));
       // Its schedule was replaced (by the safety net): end quietly so only one schedule lives.
       if (!current) return { stale: true };
     }
-    const result = await step.run("run-engine", async () => {
-      const run = await runEngine(await tenantDbFor(request.tenantId), request.engine, request.trigger);
-      // Throwing makes Inngest retry the step; each attempt is its own EngineRun row.
-      if (run.outcome === "FAILED") throw new Error(run.error ?? "Engine run failed");
-      return run;
-    });
+    // Throwing makes Inngest retry the step; each attempt is its own EngineRun row.
+    const result = await step.run("run-engine", async () => runRequestedEngine(await tenantDbFor(request.tenantId), request));
     await step.sendEvent("run-finished", { name: EVENTS.engineRunFinished, data: { tenantId: request.tenantId, engine: request.engine, outcome: result.outcome } });
     return result;
   },
@@ -76,15 +69,14 @@ export const engineOrchestrator = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { tenantId, engine } = parseEventData(EVENTS.engineRunFinished, event.data);
-    const decision = await step.run("decide-interval", async () => orchestrateEngine(await tenantDbFor(tenantId), engine));
+    const next = await step.run("decide-interval", async () => planNextEngineRun(await tenantDbFor(tenantId), engine));
     await step.sendEvent("schedule-next-run", {
-      // The id makes a repeated decision for the same moment one event.
-      id: `engine-run:${tenantId}:${engine}:${decision.nextRunAt}`,
+      id: next.id,
       name: EVENTS.engineRunRequested,
-      data: { tenantId, engine, trigger: "orchestrator", scheduledFor: decision.nextRunAt },
-      ts: new Date(decision.nextRunAt).getTime(),
+      data: next.request,
+      ts: new Date(next.decision.nextRunAt).getTime(),
     });
-    return decision;
+    return next.decision;
   },
 );
 

@@ -1,11 +1,11 @@
 import { tenantDbFor } from "@/lib/db/edge";
 import type { TenantDb } from "@/lib/db/tenant";
-import { EVENTS, parseEventData, type EventData } from "@/lib/events/catalog";
+import { EVENTS, parseEventData } from "@/lib/events/catalog";
 import { stopReasonFor } from "@/lib/ladder/events";
-import { startLadders, stopLadder } from "@/lib/ladder/lifecycle";
+import { stopLadder } from "@/lib/ladder/lifecycle";
+import { MAX_RESCHEDULES, openLadderRun, type LadderStart } from "@/lib/ladder/runs";
 import { sendThroughOutbound } from "@/lib/ladder/sender";
 import { planLadderStep, runLadderStep, type LadderSender } from "@/lib/ladder/steps";
-import { getTenantSettings } from "@/lib/tenants/settings";
 import { inngest } from "../client";
 
 export interface LadderFunctionDeps {
@@ -17,22 +17,6 @@ export interface LadderFunctionDeps {
 }
 
 const SAME_LEAD = "async.data.tenantId == event.data.tenantId && async.data.dealId == event.data.dealId";
-/** How often one step may find its window moved while it slept before it is run as is. */
-const MAX_RESCHEDULES = 3;
-
-type LadderStart = EventData<typeof EVENTS.leadCreated> | EventData<typeof EVENTS.ladderStartRequested>;
-
-/** Adopts the ladder a Start wrote, or starts one for a new lead when the workspace auto-starts. */
-async function openLadder(db: TenantDb, data: LadderStart, now: Date) {
-  const dealId = data.dealId;
-  if ("ladderId" in data && typeof data.ladderId === "string") {
-    const ladder = await db.followUpLadder.findFirst({ where: { id: data.ladderId, status: "ACTIVE" }, select: { id: true, steps: true } });
-    return ladder ? { ladderId: ladder.id, stepCount: Array.isArray(ladder.steps) ? ladder.steps.length : 0 } : { skipped: "ladder_not_active" };
-  }
-  if (!(await getTenantSettings(db)).ladderAutoStart) return { skipped: "auto_start_off" };
-  const [result] = await startLadders(db, [dealId], { now, trigger: "lead_created", enqueue: false });
-  return result.status === "started" ? { ladderId: result.ladderId, stepCount: result.steps.length } : { skipped: result.status };
-}
 
 /**
  * One run per lead: the ladder's steps in order, each after sleeping until it is due. A
@@ -58,7 +42,7 @@ export function createFollowUpLadder(deps: LadderFunctionDeps) {
     async ({ event, step }) => {
       const data: LadderStart = parseEventData(event.name, event.data);
       const tenantId = data.tenantId;
-      const opened = await step.run("open-ladder", async () => openLadder(await tenantDb(tenantId), data, clock()));
+      const opened = await step.run("open-ladder", async () => openLadderRun(await tenantDb(tenantId), data, clock()));
       if (!("ladderId" in opened) || !opened.ladderId) return opened;
       const ladderId = opened.ladderId;
       let awakeAt = clock().getTime();

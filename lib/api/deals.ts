@@ -1,4 +1,7 @@
 import type { TenantDb } from "@/lib/db/tenant";
+import type { AuditContext } from "@/lib/audit/service";
+import { editDeal } from "@/lib/deals/edit";
+import type { DealEditInput } from "@/lib/deals/schema";
 import { findDeal } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { intakeDeals } from "@/lib/intake/service";
@@ -26,4 +29,10 @@ export async function getDealForApi(db: TenantDb, id: string) {
   });
   if (!deal) throw new ExpectedError("not_found", "No such deal");
   return deal;
+}
+
+/** PATCH /api/v1/deals/{id}: the fields given change, the deal comes back with what changed and any new offer. */
+export async function editDealFromApi(db: TenantDb, dealId: string, input: DealEditInput, ctx: AuditContext) {
+  const result = await editDeal(db, ctx, dealId, input);
+  return { ...result, deal: await getDealForApi(db, dealId) };
 }

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { API_SCOPES } from "@/lib/apikeys/service";
+import { DealEditInput } from "@/lib/deals/schema";
 import { DealBatchInput, DealInput } from "@/lib/intake/schema";
 import { CanContactQuery, MarketPolicyUpsertInput } from "@/lib/policy";
 import { ProspectQuery } from "@/lib/prospects/query";
@@ -16,7 +17,7 @@ const ErrorBody = z.object({
   reference: z.string().optional(),
 });
 
-type Method = "get" | "post";
+type Method = "get" | "post" | "patch";
 
 interface Operation {
   method: Method;
@@ -35,6 +36,15 @@ export const API_OPERATIONS: Operation[] = [
   { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals", scope: "deals:write", body: DealBatchInput, idempotent: true },
   { method: "get", path: "/api/v1/deals", summary: "List deals: filter, sort, page", scope: "deals:read", query: ProspectQuery },
   { method: "get", path: "/api/v1/deals/{dealId}", summary: "Get one deal", scope: "deals:read", params: z.object({ dealId: z.string() }) },
+  {
+    method: "patch",
+    path: "/api/v1/deals/{dealId}",
+    summary: "Edit a deal's fields (a key left out is unchanged, null clears it); a new price, ARV or repairs re-underwrites with new evidence (audited)",
+    scope: "deals:write",
+    body: DealEditInput,
+    params: z.object({ dealId: z.string() }),
+    idempotent: true,
+  },
   { method: "post", path: "/api/v1/offers/compute", summary: "Compute MAO, spread and strategy (records evidence when dealId is given)", scope: "offers:write", body: OfferComputeInput, idempotent: true },
   { method: "get", path: "/api/v1/offers/policies", summary: "List offer policies", scope: "offers:read" },
   { method: "post", path: "/api/v1/offers/policies", summary: "Create or update an offer policy (with a reason; audited)", scope: "policies:write", body: OfferPolicyUpsertInput, idempotent: true },

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "system:read": managers,
   "deals:read": everyone,
   "deals:write": dealWorkers,
+  /** Bringing back a deleted deal (deleting is a deal edit, "deals:write"). */
+  "deals:restore": managers,
   "deals:import": deciders,
   "deals:underwrite": deciders,
   "analytics:read": deciders,

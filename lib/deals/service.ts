@@ -41,10 +41,21 @@ export async function promoteUnderwritten(tx: TenantTransaction, dealIds: string
 }
 
 /** Demo data only: places deals along the funnel and back in time, as if they had a history. */
-export async function setDealHistory(db: TenantDb, history: { dealId: string; status: Prisma.DealCreateManyInput["status"]; createdAt: Date }[]): Promise<void> {
-  for (const h of history) {
-    await db.deal.update({ where: { id: h.dealId }, data: { status: h.status, createdAt: h.createdAt, underwrittenAt: h.createdAt } });
+export async function setDealHistory(db: TenantDb, history: DemoDealState[]): Promise<void> {
+  for (const { dealId, createdAt, ...work } of history) {
+    await db.deal.update({ where: { id: dealId }, data: { ...work, createdAt, underwrittenAt: createdAt } });
   }
+}
+
+/** Demo only: where a seeded deal stands, who works it and what it earned, as if worked by hand. */
+export type DemoDealState = { dealId: string; status: Prisma.DealCreateManyInput["status"]; createdAt: Date } & Partial<
+  Pick<Prisma.DealUncheckedUpdateInput, "ownerId" | "statusReason">
+> & { tags?: string[]; statusChangedAt?: Date; contractedAt?: Date; closedAt?: Date; assignmentFee?: number };
+
+/** Demo only: notes on seeded deals, in one insert. */
+export async function addDemoDealNotes(db: TenantDb, notes: { dealId: string; authorId: string | null; body: string; createdAt: Date }[]): Promise<number> {
+  if (notes.length === 0) return 0;
+  return (await db.dealNote.createMany({ data: notes })).count;
 }
 
 /** Every deal's id with the raw payload it arrived with. */
@@ -53,12 +64,12 @@ export async function listDealRawPayloads(db: Db): Promise<{ id: string; raw: Pr
 }
 
 export async function dealExists(db: Db, dealId: string): Promise<boolean> {
-  return (await db.deal.count({ where: { id: dealId } })) > 0;
+  return (await db.deal.count({ where: { id: dealId, deletedAt: null } })) > 0;
 }
 
 /** Whether the tenant has any deal at all (an empty table and an empty filter read differently). */
 export async function hasAnyDeal(db: Db): Promise<boolean> {
-  return (await db.deal.findFirst({ select: { id: true } })) !== null;
+  return (await db.deal.findFirst({ where: { deletedAt: null }, select: { id: true } })) !== null;
 }
 
 /** The deals already holding these normalized addresses. */
@@ -66,24 +77,24 @@ export async function findDealsByAddressKeys(db: Db, addressKeys: string[]): Pro
   return db.deal.findMany({ where: { addressKey: { in: addressKeys } }, select: { id: true, addressKey: true } });
 }
 
-/** The given deals with the columns the caller selects (missing ids are simply absent). */
+/** The given live deals with the columns the caller selects (missing and deleted ids are simply absent). */
 export async function findDealsByIds<S extends Prisma.DealSelect>(db: Db, dealIds: string[], select: S) {
-  return db.deal.findMany({ where: { id: { in: dealIds } }, select }) as Promise<Prisma.DealGetPayload<{ select: S }>[]>;
+  return db.deal.findMany({ where: { id: { in: dealIds }, deletedAt: null }, select }) as Promise<Prisma.DealGetPayload<{ select: S }>[]>;
 }
 
-/** One deal with the columns the caller selects, or null. */
+/** One live deal with the columns the caller selects, or null (also for a deleted one). */
 export async function findDeal<S extends Prisma.DealSelect>(db: Db, dealId: string, select: S) {
-  return db.deal.findFirst({ where: { id: dealId }, select }) as Promise<Prisma.DealGetPayload<{ select: S }> | null>;
+  return db.deal.findFirst({ where: { id: dealId, deletedAt: null }, select }) as Promise<Prisma.DealGetPayload<{ select: S }> | null>;
 }
 
 export async function countDeals(db: Db, where: Prisma.DealWhereInput): Promise<number> {
-  return db.deal.count({ where });
+  return db.deal.count({ where: { AND: [where, { deletedAt: null }] } });
 }
 
 /** What underwriting prices a deal from, oldest first. */
 export async function listDealsToUnderwrite(db: Db, where: Prisma.DealWhereInput, limit: number) {
   return db.deal.findMany({
-    where,
+    where: { AND: [where, { deletedAt: null }] },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { id: true, region: true, market: true, arv: true, repairs: true, askingPrice: true },
@@ -98,10 +109,10 @@ export async function listDealHeadlines(db: Db, dealIds: string[]) {
   });
 }
 
-/** What outbound needs of a lead to address it and judge the market policy, or null. */
+/** What outbound needs of a lead to address it and judge the market policy, or null (a deleted lead is never contacted). */
 export async function getDealContact(db: Db, dealId: string) {
   return db.deal.findFirst({
-    where: { id: dealId },
+    where: { id: dealId, deletedAt: null },
     select: { id: true, contactPhone: true, contactEmail: true, timeZone: true, region: true, country: true, market: true, score: true },
   });
 }
@@ -130,7 +141,7 @@ export async function listDealContacts(db: Db): Promise<{ contactPhone: string |
 /** Ids of open deals (not dead or closed) with a market and a phone, in address order. */
 export async function listWorkableDealIds(db: Db, limit: number): Promise<string[]> {
   const deals = await db.deal.findMany({
-    where: { market: { not: null }, contactPhone: { not: null }, status: { notIn: ["DEAD", "CLOSED"] } },
+    where: { market: { not: null }, contactPhone: { not: null }, status: { notIn: ["DEAD", "CLOSED"] }, deletedAt: null },
     select: { id: true },
     orderBy: { addressKey: "asc" },
     take: limit,

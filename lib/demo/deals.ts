@@ -59,7 +59,7 @@ export function demoDeals(count: number, seed = 7): DealInput[] {
 const SOURCES = ["CSV", "CSV", "CSV", "EMAIL", "EMAIL", "API", "MANUAL"] as const;
 /** Where demo deals stand, weighted like a real funnel: most are still being worked. */
 const STAGES = [
-  ["UNDERWRITTEN", 40], ["CONTACTED", 25], ["NEGOTIATING", 12], ["UNDER_CONTRACT", 6], ["CLOSED", 4], ["DEAD", 13],
+  ["NEW", 6], ["UNDERWRITTEN", 36], ["CONTACTED", 25], ["NEGOTIATING", 12], ["UNDER_CONTRACT", 7], ["CLOSED", 5], ["DEAD", 13],
 ] as const;
 
 export interface DemoHistory {
@@ -81,3 +81,15 @@ export function demoHistory(count: number, seed = 11): DemoHistory[] {
     return { source: SOURCES[Math.floor(next() * SOURCES.length)], status: stage[0], daysAgo };
   });
 }
+
+/** Tags a team puts on leads; a demo deal carries none, one or two of them. */
+export const DEMO_TAGS = ["probate", "vacant", "absentee owner", "tired landlord", "pre-foreclosure", "motivated"] as const;
+
+export const DEMO_NOTES = [
+  "Seller wants to close before the school year; flexible on price if we cover closing costs.",
+  "Walked the property: roof is 20+ years, kitchen original. Repairs estimate looks right.",
+  "Spoke with the daughter, she handles the estate. Call back Thursday after 5.",
+  "Buyer list: two flippers interested in this zip at our number.",
+] as const;
+
+export const DEAD_REASONS = ["Seller listed with an agent", "Price too high for our numbers", "Wrong number, no other contact", "Seller decided to keep it"] as const;

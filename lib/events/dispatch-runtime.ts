@@ -15,9 +15,9 @@ const state = globalThis as unknown as {
 
 function logTransition(report: DispatchReport) {
   if (report.failed > 0 && !state.outboxFailing) {
-    logger.warn({ error: report.lastError, events: report.failed }, "outbox events cannot be delivered to Inngest; retrying with backoff");
+    logger.warn({ error: report.lastError, events: report.failed }, "outbox events cannot be handed to the executor (Inngest or the embedded runner); retrying with backoff");
   } else if (report.failed === 0 && report.sent > 0 && state.outboxFailing) {
-    logger.info({ events: report.sent }, "outbox events are being delivered to Inngest again");
+    logger.info({ events: report.sent }, "outbox events are being delivered again");
   }
   if (report.failed > 0) state.outboxFailing = true;
   else if (report.sent > 0) state.outboxFailing = false;

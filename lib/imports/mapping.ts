@@ -1,10 +1,17 @@
 import type { DealInput } from "@/lib/intake/schema";
 
-/** A column of a lead list maps to one of these DealInput fields, or to nothing. */
+/** The DealInput fields a column of a lead list can fill. */
 export type DealField = keyof DealInput;
 
-export interface DealFieldInfo {
-  field: DealField;
+/** The consent a row records for its contact (see lib/imports/consent.ts). */
+export const CONSENT_FIELD_NAMES = ["consentGiven", "consentSource", "consentGivenAt", "consentWording"] as const;
+export type ConsentField = (typeof CONSENT_FIELD_NAMES)[number];
+
+/** A column of a lead list maps to a deal field, a consent field, or to nothing. */
+export type ImportField = DealField | ConsentField;
+
+export interface DealFieldInfo<F extends ImportField = DealField> {
+  field: F;
   label: string;
   required?: boolean;
 }
@@ -31,11 +38,22 @@ export const DEAL_FIELDS: readonly DealFieldInfo[] = [
   { field: "contactEmail", label: "Owner / contact email" },
 ];
 
+export const CONSENT_FIELDS: readonly DealFieldInfo<ConsentField>[] = [
+  { field: "consentGiven", label: "Consent given (yes/no)" },
+  { field: "consentSource", label: "Consent source" },
+  { field: "consentGivenAt", label: "Consent date" },
+  { field: "consentWording", label: "Consent wording" },
+];
+
+/** Every field a column can fill, in the order the mapping select lists them. */
+export const IMPORT_FIELDS: readonly DealFieldInfo<ImportField>[] = [...DEAL_FIELDS, ...CONSENT_FIELDS];
+
 export const DEAL_FIELD_NAMES = DEAL_FIELDS.map((f) => f.field) as [DealField, ...DealField[]];
-export const DEAL_FIELD_LABELS = Object.fromEntries(DEAL_FIELDS.map((f) => [f.field, f.label])) as Record<DealField, string>;
+export const IMPORT_FIELD_NAMES = IMPORT_FIELDS.map((f) => f.field) as [ImportField, ...ImportField[]];
+export const DEAL_FIELD_LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.field, f.label])) as Record<ImportField, string>;
 
 /** Header of the file -> the field it fills (null: the column is not imported). */
-export type HeaderMapping = Record<string, DealField | null>;
+export type HeaderMapping = Record<string, ImportField | null>;
 
 /**
  * An empty object keyed by CSV headers. Headers are user data: with a plain `{}`, a column
@@ -49,7 +67,7 @@ export function byHeader<T>(): Record<string, T> {
  * Header spellings seen in lead lists (PropStream, BatchLeads, DealMachine, county lists,
  * hand-made sheets), compared after `normalizeHeader`. Earlier spellings win ties.
  */
-const SYNONYMS: Record<DealField, readonly string[]> = {
+const SYNONYMS: Record<ImportField, readonly string[]> = {
   street: ["address", "street address", "property address", "site address", "situs address", "street", "address 1", "address line 1", "full address"],
   unit: ["unit", "unit number", "apt", "apartment", "suite", "address 2", "address line 2"],
   city: ["city", "town", "municipality"],
@@ -68,16 +86,20 @@ const SYNONYMS: Record<DealField, readonly string[]> = {
   contactName: ["owner name", "owner full name", "owner 1 full name", "owner", "contact name", "contact", "seller name", "seller", "name"],
   contactPhone: ["owner phone", "phone", "phone number", "phone 1", "contact phone", "seller phone", "mobile", "cell", "cell phone"],
   contactEmail: ["owner email", "email", "email address", "e mail", "contact email", "seller email"],
+  consentGiven: ["consent", "consent given", "sms consent", "text consent", "tcpa consent", "opt in", "opted in", "optin", "consented"],
+  consentSource: ["consent source", "opt in source", "optin source", "consent method"],
+  consentGivenAt: ["consent date", "consent given at", "consented at", "opt in date", "optin date", "consent timestamp"],
+  consentWording: ["consent wording", "consent text", "consent language", "opt in text", "opt in wording", "consent statement"],
 };
 
-const ADDRESS_FIELDS = new Set<DealField>(["street", "unit", "city", "region", "postalCode", "country"]);
+const ADDRESS_FIELDS = new Set<ImportField>(["street", "unit", "city", "region", "postalCode", "country"]);
 // "Property Zip" is the property's ZIP; these prefixes only say so.
 const PROPERTY_PREFIX = /^(property|prop|site|subject|situs) /;
 // "Mailing Zip" is where the owner gets mail: a different address than the deal's.
 const MAILING_PREFIX = /^(owner mailing|mailing|mail|owner) /;
 
-const LOOKUP = new Map<string, { field: DealField; rank: number }>();
-for (const [field, spellings] of Object.entries(SYNONYMS) as [DealField, readonly string[]][]) {
+const LOOKUP = new Map<string, { field: ImportField; rank: number }>();
+for (const [field, spellings] of Object.entries(SYNONYMS) as [ImportField, readonly string[]][]) {
   spellings.forEach((spelling, rank) => {
     if (!LOOKUP.has(spelling)) LOOKUP.set(spelling, { field, rank });
   });
@@ -94,7 +116,7 @@ export function normalizeHeader(header: string): string {
 
 interface Candidate {
   header: string;
-  field: DealField;
+  field: ImportField;
   mailing: boolean;
   score: number;
   order: number;
@@ -129,7 +151,7 @@ export function guessMapping(headers: readonly string[]): HeaderMapping {
   let candidates = headers.map(candidateFor).filter((c): c is Candidate => c !== null);
   if (candidates.some((c) => !c.mailing && ADDRESS_FIELDS.has(c.field))) candidates = candidates.filter((c) => !c.mailing);
   candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const taken = new Set<DealField>();
+  const taken = new Set<ImportField>();
   const assigned = new Set<string>();
   for (const candidate of candidates) {
     if (taken.has(candidate.field) || assigned.has(candidate.header)) continue;
@@ -141,8 +163,8 @@ export function guessMapping(headers: readonly string[]): HeaderMapping {
 }
 
 /** A row keyed by header becomes the DealInput-shaped object the mapping describes. */
-export function applyMapping(record: Readonly<Record<string, string | undefined>>, mapping: HeaderMapping): Partial<Record<DealField, string>> {
-  const deal: Partial<Record<DealField, string>> = {};
+export function applyMapping(record: Readonly<Record<string, string | undefined>>, mapping: HeaderMapping): Partial<Record<ImportField, string>> {
+  const deal: Partial<Record<ImportField, string>> = {};
   for (const [header, field] of Object.entries(mapping)) {
     if (!field || deal[field] !== undefined) continue;
     const value = record[header];
@@ -155,7 +177,7 @@ export function applyMapping(record: Readonly<Record<string, string | undefined>
  * The user picks a field for a column. A field already filled by another column moves to
  * this one: each field takes its value from one column, the rule the server enforces.
  */
-export function assignColumn(mapping: HeaderMapping, header: string, field: DealField | null): HeaderMapping {
+export function assignColumn(mapping: HeaderMapping, header: string, field: ImportField | null): HeaderMapping {
   const next: HeaderMapping = byHeader();
   for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
   next[header] = field;

@@ -1,8 +1,8 @@
 import { csvField } from "@/lib/audit/csv";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
-import { DEAL_FIELD_LABELS, type DealField } from "./mapping";
-import { ColumnMapping } from "./schema";
+import { DEAL_FIELD_LABELS, type ImportField } from "./mapping";
+import { StoredImportMapping } from "./schema";
 
 export const ERROR_REPORT_COLUMNS = ["row", "field", "message"] as const;
 
@@ -14,11 +14,11 @@ export const ERROR_REPORT_COLUMNS = ["row", "field", "message"] as const;
 export async function errorReportCsv(db: TenantDb, jobId: string, options: { batchSize?: number } = {}): Promise<{ fileName: string; stream: ReadableStream<Uint8Array> }> {
   const job = await db.importJob.findFirst({ where: { id: jobId }, select: { id: true, fileName: true, mapping: true } });
   if (!job) throw new ExpectedError("not_found", "That import does not exist.");
-  const parsed = ColumnMapping.safeParse(job.mapping);
-  const columns = parsed.success ? parsed.data : [];
+  const parsed = StoredImportMapping.safeParse(job.mapping);
+  const columns = parsed.success ? parsed.data.columns : [];
   // Name the fault by the user's own column ("Asking Price"), else by the field's label.
-  const columnOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as DealField, c.header]));
-  const describeField = (field: string | null) => (field ? (columnOf.get(field as DealField) ?? DEAL_FIELD_LABELS[field as DealField] ?? field) : "");
+  const columnOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as ImportField, c.header]));
+  const describeField = (field: string | null) => (field ? (columnOf.get(field as ImportField) ?? DEAL_FIELD_LABELS[field as ImportField] ?? field) : "");
   const header = [...ERROR_REPORT_COLUMNS, ...columns.map((c) => c.header)];
   const batchSize = options.batchSize ?? 1000;
   const encoder = new TextEncoder();

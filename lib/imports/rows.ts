@@ -1,13 +1,16 @@
+import { parsePostalCode } from "@/lib/geo/postal";
 import { DealInput } from "@/lib/intake/schema";
-import { applyMapping, byHeader, type DealField, type HeaderMapping } from "./mapping";
+import type { IntakeConsent } from "@/lib/outbound/intake-consent";
+import { rowConsent, type ImportConsentDefault } from "./consent";
+import { applyMapping, byHeader, type ImportField, type HeaderMapping } from "./mapping";
 
 export interface RowIssue {
-  /** The DealInput field at fault; null when the row as a whole is wrong. */
-  field: DealField | null;
+  /** The field at fault; null when the row as a whole is wrong. */
+  field: ImportField | null;
   message: string;
 }
 
-export type RowResult = { ok: true; deal: DealInput } | { ok: false; issues: RowIssue[] };
+export type RowResult = { ok: true; deal: DealInput; consent: IntakeConsent | null } | { ok: false; issues: RowIssue[] };
 
 /** Cells in file order keyed by header; with a repeated header the first column wins. */
 export function toRecord(headers: readonly string[], cells: readonly string[]): Record<string, string> {
@@ -23,16 +26,33 @@ export function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
+export const POSTAL_CODE_MESSAGE = "ZIP / postal code must be a US ZIP (12345 or 12345-6789) or a Canadian code (A1A 1A1)";
+
 /**
- * Validates one row with the same DealInput schema the API and the forms use, so the
- * preview in the browser and the import on the server agree on what is wrong.
+ * Validates one row with the same DealInput schema the API and the forms use, plus what a
+ * list must get right to be placed and contacted (a postal code that exists in form, the
+ * consent cells), so the preview and the import on the server agree on what is wrong.
  */
-export function validateRow(record: Readonly<Record<string, string | undefined>>, mapping: HeaderMapping): RowResult {
-  const parsed = DealInput.safeParse(applyMapping(record, mapping));
-  if (parsed.success) return { ok: true, deal: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    field: typeof issue.path[0] === "string" ? (issue.path[0] as DealField) : null,
-    message: issue.message,
-  }));
-  return { ok: false, issues };
+export function validateRow(
+  record: Readonly<Record<string, string | undefined>>,
+  mapping: HeaderMapping,
+  consentDefault: ImportConsentDefault | null = null,
+): RowResult {
+  const values = applyMapping(record, mapping);
+  const parsed = DealInput.safeParse(values);
+  const issues: RowIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        field: typeof issue.path[0] === "string" ? (issue.path[0] as ImportField) : null,
+        message: issue.message,
+      }));
+  // A ZIP that cannot be read places the lead nowhere: no time zone, so it can never be contacted.
+  const postal = values.postalCode?.trim();
+  if (postal && !parsePostalCode(postal) && !issues.some((i) => i.field === "postalCode")) {
+    issues.push({ field: "postalCode", message: POSTAL_CODE_MESSAGE });
+  }
+  const consent = rowConsent(values, consentDefault);
+  issues.push(...consent.issues);
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  return { ok: true, deal: parsed.data, consent: consent.consent };
 }

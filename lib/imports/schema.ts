@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { byHeader, DEAL_FIELD_NAMES, type HeaderMapping } from "./mapping";
+import { ImportConsentDefault } from "./consent";
+import { byHeader, IMPORT_FIELD_NAMES, type HeaderMapping } from "./mapping";
 
 /** What the upload accepts; the browser checks it first, the server again. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -9,7 +10,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * report can give the original columns back in their order (JSONB does not keep key order).
  */
 export const ColumnMapping = z
-  .array(z.object({ header: z.string().max(200), field: z.enum(DEAL_FIELD_NAMES).nullable() }))
+  .array(z.object({ header: z.string().max(200), field: z.enum(IMPORT_FIELD_NAMES).nullable() }))
   .min(1, "The file has no columns")
   .max(500, "At most 500 columns")
   .superRefine((columns, ctx) => {
@@ -22,6 +23,21 @@ export const ColumnMapping = z
     if (!seen.has("street")) ctx.addIssue({ code: "custom", message: "Map a column to Street address: it is what dedupes deals" });
   });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+/**
+ * The job's stored mapping: the columns, plus the file-wide consent default when the user
+ * gave one (jobs stored before consent existed hold the bare column list).
+ */
+export const StoredImportMapping = z.union([
+  ColumnMapping.transform((columns) => ({ columns, consentDefault: null })),
+  z.object({ columns: ColumnMapping, consentDefault: ImportConsentDefault.nullable() }),
+]);
+export type StoredImportMapping = z.output<typeof StoredImportMapping>;
+
+/** The JSON a job keeps: the bare columns unless a consent default was chosen. */
+export function storedMappingJson(columns: ColumnMapping, consentDefault: ImportConsentDefault | null) {
+  return consentDefault ? { columns, consentDefault } : columns;
+}
 
 export function toHeaderMapping(columns: ColumnMapping): HeaderMapping {
   const mapping: HeaderMapping = byHeader();
@@ -50,6 +66,19 @@ export const ImportUploadFields = z.object({
       }
     })
     .pipe(ColumnMapping),
+  consentDefault: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return null;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The consent default is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(ImportConsentDefault.nullable()),
   fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
 });
 

@@ -7,7 +7,8 @@ import { intakeDeals, loadIntakeContext, type IntakeContext, type IntakeItem } f
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { logger } from "@/lib/observability/logger";
 import { isBlankRow, toRecord, validateRow } from "./rows";
-import { ColumnMapping, toHeaderMapping } from "./schema";
+import type { ImportConsentDefault } from "./consent";
+import { ColumnMapping, StoredImportMapping, storedMappingJson, toHeaderMapping } from "./schema";
 import { readCells, type ImportSource } from "./source";
 import { openImportFile } from "./storage";
 
@@ -16,6 +17,8 @@ export type { ImportSource } from "./source";
 export interface NewImportJob {
   fileName: string;
   mapping: ColumnMapping;
+  /** The consent every row without its own consent cell records ("these contacts gave written consent"). */
+  consentDefault?: ImportConsentDefault | null;
   /** Data rows counted at upload; the progress bar's 100%. Corrected when the run ends. */
   totalRows: number;
 }
@@ -23,7 +26,7 @@ export interface NewImportJob {
 export async function createImportJob(db: TenantDb, input: NewImportJob, ctx: AuditContext): Promise<ImportJob> {
   const mapping = ColumnMapping.parse(input.mapping);
   return db.importJob.create({
-    data: { fileName: input.fileName.slice(0, 255), mapping, totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId },
+    data: { fileName: input.fileName.slice(0, 255), mapping: storedMappingJson(mapping, input.consentDefault ?? null), totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId },
   });
 }
 
@@ -66,8 +69,9 @@ export async function runImport(db: TenantDb, jobId: string, source?: ImportSour
   const counters: Counters = { processedRows: job.processedRows, created: job.created, duplicates: job.duplicates, errorCount: job.errorCount };
   try {
     const context = await loadIntakeContext(db);
-    await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false });
-    const done = await finishJob(db, job, counters, actor);
+    const consents = { recorded: 0 };
+    await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false, consents });
+    const done = await finishJob(db, job, counters, actor, consents.recorded);
     // The tables grew by up to one row per lead; queries plan on fresh statistics from now.
     // Upkeep, not part of the import: a failure here is logged and the job stays DONE.
     if (counters.created > 0) {
@@ -102,9 +106,9 @@ async function importRows(
   job: ImportJob,
   source: ImportSource,
   counters: Counters,
-  options: { context: IntakeContext; batchSize: number; raiseAlerts: boolean },
+  options: { context: IntakeContext; batchSize: number; raiseAlerts: boolean; consents: { recorded: number } },
 ) {
-  const columns = ColumnMapping.parse(job.mapping);
+  const { columns, consentDefault } = StoredImportMapping.parse(job.mapping);
   const mapping = toHeaderMapping(columns);
   const skip = counters.processedRows;
   let headers: string[] | null = null;
@@ -121,8 +125,8 @@ async function importRows(
     dataRows += 1;
     if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
     const record = toRecord(headers, cells);
-    const result = validateRow(record, mapping);
-    if (result.ok) batch.items.push({ deal: result.deal, raw: record });
+    const result = validateRow(record, mapping, consentDefault);
+    if (result.ok) batch.items.push({ deal: result.deal, raw: record, consent: result.consent });
     else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells });
     batch.rows += 1;
     if (batch.rows >= options.batchSize) {
@@ -141,14 +145,21 @@ function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
   return headers;
 }
 
-async function flushBatch(db: TenantDb, jobId: string, batch: Batch, counters: Counters, options: { context: IntakeContext; raiseAlerts: boolean }) {
+async function flushBatch(
+  db: TenantDb,
+  jobId: string,
+  batch: Batch,
+  counters: Counters,
+  options: { context: IntakeContext; raiseAlerts: boolean; consents: { recorded: number } },
+) {
   if (batch.rows === 0) return;
   // Intake commits the deals in its own transaction; the errors and counters follow in one
   // more. If the process dies in between, a resume replays the batch: its deals come back
   // as duplicates (deduped by address), and no error row is written twice.
   const report = batch.items.length
     ? await intakeDeals(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts })
-    : { created: [], duplicates: [] };
+    : { created: [], duplicates: [], consentsRecorded: 0 };
+  options.consents.recorded += report.consentsRecorded;
   counters.processedRows += batch.rows;
   counters.created += report.created.length;
   counters.duplicates += report.duplicates.length;
@@ -159,8 +170,16 @@ async function flushBatch(db: TenantDb, jobId: string, batch: Batch, counters: C
   });
 }
 
-async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext): Promise<ImportJob> {
-  const summary = { jobId: job.id, fileName: job.fileName, rows: counters.processedRows, created: counters.created, duplicates: counters.duplicates, errors: counters.errorCount };
+async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number): Promise<ImportJob> {
+  const summary = {
+    jobId: job.id,
+    fileName: job.fileName,
+    rows: counters.processedRows,
+    created: counters.created,
+    duplicates: counters.duplicates,
+    errors: counters.errorCount,
+    consentsRecorded,
+  };
   return db.$transaction(async (tx) => {
     const done = await tx.importJob.update({
       where: { id: job.id },

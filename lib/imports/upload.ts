@@ -46,7 +46,7 @@ export async function receiveImportUpload(
         "file",
       );
     }
-    const job = await createImportJob(db, { fileName: result.file.fileName, mapping: upload.fields.mapping, totalRows: stored.dataRows }, ctx);
+    const job = await createImportJob(db, { fileName: result.file.fileName, mapping: upload.fields.mapping, consentDefault: upload.fields.consentDefault, totalRows: stored.dataRows }, ctx);
     await keepUpload(stored, db.tenantId, job.id);
     return job;
   } catch (error) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 export const PROPERTY_TYPES = ["SFR", "MULTI", "CONDO", "TOWNHOUSE", "LAND", "MOBILE", "COMMERCIAL"] as const;
-export const DEAL_STATUSES = ["NEW", "UNDERWRITTEN", "CONTACTED", "NEGOTIATING", "UNDER_CONTRACT", "CLOSED", "DEAD"] as const;
+// The pipeline is lib/deals' to define; re-exported for the readers that already import it here.
+export { DEAL_STATUSES } from "@/lib/deals/rules";
 export const DEAL_SOURCES = ["EMAIL", "CSV", "API", "MANUAL"] as const;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { findDealsByAddressKeys, insertDeals, type NewDealRow } from "@/lib/deals/service";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { normalizeAddress, resolveGeo } from "@/lib/geo";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { countedEvent, recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/lib/events/catalog";
+import { insertConsentRows, intakeConsentRows, type IntakeConsent } from "@/lib/outbound/intake-consent";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
 import {
@@ -25,12 +26,16 @@ export interface IntakeItem {
   deal: DealInput;
   raw: unknown;
   provenance?: unknown;
+  /** What the contact agreed to, when the source says (an import's consent columns). */
+  consent?: IntakeConsent | null;
 }
 
 export interface IntakeReport {
   created: { id: string; addressKey: string }[];
   duplicates: { addressKey: string; existingId: string | null }[];
   underwritten: number;
+  /** Consent rows written for the batch's contacts (addresses already on record are kept as they are). */
+  consentsRecorded: number;
   correlationId: string;
 }
 
@@ -110,7 +115,14 @@ export async function loadIntakeContext(db: TenantDb): Promise<IntakeContext> {
 export async function intakeDeals(
   db: TenantDb,
   items: IntakeItem[],
-  options: { source: DealSource; sourceRef?: string | null; context?: IntakeContext; raiseAlerts?: boolean },
+  options: {
+    source: DealSource;
+    sourceRef?: string | null;
+    context?: IntakeContext;
+    raiseAlerts?: boolean;
+    /** More writes for the inserted deals (a hand-made deal's owner and audit line), in the same transaction. */
+    onInserted?: (tx: TenantTransaction, created: { id: string; addressKey: string }[]) => Promise<void>;
+  },
 ): Promise<IntakeReport> {
   const correlationId = randomUUID();
   const context = options.context ?? (await loadIntakeContext(db));
@@ -136,15 +148,23 @@ export async function intakeDeals(
     // A concurrent intake may have taken an address between the check and the insert.
     for (const row of fresh) if (!insertedIds.has(row.id!)) duplicates.push({ addressKey: row.addressKey, existingId: null });
     const outcome = await recordUnderwritingOutcome(tx, plans.filter((p) => insertedIds.has(p.dealId)), correlationId, context.spreadAlertThreshold);
+    // Before the ladder's event: its first text must find the consent the list carried.
+    // One statement for the batch; an opt-out on record is never replaced.
+    const consents = await insertConsentRows(
+      tx,
+      items.flatMap((item) => (item.consent ? intakeConsentRows({ phone: item.deal.contactPhone, email: item.deal.contactEmail }, item.consent) : [])),
+    );
     await recordKpiEvents(tx, [
       ...countedEvent("lead_created", inserted.map((d) => d.id), { source: options.source }),
       ...(duplicates.length ? [{ name: "lead_duplicate" as const, count: duplicates.length, data: { source: options.source } }] : []),
+      ...(consents.length ? [{ name: "contact_opted_in" as const, count: consents.length, data: { source: options.source } }] : []),
     ]);
+    if (options.onInserted) await options.onInserted(tx, inserted);
     // In the same transaction as the deals: a lead is never created without the event that starts its ladder.
     await enqueueEvents(tx, inserted.map((d) => ({ id: `lead-created:${d.id}`, name: EVENTS.leadCreated, data: { dealId: d.id, source: options.source } })));
-    return { inserted, outcome };
+    return { inserted, outcome, consentsRecorded: consents.length };
   }, { timeout: 120_000 });
 
   if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.outcome.alerts, context.discordWebhookUrl);
-  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, correlationId };
+  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, consentsRecorded: result.consentsRecorded, correlationId };
 }

@@ -1,10 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { listMarketsWithOpenTasks } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { listDealMessages } from "@/lib/outbound/queries";
+import { getEffectivePolicy } from "@/lib/policy";
+import { callingHoursAt, type CallingHours } from "./calling-hours";
+import { leadTimeZones } from "./context";
 import { BulkAssignInput, CompleteTaskInput } from "./schema";
 import { computeSla, type SlaSnapshot } from "./sla";
 
@@ -49,15 +52,26 @@ export async function listTaskMarkets(db: TenantDb): Promise<string[]> {
   return (await listMarketsWithOpenTasks(db)).sort();
 }
 
-/** One task with its lead, the lead's other tasks and its recent messages. */
-export async function getTaskDetail(db: TenantDb, taskId: string) {
+/** The lead's calling hours at `at`, under its market policy, in its zone (or its region's zones). */
+async function leadCallingHours(
+  db: TenantDb | TenantTransaction,
+  deal: { region: string | null; market: string | null; timeZone: string | null },
+  at: Date,
+): Promise<CallingHours> {
+  const policy = deal.region ? await getEffectivePolicy(db, deal.region, deal.market) : null;
+  return callingHoursAt(policy, leadTimeZones(deal), at);
+}
+
+/** One task with its lead, the lead's calling hours now, the lead's other tasks and its recent messages. */
+export async function getTaskDetail(db: TenantDb, taskId: string, now = new Date()) {
   const task = await db.followUpTask.findFirst({ where: { id: taskId }, include: { deal: TASK_DEAL } });
   if (!task) return null;
-  const [tasks, messages] = await Promise.all([
+  const [tasks, messages, callingHours] = await Promise.all([
     db.followUpTask.findMany({ where: { dealId: task.dealId, id: { not: task.id } }, orderBy: { dueAt: "desc" }, take: 20 }),
     listDealMessages(db, task.dealId, 20, { id: true, channel: true, direction: true, status: true, body: true, blockedReason: true, createdAt: true, ladderStep: true }),
+    leadCallingHours(db, task.deal, now),
   ]);
-  return { task, history: { tasks, messages } };
+  return { task, callingHours, history: { tasks, messages } };
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 
@@ -67,20 +81,38 @@ export interface CompleteOptions {
   restrictToOwnerId?: string;
 }
 
-/** Closes an open task with its outcome: done or skipped, audited, with a followup_completed KPI. */
+/**
+ * Closes an open task with its outcome: done or skipped, audited, with a followup_completed KPI.
+ * A call logged as done outside the lead's calling hours needs the VA's confirmation, which
+ * the audit event keeps with the lead's local time.
+ */
 export async function completeTask(db: TenantDb, input: CompleteTaskInput, ctx: AuditContext, options: CompleteOptions = {}) {
   const parsed = CompleteTaskInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ExpectedError("invalid", issue?.message ?? "Invalid input", issue?.path.map(String).join(".") || undefined);
   }
-  const { taskId, resolution, outcome, notes } = parsed.data;
+  const { taskId, resolution, outcome, notes, outsideHoursConfirmed } = parsed.data;
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const task = await tx.followUpTask.findFirst({ where: { id: taskId } });
     if (!task) throw new ExpectedError("not_found", "That task does not exist", "taskId");
     if (options.restrictToOwnerId && task.ownerId && task.ownerId !== options.restrictToOwnerId) {
       throw new ExpectedError("forbidden", "This task belongs to another VA");
+    }
+    let outsideHours: Extract<CallingHours, { open: false }> | null = null;
+    // A closed task answers "already closed" below, whatever the hour.
+    if (resolution === "done" && task.channel === "CALL" && task.status === "OPEN") {
+      const deal = await tx.deal.findFirst({ where: { id: task.dealId }, select: { region: true, market: true, timeZone: true } });
+      const hours = await leadCallingHours(tx, deal ?? { region: null, market: null, timeZone: null }, now);
+      if (!hours.open) outsideHours = hours;
+    }
+    if (outsideHours && !outsideHoursConfirmed) {
+      throw new ExpectedError(
+        "invalid",
+        `It is outside the lead's calling hours (${outsideHours.detail}). Confirm that you made this call anyway to log it.`,
+        "outsideHoursConfirmed",
+      );
     }
     const status = resolution === "done" ? "DONE" : "SKIPPED";
     // Only an open task closes: two VAs completing at once, the second one is told.
@@ -95,7 +127,20 @@ export async function completeTask(db: TenantDb, input: CompleteTaskInput, ctx: 
     ]);
     await recordAudit(
       tx,
-      { action: `followup.${resolution === "done" ? "completed" : "skipped"}`, entity: "FollowUpTask", entityId: taskId, before: { status: task.status }, after: { status, outcome, notes } },
+      {
+        action: `followup.${resolution === "done" ? "completed" : "skipped"}`,
+        entity: "FollowUpTask",
+        entityId: taskId,
+        before: { status: task.status },
+        after: {
+          status,
+          outcome,
+          notes,
+          ...(outsideHours
+            ? { outsideCallingHours: { confirmed: true, leadLocalTime: outsideHours.localTime, timeZone: outsideHours.timeZone, detail: outsideHours.detail, nextOpening: outsideHours.until?.toISOString() ?? null } }
+            : {}),
+        },
+      },
       ctx,
     );
     return { taskId, status, outcome, completedAt: now.toISOString(), step: task.step, channel: task.channel, minutesFromDue };

@@ -1,14 +1,17 @@
 /**
  * When each ladder step falls due: the start plus the step's delay, moved forward to the
- * next moment the lead's contact window is open for that step's channel. Pure; fails
- * closed: a step with no policy, a refused channel or score, or no open window within the
- * horizon is skipped with its reason, never scheduled outside the window.
+ * next moment the lead's contact window is open for that step's channel, and spaced from the
+ * touches before it (see spacingFloor). Pure; fails closed: a step with no policy, a refused
+ * channel or score, or no open window within the horizon is skipped with its reason, never
+ * scheduled outside the window.
  */
-import { isContactAllowed, nextAllowedInstant, type ContactReason, type PolicyRecord } from "@/lib/policy";
+import { isContactAllowed, maxTouchesPer24HoursOf, nextAllowedInstant, type ContactReason, type PolicyRecord } from "@/lib/policy";
 import type { LadderChannel } from "./schema";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+/** Two touches of one lead are never closer than this, whatever the ladder's delays say. */
+export const MIN_STEP_GAP_MINUTES = 30;
 /** How far past its nominal time a step may be moved; weekly windows repeat within 8 days. */
 export const SCHEDULE_HORIZON_DAYS = 14;
 
@@ -56,23 +59,69 @@ export function dueInstant(
   return { dueAt: null, reason: "no_open_window", detail: `No ${channel} contact window opens within ${SCHEDULE_HORIZON_DAYS} days` };
 }
 
+/** A touch of the lead, made or planned: when (epoch ms) and the delay of the step that made it. */
+export interface PriorTouch {
+  at: number;
+  delayMinutes: number;
+}
+
 /**
- * Every step's due instant. Steps keep their order: a step is never due before the step
- * before it, even when its channel's window opens earlier.
+ * The earliest instant a step may fall due after the lead's earlier touches (in time order):
+ * - its own gap after the last touch: its delay minus that step's delay, never under
+ *   MIN_STEP_GAP_MINUTES, so steps bunched by a closed window are spread out again;
+ * - no more than `cap` touches in any 24 hours: with k >= cap touches in the 24 hours before
+ *   it, the step waits until the (k - cap + 1)-th of them is 24 hours old. A span is half-open,
+ *   so a touch exactly 24 hours after another starts the next span.
  */
-export function scheduleLadder(start: Date, steps: readonly StepPlan[], context: PolicyContext): ScheduledStep[] {
+export function spacingFloor(delayMinutes: number, earlier: readonly PriorTouch[], cap: number): number {
+  if (earlier.length === 0) return Number.NEGATIVE_INFINITY;
+  const last = earlier[earlier.length - 1];
+  let floor = last.at + Math.max(MIN_STEP_GAP_MINUTES, delayMinutes - last.delayMinutes) * MINUTE_MS;
+  const recent = earlier.filter((touch) => touch.at > floor - DAY_MS);
+  const allowed = Math.max(1, cap);
+  if (recent.length >= allowed) floor = Math.max(floor, recent[recent.length - allowed].at + DAY_MS);
+  return floor;
+}
+
+/**
+ * The due instant of a step asked at `from`, spaced from the earlier touches: the spacing
+ * floor first, then the window (which only moves it later, so the spacing holds).
+ */
+export function spacedDueInstant(from: Date, plan: StepPlan, earlier: readonly PriorTouch[], context: PolicyContext): ReturnType<typeof dueInstant> {
+  const floor = spacingFloor(plan.delayMinutes, earlier, maxTouchesPer24HoursOf(context.policy));
+  return dueInstant(new Date(Math.max(from.getTime(), floor)), plan.channel, context);
+}
+
+export interface ScheduleOptions {
+  /** The lead's touches before the first of `steps` (a running ladder's steps already run), in time order. */
+  earlier?: readonly PriorTouch[];
+  /** Nothing is due before this instant (a running ladder re-planned now). */
+  notBefore?: Date;
+  /** The number of the first of `steps` (1 for a whole ladder). */
+  firstStep?: number;
+}
+
+/**
+ * Every step's due instant. Steps keep their order and their spacing: a step is never due
+ * before the step before it plus its gap, nor past the policy's touches in 24 hours, even
+ * when its channel's window opens earlier. A skipped step is no touch.
+ */
+export function scheduleLadder(start: Date, steps: readonly StepPlan[], context: PolicyContext, options: ScheduleOptions = {}): ScheduledStep[] {
   const scheduled: ScheduledStep[] = [];
-  let floor = start.getTime();
+  const touches: PriorTouch[] = [...(options.earlier ?? [])];
+  const notBefore = options.notBefore?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const firstStep = options.firstStep ?? 1;
   steps.forEach((plan, index) => {
     const nominalAt = new Date(start.getTime() + plan.delayMinutes * MINUTE_MS);
-    const from = new Date(Math.max(nominalAt.getTime(), floor));
-    const due = dueInstant(from, plan.channel, context);
+    const from = new Date(Math.max(nominalAt.getTime(), notBefore));
+    const due = spacedDueInstant(from, plan, touches, context);
+    const step = firstStep + index;
     if (due.dueAt === null) {
-      scheduled.push({ step: index + 1, channel: plan.channel, nominalAt, dueAt: null, skipped: true, reason: due.reason, detail: due.detail });
+      scheduled.push({ step, channel: plan.channel, nominalAt, dueAt: null, skipped: true, reason: due.reason, detail: due.detail });
       return;
     }
-    floor = due.dueAt.getTime();
-    scheduled.push({ step: index + 1, channel: plan.channel, nominalAt, dueAt: due.dueAt, skipped: false });
+    touches.push({ at: due.dueAt.getTime(), delayMinutes: plan.delayMinutes });
+    scheduled.push({ step, channel: plan.channel, nominalAt, dueAt: due.dueAt, skipped: false });
   });
   return scheduled;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/policy/schema";
+import { formatDelayText, parseDelay } from "./delay";
 import { TEMPLATE_FIELDS, unknownPlaceholders } from "./template";
 
 /** A ladder step uses the channels contact rules know. */
@@ -13,11 +14,15 @@ export const MAX_DELAY_MINUTES = 30 * 24 * 60;
 export const LadderStep = z
   .object({
     channel: z.enum(LADDER_CHANNELS, { error: "Choose SMS, CALL or EMAIL" }),
-    delayMinutes: z.coerce
-      .number({ error: "Give the delay in minutes" })
-      .int("Use whole minutes")
-      .min(0, "The delay cannot be negative")
-      .max(MAX_DELAY_MINUTES, "Use at most 30 days (43200 minutes)"),
+    /** Minutes after the start; forms send text such as "30m", "3h", "1d" or "1d 12h". */
+    delayMinutes: z.preprocess(
+      (value) => (typeof value === "string" ? (parseDelay(value) ?? value) : value),
+      z
+        .number({ error: "Use a delay like 30m, 3h, 1d or 1d 12h" })
+        .int("Use whole minutes")
+        .min(0, "The delay cannot be negative")
+        .max(MAX_DELAY_MINUTES, "Use at most 30d"),
+    ),
     template: z.string().trim().max(1000, "Use at most 1000 characters").default(""),
   })
   .superRefine((step, ctx) => {
@@ -45,7 +50,7 @@ export const LadderSteps = z
         ctx.addIssue({
           code: "custom",
           path: [i, "delayMinutes"],
-          message: `Step ${i + 1} cannot come before step ${i} (${steps[i - 1].delayMinutes} min)`,
+          message: `Step ${i + 1} cannot come before step ${i} (${formatDelayText(steps[i - 1].delayMinutes)})`,
         });
       }
     }
@@ -105,6 +110,11 @@ export const CompleteTaskInput = z.object({
   resolution: z.enum(["done", "skipped"], { error: "Choose done or skipped" }).default("done"),
   outcome: z.enum(TASK_OUTCOMES, { error: "Choose an outcome" }),
   notes: z.preprocess(blankToUndefined, z.string().trim().max(2000, "Use at most 2000 characters").optional()),
+  /** The VA confirms a call made outside the lead's calling hours (a ticked checkbox posts "on"). */
+  outsideHoursConfirmed: z.preprocess(
+    (value) => (typeof value === "string" ? ["on", "true", "1", "yes"].includes(value.trim().toLowerCase()) : value ?? false),
+    z.boolean({ error: "Tick the box or leave it empty" }),
+  ).default(false),
 });
 export type CompleteTaskInput = z.input<typeof CompleteTaskInput>;
 

@@ -7,7 +7,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { findLadderStepMessage } from "@/lib/outbound/queries";
 import { LADDER_DEAL_SELECT, leadTimeZones, senderNameOf } from "./context";
-import { dueInstant, type PolicyContext } from "./schedule";
+import { replanPendingSteps, touchesOf } from "./replan";
+import { spacedDueInstant, type PolicyContext } from "./schedule";
 import { getEffectivePolicy } from "@/lib/policy";
 import { readStepStates, type LadderStepState, type StepState } from "./state";
 import { renderTemplate, templateValues } from "./template";
@@ -49,14 +50,18 @@ async function policyContextFor(db: TenantDb, deal: Prisma.DealGetPayload<{ sele
   return { policy, timeZones: leadTimeZones(deal), score: deal.score };
 }
 
-/** When step `index` (0-based) should run, asked at `at`: never before its stored nominal time. */
+/**
+ * When step `index` (0-based) should run, asked at `at`: never before its stored nominal time,
+ * and spaced from the steps that already ran by their actual times (gap and touch cap).
+ */
 export async function planLadderStep(db: TenantDb, ladderId: string, index: number, at: Date): Promise<StepPlanResult> {
   const ladder = await loadLadder(db, ladderId);
   if (!ladder || ladder.status !== "ACTIVE") return { action: "end", status: ladder?.status ?? "MISSING" };
   const step = readStepStates(ladder.steps)[index];
   if (!step) return { action: "end", status: "NO_SUCH_STEP" };
   const from = new Date(Math.max(Date.parse(step.nominalAt), at.getTime()));
-  const due = dueInstant(from, step.channel, await policyContextFor(db, ladder.deal));
+  const earlier = touchesOf(readStepStates(ladder.steps).slice(0, index));
+  const due = spacedDueInstant(from, step, earlier, await policyContextFor(db, ladder.deal));
   // No window: run now, and the run records the step as skipped with its reason.
   return { action: "run", dueAt: (due.dueAt ?? from).toISOString() };
 }
@@ -71,7 +76,8 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
   if (step.state !== "scheduled" && step.state !== "skipped") {
     return { outcome: "done", step: step.step, state: step.state, reason: step.reason, completed: index + 1 >= steps.length };
   }
-  const due = dueInstant(at, step.channel, await policyContextFor(db, ladder.deal));
+  const context = await policyContextFor(db, ladder.deal);
+  const due = spacedDueInstant(at, step, touchesOf(steps.slice(0, index)), context);
   let result: Pick<LadderStepState, "state" | "reason" | "messageId" | "taskId" | "dueAt">;
   if (due.dueAt === null) {
     result = { state: "skipped", reason: `${due.reason}: ${due.detail}`, dueAt: step.dueAt };
@@ -83,7 +89,9 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
     result = await sendStepMessage(db, ladder, step, due.dueAt, send);
   }
   const completed = index + 1 >= steps.length;
-  const next = steps.map((s, i) => (i === index ? { ...s, ...result, ranAt: at.toISOString() } : s));
+  const ran = steps.map((s, i) => (i === index ? { ...s, ...result, ranAt: at.toISOString() } : s));
+  // The later steps' stored due times follow this step's actual time, as their runs will.
+  const next = replanPendingSteps(ran, index + 1, ladder.startedAt, context, at);
   await db.followUpLadder.updateMany({
     where: { id: ladder.id, status: "ACTIVE" },
     data: { steps: next as unknown as Prisma.InputJsonValue, nextStep: index + 1, ...(completed ? { status: "COMPLETED" } : {}) },

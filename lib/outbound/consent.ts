@@ -11,7 +11,7 @@ import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/lib/events/catalog";
 import { normalizeAddress, normalizeAnyAddress } from "@/lib/contact/address";
-import { ConsentChangeInput, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
+import { ConsentChangeInput, ConsentQuery, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
 
 export interface ConsentChange {
   channel: "SMS" | "EMAIL";
@@ -117,13 +117,34 @@ export async function unsubscribeEmail(db: TenantDb, address: string) {
   });
 }
 
-export async function listConsents(db: TenantDb, filter: { status?: ConsentStatus; q?: string } = {}) {
-  return db.contactConsent.findMany({
-    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { address: { contains: filter.q.trim().toLowerCase() } } : {}) },
-    orderBy: { updatedAt: "desc" },
-    take: 200,
-  });
+/** Consent records are counted exactly up to this many: "10,000+ records". */
+export const CONSENT_COUNT_LIMIT = 10_000;
+
+/** "(416) 555" finds "+1416555…": a search without letters or "@" compares digits only. */
+function consentSearchTerm(q: string): string {
+  const text = q.trim().toLowerCase();
+  return /[a-z@]/.test(text) ? text : text.replace(/\D/g, "") || text;
 }
+
+/** One page of consent records, newest change first, with a total that stops counting past the limit. */
+export async function listConsents(db: TenantDb, input: ConsentQuery) {
+  const query = ConsentQuery.parse(input);
+  const where = {
+    ...(query.consent ? { status: query.consent } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.q ? { address: { contains: consentSearchTerm(query.q) } } : {}),
+  };
+  const offset = (query.page - 1) * query.pageSize;
+  const countLimit = Math.max(CONSENT_COUNT_LIMIT, offset + query.pageSize * 2);
+  const [rows, counted] = await Promise.all([
+    db.contactConsent.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: offset, take: query.pageSize }),
+    db.contactConsent.count({ where, take: countLimit + 1 }),
+  ]);
+  const totalIsExact = counted <= countLimit;
+  const total = Math.min(counted, countLimit);
+  return { rows, total, totalIsExact, query, pageCount: Math.max(1, Math.ceil(total / query.pageSize) + (totalIsExact ? 0 : 1)) };
+}
+export type ConsentPage = Awaited<ReturnType<typeof listConsents>>;
 
 export async function listDoNotContact(db: TenantDb) {
   return db.doNotContact.findMany({ orderBy: { createdAt: "desc" }, take: 500 });

@@ -17,6 +17,12 @@ export interface MessageFilter {
   status?: MessageStatus;
   channel?: Extract<Channel, "SMS" | "EMAIL">;
   dealId?: string;
+  /** The gate that refused a blocked message (consent, market_policy...). */
+  blockedReason?: string;
+  /** Created at or after this instant. */
+  since?: Date;
+  /** Only these messages (a list computed elsewhere, such as the replies waiting). */
+  ids?: string[];
 }
 
 /** Newest first, with the lead's name and address for the list. */
@@ -26,10 +32,13 @@ export async function listMessages(db: TenantDb, filter: MessageFilter = {}, tak
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.channel ? { channel: filter.channel } : {}),
       ...(filter.dealId ? { dealId: filter.dealId } : {}),
+      ...(filter.blockedReason ? { blockedReason: filter.blockedReason } : {}),
+      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+      ...(filter.ids ? { id: { in: filter.ids } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(take, 1), 500),
-    include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true } } },
+    include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true, market: true } } },
   });
 }
 export type MessageListRow = Awaited<ReturnType<typeof listMessages>>[number];

@@ -35,6 +35,16 @@ export const ConsentChangeInput = z.object({
 });
 export type ConsentChangeInput = z.input<typeof ConsentChangeInput>;
 
+/** The Compliance page's consent list: search, filters and page, all in the URL. */
+export const ConsentQuery = z.object({
+  q: z.preprocess(blank, z.string().trim().max(254).optional()).catch(undefined),
+  consent: z.preprocess(blank, z.enum(["OPTED_IN", "OPTED_OUT"]).optional()).catch(undefined),
+  channel: z.preprocess((v) => blank(upper(v)), z.enum(["SMS", "EMAIL"]).optional()).catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pageSize: z.coerce.number().int().min(25).max(50).catch(50),
+});
+export type ConsentQuery = Partial<z.input<typeof ConsentQuery>>;
+
 /** The Outbox page's simulations, for messages of the local provider only. */
 export const SimulateReceiptInput = z.object({
   messageId: z.string().min(1),

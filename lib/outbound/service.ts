@@ -10,11 +10,13 @@ import { ExpectedError } from "@/lib/errors";
 import { regionTimeZones } from "@/lib/geo";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { getEffectivePolicy } from "@/lib/policy";
+import { nextAllowedInstant } from "@/lib/policy/rules";
 import { DAY_MS, localDay, zoneClock } from "@/lib/policy/zone-clock";
 import { messagingProvidersFromEnv, type MessagingProviders } from "@/lib/providers/messaging";
 import { getTenantIdentity } from "@/lib/tenants/profile";
 import { getTenantWithSettings, lockTenantRow } from "@/lib/tenants/settings";
 import { normalizeAddress } from "@/lib/contact/address";
+import { explainBlock, formatOpening, type BlockExplanation } from "./block-explanation";
 import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type OutboundDecision, type OutboundFacts } from "./gates";
 import { SendMessageInput, type SendMessageRequest } from "./schema";
 import { deliver } from "./delivery";
@@ -39,7 +41,7 @@ export interface SendMessageOptions {
 export type SendMessageResult =
   | { messageId: string; status: "SENT"; provider: string }
   | { messageId: string; status: "FAILED"; provider: string; error: string }
-  | { messageId: string; status: "BLOCKED"; provider: string; gate: Gate; reason: BlockReason; detail: string };
+  | { messageId: string; status: "BLOCKED"; provider: string; gate: Gate; reason: BlockReason; detail: string; fix: BlockExplanation };
 
 /** Statuses of messages that count against the daily cap: everything handed to a provider. */
 const COUNTED: MessageStatus[] = ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED"];
@@ -179,7 +181,7 @@ async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<
   await lockTenantRow(tx);
   const facts = await readGateFacts(tx, send);
   const decision = decideOutbound(facts);
-  if (!decision.allowed) return recordBlocked(tx, send, decision);
+  if (!decision.allowed) return recordBlocked(tx, send, decision, facts);
   const outgoing = facts.address ? composeOutgoing(send, facts.address) : null;
   // The gates refuse a send without an address, and an email without its footer's parts.
   if (!outgoing) throw new Error("An allowed message could not be composed");
@@ -228,7 +230,12 @@ function composeOutgoing(send: PendingSend, to: string): Outgoing | null {
 }
 
 /** A refused send: recorded as BLOCKED with the gate's reason, and counted. */
-async function recordBlocked(tx: TenantTransaction, send: PendingSend, decision: Extract<OutboundDecision, { allowed: false }>): Promise<GatedSend> {
+async function recordBlocked(
+  tx: TenantTransaction,
+  send: PendingSend,
+  decision: Extract<OutboundDecision, { allowed: false }>,
+  facts: OutboundFacts,
+): Promise<GatedSend> {
   const { fields, lead } = send;
   const row = await tx.message.create({
     data: {
@@ -247,7 +254,25 @@ async function recordBlocked(tx: TenantTransaction, send: PendingSend, decision:
     { name: "message_blocked", dealId: lead.id, data },
     ...(decision.gate === "market_policy" || decision.gate === "channel" ? [{ name: "policy_blocked" as const, dealId: lead.id, data }] : []),
   ]);
-  return { messageId: row.id, status: "BLOCKED", provider: send.providerName, gate: decision.gate, reason: decision.reason, detail: decision.detail };
+  return { messageId: row.id, status: "BLOCKED", provider: send.providerName, gate: decision.gate, reason: decision.reason, detail: decision.detail, fix: explainRefusal(send, decision, facts) };
+}
+
+/** The refusal in words with its fix, with the facts only the send knows (the window's next opening). */
+function explainRefusal(send: PendingSend, decision: Extract<OutboundDecision, { allowed: false }>, facts: OutboundFacts): BlockExplanation {
+  const timing = decision.reason === "outside_window" || decision.reason === "closed_today";
+  const opens = timing ? nextAllowedInstant(facts.policy, facts.timeZones, facts.at, facts.channel) : null;
+  return explainBlock({
+    reason: decision.reason,
+    channel: facts.channel,
+    address: facts.address,
+    dealId: send.lead.id,
+    region: facts.policy?.region ?? send.lead.region,
+    market: facts.policy?.market ?? send.lead.market,
+    score: facts.score,
+    minimumScore: facts.policy?.rules.minLeadScore ?? null,
+    opensAt: opens && facts.timeZones[0] ? formatOpening(opens, facts.at, facts.timeZones[0]) : null,
+    dailyCap: facts.dailyCap,
+  });
 }
 
 /**

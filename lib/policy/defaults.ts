@@ -18,6 +18,13 @@
  * - Louisiana, Mississippi, Alabama, Utah: no calls on Sunday (closed here), 8:00-20:00 or 21:00.
  * - Michigan, Minnesota, New Mexico: 9:00-21:00; Nevada: 9:00-20:00.
  * NOT modelled: holiday bans (AL, LA, PA, RI, UT; B.C. statutory holidays). See the report.
+ *
+ * Touches per lead in 24 hours (`maxTouchesPer24Hours`, ladder messages and calls alike):
+ * 3 where a state law caps sales calls and texts on the same subject at three in 24 hours
+ * (Florida, Oklahoma, Maryland; see TOUCH_CAP_LAWS). Elsewhere no law caps them, and the
+ * default is DEFAULT_MAX_TOUCHES_PER_24_HOURS = 4: the default ladder's first day (3 touches)
+ * plus one, so a ladder edited to bunch its steps is spread out. A stored policy without the
+ * field gets its region's seeded value.
  */
 import { REGIONS, getRegion, type Country } from "@/lib/geo/regions";
 import type { MarketPolicyRules, PolicyRecord } from "./schema";
@@ -33,6 +40,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The touch cap where no law sets one (see the header). */
+export const DEFAULT_MAX_TOUCHES_PER_24_HOURS = 4;
+
 export const DEFAULT_RULES: MarketPolicyRules = deepFreeze({
   contactWindows: [
     { days: WEEKDAYS, start: "09:00", end: "20:00" },
@@ -40,6 +50,7 @@ export const DEFAULT_RULES: MarketPolicyRules = deepFreeze({
   ],
   channelsAllowed: ["SMS", "CALL", "EMAIL"],
   minLeadScore: 65,
+  maxTouchesPer24Hours: DEFAULT_MAX_TOUCHES_PER_24_HOURS,
 });
 
 export type StricterRegionKey = "US:RI" | "US:KY";
@@ -53,6 +64,7 @@ export const STRICTER_RULES: Record<StricterRegionKey, MarketPolicyRules> = deep
     ],
     channelsAllowed: ["SMS", "CALL", "EMAIL"],
     minLeadScore: 65,
+    maxTouchesPer24Hours: DEFAULT_MAX_TOUCHES_PER_24_HOURS,
     citation:
       "R.I. Gen. Laws § 5-61-2(2) and § 5-61-3.6 (Telephone Sales Solicitation Act): unsolicited telephonic " +
       "sales calls only Monday-Friday 9:00 a.m.-6:00 p.m. and Saturday 10:00 a.m.-5:00 p.m.; none on Sundays " +
@@ -65,9 +77,34 @@ export const STRICTER_RULES: Record<StricterRegionKey, MarketPolicyRules> = deep
     ],
     channelsAllowed: ["SMS", "CALL", "EMAIL"],
     minLeadScore: 65,
+    maxTouchesPer24Hours: DEFAULT_MAX_TOUCHES_PER_24_HOURS,
     citation:
       "KRS 367.46955(16): no telephone solicitation to a residence before 10:00 a.m. or after 9:00 p.m. " +
       "in the called person's local time.",
+  },
+});
+
+export type TouchCapRegionKey = "US:FL" | "US:OK" | "US:MD";
+
+/** States whose law caps sales calls and texts per person in 24 hours, with the cap and the law. */
+export const TOUCH_CAP_LAWS: Record<TouchCapRegionKey, { maxTouchesPer24Hours: number; citation: string }> = deepFreeze({
+  "US:FL": {
+    maxTouchesPer24Hours: 3,
+    citation:
+      "Fla. Stat. § 501.616(6)(b) (Florida Telephone Solicitation Act): no more than three telephonic sales calls " +
+      "(text messages included) to a person in a 24-hour period on the same subject matter or issue.",
+  },
+  "US:OK": {
+    maxTouchesPer24Hours: 3,
+    citation:
+      "15 O.S. § 775C.4 (Oklahoma Telephone Solicitation Act of 2022): no more than three commercial telephonic " +
+      "sales calls (text messages included) to a consumer in a 24-hour period on the same subject matter or issue.",
+  },
+  "US:MD": {
+    maxTouchesPer24Hours: 3,
+    citation:
+      "Md. Code, Com. Law § 14-4503 (Stop the Spam Calls Act of 2023): no more than three telephone solicitations " +
+      "(text messages included) to a person in a 24-hour period on the same subject matter or issue.",
   },
 });
 
@@ -78,8 +115,32 @@ export interface DefaultMarketPolicy {
   rules: MarketPolicyRules;
 }
 
+// Built once, so a region's seed is one frozen object (the gate compiles rules once per object).
+const cappedRules = new Map<string, MarketPolicyRules>();
+
 function rulesFor(country: Country, code: string): MarketPolicyRules {
-  return (STRICTER_RULES as Record<string, MarketPolicyRules>)[`${country}:${code}`] ?? DEFAULT_RULES;
+  const key = `${country}:${code}`;
+  const rules = (STRICTER_RULES as Record<string, MarketPolicyRules>)[key] ?? DEFAULT_RULES;
+  const capLaw = (TOUCH_CAP_LAWS as Record<string, { maxTouchesPer24Hours: number; citation: string }>)[key];
+  if (!capLaw) return rules;
+  let capped = cappedRules.get(key);
+  if (!capped) {
+    const citation = [rules.citation, capLaw.citation].filter(Boolean).join(" ");
+    capped = deepFreeze({ ...structuredClone(rules), maxTouchesPer24Hours: capLaw.maxTouchesPer24Hours, citation });
+    cappedRules.set(key, capped);
+  }
+  return capped;
+}
+
+/**
+ * The touch cap a policy sets: its own field, else (a policy stored before the field existed)
+ * its region's seeded value, else the default.
+ */
+export function maxTouchesPer24HoursOf(policy: Pick<PolicyRecord, "region" | "rules"> | null): number {
+  const own = policy?.rules?.maxTouchesPer24Hours;
+  if (typeof own === "number" && Number.isInteger(own) && own >= 1) return own;
+  const seeded = policy ? defaultPolicyRecord(policy.region)?.rules.maxTouchesPer24Hours : undefined;
+  return seeded ?? DEFAULT_MAX_TOUCHES_PER_24_HOURS;
 }
 
 /** The 64 seed policies (50 states + DC + 13 provinces/territories), market "ALL", as fresh copies. */

@@ -34,6 +34,9 @@ export const ContactWindow = z
   });
 export type ContactWindow = z.infer<typeof ContactWindow>;
 
+/** The highest touch cap a policy may set: one touch an hour around the clock. */
+export const MAX_TOUCHES_PER_24_HOURS = 24;
+
 export const MarketPolicyRules = z.object({
   contactWindows: z.array(ContactWindow).max(50),
   channelsAllowed: z
@@ -41,6 +44,16 @@ export const MarketPolicyRules = z.object({
     .refine((list) => new Set(list).size === list.length, "List each channel once"),
   /** On the 0-100 lead score scale (the original system's 0.65 is 65 here). */
   minLeadScore: z.number().min(0, "Use a score from 0 to 100").max(100, "Use a score from 0 to 100"),
+  /**
+   * The most touches (ladder messages and calls) a lead may get in any 24 hours. Optional:
+   * a policy without it gets its region's seeded value (`maxTouchesPer24HoursOf` in defaults.ts).
+   */
+  maxTouchesPer24Hours: z
+    .number({ error: "Give the most touches per lead in 24 hours" })
+    .int("Use a whole number")
+    .min(1, "Allow at least 1 touch in 24 hours (untick Enabled to stop all contact)")
+    .max(MAX_TOUCHES_PER_24_HOURS, `Use at most ${MAX_TOUCHES_PER_24_HOURS}`)
+    .optional(),
   /** The law or rule a stricter-than-default seed follows. */
   citation: z.string().trim().max(1000).optional(),
 });

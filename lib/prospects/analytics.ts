@@ -12,6 +12,9 @@ export type DealStatus = (typeof DEAL_STATUSES)[number];
 export type DealSource = (typeof DEAL_SOURCES)[number];
 
 /** The order a deal moves through; DEAD can happen at any step, so it is shown apart. */
+/** Deleted deals (in Recently deleted) count nowhere. */
+const LIVE = { deletedAt: null } satisfies Prisma.DealWhereInput;
+
 export const PIPELINE_STATUSES = ["NEW", "UNDERWRITTEN", "CONTACTED", "NEGOTIATING", "UNDER_CONTRACT", "CLOSED"] as const satisfies readonly DealStatus[];
 
 export interface StatusFunnel {
@@ -21,7 +24,7 @@ export interface StatusFunnel {
 }
 
 export async function statusFunnel(db: TenantDb): Promise<StatusFunnel> {
-  const groups = await db.deal.groupBy({ by: ["status"], _count: { _all: true } });
+  const groups = await db.deal.groupBy({ by: ["status"], where: LIVE, _count: { _all: true } });
   const counts = new Map(groups.map((g) => [g.status as DealStatus, g._count._all]));
   return {
     pipeline: PIPELINE_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
@@ -44,7 +47,7 @@ export async function intakeByDay(db: TenantDb, options: { timeZone: string; day
     starts.slice(0, days).map(async (start, i) => {
       const groups = await db.deal.groupBy({
         by: ["source"],
-        where: { createdAt: { gte: start.toJSDate(), lt: starts[i + 1].toJSDate() } },
+        where: { ...LIVE, createdAt: { gte: start.toJSDate(), lt: starts[i + 1].toJSDate() } },
         _count: { _all: true },
       });
       const row = { day: start.toISODate() ?? "", total: 0 } as IntakeDay;
@@ -77,7 +80,7 @@ export const SPREAD_BUCKETS: readonly SpreadBucket[] = [
 ];
 
 export function spreadBucketWhere(bucket: SpreadBucket): Prisma.DealWhereInput {
-  return { spread: { ...(bucket.min !== null && { gte: bucket.min }), ...(bucket.max !== null && { lt: bucket.max }) } };
+  return { ...LIVE, spread: { ...(bucket.min !== null && { gte: bucket.min }), ...(bucket.max !== null && { lt: bucket.max }) } };
 }
 
 export interface SpreadDistribution {
@@ -89,7 +92,7 @@ export interface SpreadDistribution {
 export async function spreadDistribution(db: TenantDb): Promise<SpreadDistribution> {
   const [counts, notUnderwritten] = await Promise.all([
     Promise.all(SPREAD_BUCKETS.map((bucket) => db.deal.count({ where: spreadBucketWhere(bucket) }))),
-    db.deal.count({ where: { spread: null } }),
+    db.deal.count({ where: { ...LIVE, spread: null } }),
   ]);
   return { buckets: SPREAD_BUCKETS.map((bucket, i) => ({ ...bucket, count: counts[i] })), notUnderwritten };
 }
@@ -103,7 +106,7 @@ export interface MarketCount {
 export async function topMarkets(db: TenantDb, limit = 15): Promise<MarketCount[]> {
   const groups = await db.deal.groupBy({
     by: ["market"],
-    where: { market: { not: null } },
+    where: { ...LIVE, market: { not: null } },
     _count: { market: true },
     orderBy: [{ _count: { market: "desc" } }, { market: "asc" }],
     take: limit,

@@ -1,6 +1,9 @@
 import type { Deal } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { listDealNotes } from "@/lib/deals/notes";
 import { listDealMessages } from "@/lib/outbound/queries";
+import { listMembers } from "@/lib/tenants/members";
+import { describeDealAudit, describeDealKpi } from "./timeline-text";
 
 export type FieldKind = "text" | "money" | "number" | "percent" | "phone" | "email";
 
@@ -45,6 +48,13 @@ export const SOURCE_LABELS: Record<Deal["source"], string> = {
   EMAIL: "Deal email",
   CSV: "CSV import",
   API: "API",
+  MANUAL: "Entered by hand",
+};
+
+const INTAKE_TITLES: Record<Deal["source"], string> = {
+  EMAIL: "Received in a deal email",
+  CSV: "Imported from a CSV list",
+  API: "Received through the API",
   MANUAL: "Entered by hand",
 };
 
@@ -102,13 +112,6 @@ export function dealFieldGroups(deal: Deal): DealFieldGroup[] {
   }));
 }
 
-function describeJson(data: unknown): string | null {
-  if (data === null || data === undefined) return null;
-  if (typeof data !== "object") return String(data);
-  const pairs = Object.entries(data as Record<string, unknown>).filter(([, v]) => v !== null && typeof v !== "object");
-  return pairs.length ? pairs.map(([k, v]) => `${k}: ${String(v)}`).join(", ") : null;
-}
-
 function readOffer(outputs: unknown): NonNullable<TimelineEntry["offer"]> {
   const o = outputs && typeof outputs === "object" ? (outputs as Record<string, unknown>) : {};
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -143,9 +146,9 @@ const TIMELINE_LIMIT = 200;
  * tenant (the scoped client makes another tenant's deal invisible, so both read as absent).
  */
 export async function getDealDetail(db: TenantDb, id: string) {
-  const deal = await db.deal.findFirst({ where: { id } });
+  const deal = await db.deal.findFirst({ where: { id, deletedAt: null } });
   if (!deal) return null;
-  const [evidence, kpiEvents, auditEvents, emails, messages] = await Promise.all([
+  const [evidence, kpiEvents, auditEvents, emails, messages, notes, members] = await Promise.all([
     db.offerEvidence.findMany({ where: { dealId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT }),
     db.kpiEvent.findMany({ where: { dealId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
     db.auditEvent.findMany({ where: { entity: "Deal", entityId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
@@ -160,10 +163,15 @@ export async function getDealDetail(db: TenantDb, id: string) {
     listDealMessages(db, id, TIMELINE_LIMIT, {
       id: true, createdAt: true, direction: true, channel: true, status: true, body: true, subject: true, blockedReason: true, toAddress: true, fromAddress: true,
     }),
+    listDealNotes(db, id),
+    listMembers(db),
   ]);
+  const names = new Map(members.map((m) => [m.userId, m.name || m.email]));
+  const nameOf = (userId: string | null) => (userId ? (names.get(userId) ?? "a former member") : "nobody");
 
   const timeline = sortTimeline([
-    { id: `intake-${deal.id}`, at: deal.createdAt, kind: "intake", title: `Received from ${SOURCE_LABELS[deal.source]}`, detail: deal.sourceRef },
+    // The source reference is a message or request id: the raw source card shows it, the story does not.
+    { id: `intake-${deal.id}`, at: deal.createdAt, kind: "intake", title: INTAKE_TITLES[deal.source], detail: null },
     ...evidence.map((e): TimelineEntry => ({
       id: e.id,
       at: e.createdAt,
@@ -180,17 +188,24 @@ export async function getDealDetail(db: TenantDb, id: string) {
       detail: m.subject ? `Subject: ${m.subject}` : null,
       message: { direction: m.direction, channel: m.channel, status: m.status, body: m.body, blockedReason: m.blockedReason },
     })),
-    ...kpiEvents.filter((k) => !KPIS_TOLD_ELSEWHERE.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", title: k.name.replaceAll("_", " "), detail: describeJson(k.data) })),
-    ...auditEvents.map((a): TimelineEntry => ({
-      id: a.id,
-      at: a.createdAt,
-      kind: "audit",
-      title: a.action,
-      detail: a.actorEmail ? `by ${a.actorEmail}` : "by the system",
-    })),
+    ...kpiEvents.filter((k) => !KPIS_TOLD_ELSEWHERE.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", ...describeDealKpi(k.name, k.data) })),
+    ...auditEvents.map((a): TimelineEntry => {
+      const { title, detail } = describeDealAudit(a, nameOf);
+      const by = a.actorId ? nameOf(a.actorId) : (a.actorEmail ?? "the system");
+      return { id: a.id, at: a.createdAt, kind: "audit", title, detail: [detail, `by ${by}`].filter(Boolean).join(" · ") };
+    }),
   ]);
 
-  return { deal, fieldGroups: dealFieldGroups(deal), evidence, emails, timeline };
+  return {
+    deal,
+    fieldGroups: dealFieldGroups(deal),
+    evidence,
+    emails,
+    timeline,
+    notes: notes.map((n) => ({ ...n, author: n.authorId ? nameOf(n.authorId) : "the system" })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name || m.email, role: m.role })),
+    ownerName: deal.ownerId ? nameOf(deal.ownerId) : null,
+  };
 }
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof getDealDetail>>>;
 export type OfferEvidenceRow = DealDetail["evidence"][number];

@@ -38,8 +38,16 @@ export const ProspectQuery = z.object({
   scoreMin: optionalInt,
   from: optionalDay,
   to: optionalDay,
+  /** Deals put under contract (or closed) from this day on, as the dashboard's month figures link. */
+  contractedFrom: optionalDay,
+  closedFrom: optionalDay,
+  /** A member's user id, or "none" for deals nobody owns yet. */
+  owner: z.preprocess(blank, z.string().trim().max(64).optional()),
 });
 export type ProspectQuery = z.infer<typeof ProspectQuery>;
+
+/** The `owner` filter value that matches deals without an owner. */
+export const UNOWNED = "none";
 
 /** The values a URL may leave out; `prospectSearchParams` omits them to keep links short. */
 export const PROSPECT_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
@@ -86,7 +94,8 @@ function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined
 
 /** `from`/`to` are whole days in `timeZone` (the workspace's, where the UI shows dates). */
 export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.DealWhereInput {
-  const where: Prisma.DealWhereInput = {};
+  // Deleted deals wait in Recently deleted; no list, count or chart shows them.
+  const where: Prisma.DealWhereInput = { deletedAt: null };
   if (query.status?.length) where.status = { in: query.status as DealStatus[] };
   if (query.strategy?.length) where.strategy = { in: query.strategy as Strategy[] };
   if (query.source?.length) where.source = { in: query.source as DealSource[] };
@@ -96,6 +105,11 @@ export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.De
     where.spread = { ...(query.spreadMin !== undefined && { gte: query.spreadMin }), ...(query.spreadMax !== undefined && { lte: query.spreadMax }) };
   }
   if (query.scoreMin !== undefined) where.score = { gte: query.scoreMin };
+  if (query.owner) where.ownerId = query.owner === UNOWNED ? null : query.owner;
+  const contractedFrom = query.contractedFrom ? dayStart(query.contractedFrom, timeZone) : undefined;
+  if (contractedFrom) where.contractedAt = { gte: contractedFrom };
+  const closedFrom = query.closedFrom ? dayStart(query.closedFrom, timeZone) : undefined;
+  if (closedFrom) where.closedAt = { gte: closedFrom };
   const from = query.from ? dayStart(query.from, timeZone) : undefined;
   // `to` includes that whole day (23 or 25 hours on DST days).
   const toExclusive = query.to ? dayStart(query.to, timeZone, 1) : undefined;
@@ -114,6 +128,7 @@ export const PROSPECT_COLUMNS = {
   id: true, status: true, source: true, street: true, unit: true, city: true, region: true, postalCode: true, country: true,
   market: true, askingPrice: true, arv: true, repairs: true, mao: true, spread: true, spreadRatio: true, strategy: true,
   score: true, beds: true, baths: true, sqft: true, propertyType: true, createdAt: true, underwrittenAt: true,
+  ownerId: true, contactPhone: true,
 } as const satisfies Prisma.DealSelect;
 
 export async function listProspects(

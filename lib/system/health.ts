@@ -1,5 +1,8 @@
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase, getPrisma } from "@/lib/db/client";
 import { pendingMigrations } from "@/lib/db/migrate";
+import { inngestBaseUrl } from "@/lib/runtime/executor";
+import { jobBacklog } from "@/lib/runtime/jobs";
+import { currentExecutor } from "@/lib/runtime/process";
 
 export type CheckStatus = "ok" | "degraded" | "down";
 
@@ -22,12 +25,6 @@ async function timed(run: () => Promise<CheckResult>): Promise<HealthCheck> {
   }
 }
 
-export function inngestBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.INNGEST_BASE_URL) return env.INNGEST_BASE_URL.replace(/\/$/, "");
-  if (env.INNGEST_DEV && env.INNGEST_DEV.startsWith("http")) return env.INNGEST_DEV.replace(/\/$/, "");
-  return env.INNGEST_SIGNING_KEY ? "https://api.inngest.com" : "http://127.0.0.1:8288";
-}
-
 export async function checkInngest(timeoutMs = 1500): Promise<HealthCheck> {
   const url = inngestBaseUrl();
   return timed(async () => {
@@ -40,7 +37,7 @@ export async function checkInngest(timeoutMs = 1500): Promise<HealthCheck> {
       return {
         status: "degraded",
         url,
-        detail: `Inngest is unreachable (${reason}); scheduled engines are paused, manual runs still work`,
+        detail: `Inngest is unreachable (${reason}); background jobs wait until it answers, manual runs still work`,
       };
     }
   });
@@ -69,8 +66,31 @@ export function overallStatus(checks: HealthCheck[]): CheckStatus {
   return "ok";
 }
 
+/**
+ * Which executor runs the background jobs, and why; for Inngest whether it answers, for
+ * the embedded runner what it has in hand (across workspaces).
+ */
+export async function checkExecutor(): Promise<HealthCheck> {
+  return timed(async () => {
+    const executor = await currentExecutor();
+    if (executor.kind === "embedded") {
+      const jobs = await jobBacklog(await getPrisma());
+      return { status: "ok", kind: executor.kind, reason: executor.reason, jobs, detail: `Embedded runner: ${executor.reason}. ${jobs.waiting} job(s) waiting, ${jobs.failed} failed after their retries.` };
+    }
+    const inngest = await checkInngest();
+    const reachable = inngest.status === "ok";
+    return {
+      status: inngest.status,
+      kind: executor.kind,
+      reason: executor.reason,
+      url: inngest.url,
+      detail: reachable ? `Inngest: ${executor.reason}.` : `Inngest: ${executor.reason}, but ${inngest.detail}.`,
+    };
+  });
+}
+
 export async function detailedHealth() {
-  const [database, migrations, inngest] = await Promise.all([checkDatabase(), checkMigrations(), checkInngest()]);
-  const status = overallStatus([database, migrations, inngest]);
-  return { status, time: new Date().toISOString(), checks: { database, migrations, inngest } };
+  const [database, migrations, executor] = await Promise.all([checkDatabase(), checkMigrations(), checkExecutor()]);
+  const status = overallStatus([database, migrations, executor]);
+  return { status, time: new Date().toISOString(), checks: { database, migrations, executor } };
 }

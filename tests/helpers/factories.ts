@@ -70,6 +70,7 @@ const factories: Record<string, Factory> = {
     prisma.engineState.create({ data: { tenantId, engine: `e-${unique()}`, intervalSeconds: 300, intervalReason: "test" } }),
   EngineRun: (prisma, tenantId) => prisma.engineRun.create({ data: { tenantId, engine: "test", trigger: "manual" } }),
   EventOutbox: (prisma, tenantId) => prisma.eventOutbox.create({ data: { id: unique(), tenantId, name: "test/event", data: {} } }),
+  RuntimeJob: (prisma, tenantId) => prisma.runtimeJob.create({ data: { id: `job-${unique()}`, tenantId, kind: "test" } }),
 };
 
 function makeDeal(prisma: PrismaClient, tenantId: string) {

@@ -67,6 +67,28 @@ describe("npx dealflow", () => {
     expect(out.json?.reason).toMatch(/window|closed/);
   });
 
+  it("ladder-schedule spreads the default ladder of a lead started at 2:36 AM on a Sunday, in the lead's offset", async () => {
+    const out = await dealflow(["ladder-schedule", "--region", "NY", "--start", "2026-11-29T07:36:00Z"]);
+    expect(out.code).toBe(0);
+    expect(out.json).toEqual({
+      steps: [
+        { step: 1, channel: "SMS", at: "2026-11-30T09:00:00-05:00" },
+        { step: 2, channel: "CALL", at: "2026-11-30T09:30:00-05:00" },
+        { step: 3, channel: "SMS", at: "2026-11-30T12:00:00-05:00" },
+        { step: 4, channel: "CALL", at: "2026-12-01T09:00:00-05:00" },
+        { step: 5, channel: "SMS", at: "2026-12-03T09:00:00-05:00" },
+        { step: 6, channel: "CALL", at: "2026-12-07T09:00:00-05:00" },
+      ],
+    });
+  });
+
+  it("ladder-schedule reads the zone from the postal code, or the one given (Pensacola, FL is on Central time)", async () => {
+    const byPostal = await dealflow(["ladder-schedule", "--region", "FL", "--postal-code", "32501", "--start", "2026-06-01T14:00:00Z"]);
+    expect((byPostal.json?.steps as { at: string }[])[0].at).toBe("2026-06-01T09:00:00-05:00");
+    const byZone = await dealflow(["ladder-schedule", "--region", "FL", "--time-zone", "America/New_York", "--start", "2026-06-01T14:00:00Z"]);
+    expect((byZone.json?.steps as { at: string }[])[0].at).toBe("2026-06-01T10:00:00-04:00");
+  });
+
   it("import-csv counts created deals, duplicates and errors in the named tenant", async () => {
     const file = path.join(dir, "leads.csv");
     await writeFile(file, "Address,City,State,Zip,Asking,ARV\n1 A St,Memphis,TN,38104,90000,200000\n1 A Street,Memphis,TN,38104,90000,200000\n,Memphis,TN,38104,1,2\n");
@@ -82,6 +104,12 @@ describe("npx dealflow", () => {
     [["import-csv", "--tenant", "nobody", "package.json"], /tenant/],
     [["import-csv", "--tenant", "cli-co", "no-such-file.csv"], /cannot read/],
     [["frobnicate"], /unknown command/],
+    [["ladder-schedule", "--region", "NY"], /--start is required/],
+    [["ladder-schedule", "--region", "NY", "--start", "next monday"], /--start/],
+    [["ladder-schedule", "--region", "QQ", "--start", "2026-11-29T07:36:00Z"], /--region/],
+    [["ladder-schedule", "--region", "NY", "--time-zone", "Mars/Base", "--start", "2026-11-29T07:36:00Z"], /--time-zone/],
+    [["ladder-schedule", "--region", "NY", "--postal-code", "00000", "--start", "2026-11-29T07:36:00Z"], /--postal-code/],
+    [["ladder-schedule", "--region", "NY", "--start", "2026-11-29T07:36:00Z", "--days", "3"], /days/],
   ])("exits 2 with one line on stderr for bad input: %j", async (args, message) => {
     const out = await dealflow(args as string[]);
     expect(out.code).toBe(2);

@@ -107,13 +107,13 @@ describe("the follow-up ladder on Inngest", () => {
     expect(ladder.stepStates.map((s) => s.dueAt)).toEqual([
       "2026-03-07T22:45:00.000Z",
       "2026-03-09T13:00:00.000Z", // Sunday is closed; Monday 09:00 is EDT now (UTC-4), not 14:00Z
-      "2026-03-09T13:00:00.000Z",
-      "2026-03-09T13:00:00.000Z",
-      "2026-03-10T22:45:00.000Z", // Tuesday 18:45 EDT: open
-      "2026-03-16T13:00:00.000Z", // Saturday 18:45 is past 18:00, Sunday closed: Monday 09:00 EDT
+      "2026-03-09T15:30:00.000Z", // its own 2 h 30 min after the call, not stacked on it
+      "2026-03-10T13:00:00.000Z", // 21 h after the text is Tuesday 08:30: moved to 09:00
+      "2026-03-12T13:00:00.000Z", // 2 days after the call
+      "2026-03-16T13:00:00.000Z", // 4 days after the text: Monday 09:00 EDT
     ]);
     const tasks = await db.followUpTask.findMany({ where: { dealId: deal.id }, orderBy: { step: "asc" } });
-    expect(tasks.map((t) => t.dueAt.toISOString())).toEqual(["2026-03-09T13:00:00.000Z", "2026-03-09T13:00:00.000Z", "2026-03-16T13:00:00.000Z"]);
+    expect(tasks.map((t) => t.dueAt.toISOString())).toEqual(["2026-03-09T13:00:00.000Z", "2026-03-10T13:00:00.000Z", "2026-03-16T13:00:00.000Z"]);
   });
 
   it("moves steps over the Canadian spring-forward change in a half-hour zone (St. John's)", async () => {

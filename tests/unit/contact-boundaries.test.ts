@@ -111,7 +111,7 @@ describe("ladder scheduling at the edges of a window", () => {
     expect(schedule.map((s) => s.dueAt?.toISOString())).toEqual([
       "2026-01-15T00:30:00.000Z",
       "2026-01-15T14:00:00.000Z",
-      "2026-01-15T14:00:00.000Z", // nominal 19:59 is inside, but never before the step before it
+      "2026-01-15T14:30:00.000Z", // nominal 19:59 is inside, but never within 30 minutes after the step before it
     ]);
   });
 

@@ -35,7 +35,7 @@ describe("the ladder template schema", () => {
   });
   it("wants delays that never go down, named at the step that does", () => {
     expect(issues([{ channel: "CALL", delayMinutes: 60 }, { channel: "CALL", delayMinutes: 30 }])).toEqual([
-      ["steps.1.delayMinutes", "Step 2 cannot come before step 1 (60 min)"],
+      ["steps.1.delayMinutes", "Step 2 cannot come before step 1 (1h)"],
     ]);
   });
   it("wants a template for SMS and email, and known placeholders", () => {

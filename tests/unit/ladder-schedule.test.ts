@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LADDER_STEPS, LADDER_CHANNELS, scheduleLadder, type LadderChannel, type PolicyContext } from "@/lib/ladder";
-import { DEFAULT_RULES, isContactAllowed, type MarketPolicyRules, type PolicyRecord } from "@/lib/policy";
+import { DEFAULT_LADDER_STEPS, LADDER_CHANNELS, scheduleLadder, type LadderChannel, type PolicyContext, type ScheduledStep } from "@/lib/ladder";
+import { MIN_STEP_GAP_MINUTES, spacingFloor } from "@/lib/ladder/schedule";
+import { DEFAULT_RULES, defaultPolicyRecord, isContactAllowed, maxTouchesPer24HoursOf, type MarketPolicyRules, type PolicyRecord } from "@/lib/policy";
 import { rulesArb as rulesArbFor } from "../helpers/policy-arbitraries";
 
 const policy = (rules: MarketPolicyRules, enabled = true): PolicyRecord => ({ region: "ON", market: "ALL", enabled, rules });
@@ -83,6 +84,82 @@ describe("scheduleLadder", () => {
   });
 });
 
+describe("scheduleLadder spaces the touches of a lead", () => {
+  const newYork = (region = "NY"): PolicyContext => ({ policy: defaultPolicyRecord(region), timeZones: ["America/New_York"], score: 80 });
+  const local = (schedule: ScheduledStep[]) =>
+    schedule.map((s) => `${s.channel} ${s.dueAt ? new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", weekday: "short", hour: "numeric", minute: "2-digit" }).format(s.dueAt) : "skipped"}`);
+
+  it("spreads a ladder started at 2:36 AM on a Sunday instead of stacking four touches at Monday 9:00", () => {
+    // Sunday 29 November 2026, 02:36 EST.
+    const schedule = scheduleLadder(new Date("2026-11-29T07:36:00Z"), DEFAULT_LADDER_STEPS, newYork());
+    expect(local(schedule)).toEqual([
+      "SMS Mon 9:00 AM", // the window opens
+      "CALL Mon 9:30 AM", // its own 30 minutes after the text
+      "SMS Mon 12:00 PM", // 3 h - 30 min after the call
+      "CALL Tue 9:00 AM", // 1 d - 3 h after the second text
+      "SMS Thu 9:00 AM", // 3 d - 1 d
+      "CALL Mon 9:00 AM", // 7 d - 3 d
+    ]);
+    expect(iso(schedule.map((s) => s.dueAt))).toEqual([
+      "2026-11-30T14:00:00.000Z",
+      "2026-11-30T14:30:00.000Z",
+      "2026-11-30T17:00:00.000Z",
+      "2026-12-01T14:00:00.000Z",
+      "2026-12-03T14:00:00.000Z",
+      "2026-12-07T14:00:00.000Z",
+    ]);
+  });
+
+  it("keeps at least 30 minutes between steps whose delays are closer", () => {
+    const steps = [
+      { channel: "SMS" as const, delayMinutes: 0 },
+      { channel: "CALL" as const, delayMinutes: 5 },
+      { channel: "SMS" as const, delayMinutes: 5 },
+    ];
+    const schedule = scheduleLadder(new Date("2026-12-01T15:00:00Z"), steps, newYork());
+    expect(iso(schedule.map((s) => s.dueAt))).toEqual(["2026-12-01T15:00:00.000Z", "2026-12-01T15:30:00.000Z", "2026-12-01T16:00:00.000Z"]);
+  });
+
+  it("holds a fourth touch in 24 hours back in Florida (cap 3) but not in New York (cap 4)", () => {
+    const hourly = [0, 60, 120, 180].map((delayMinutes, i) => ({ channel: (i % 2 ? "CALL" : "SMS") as LadderChannel, delayMinutes }));
+    const start = new Date("2026-12-01T15:00:00Z"); // Tuesday 10:00 EST
+    const florida = scheduleLadder(start, hourly, newYork("FL"));
+    expect(iso(florida.map((s) => s.dueAt))).toEqual([
+      "2026-12-01T15:00:00.000Z",
+      "2026-12-01T16:00:00.000Z",
+      "2026-12-01T17:00:00.000Z",
+      "2026-12-02T15:00:00.000Z", // 24 hours after the first touch
+    ]);
+    const newYorkSchedule = scheduleLadder(start, hourly, newYork("NY"));
+    expect(newYorkSchedule[3].dueAt?.toISOString()).toBe("2026-12-01T18:00:00.000Z");
+  });
+
+  it("re-checks the window after the cap moves a step", () => {
+    // A cap of 1 from Friday 16:00: the call waits 24 h (Saturday 16:00, inside Saturday's 10:00-18:00); the
+    // next text's 24 h end on Sunday 16:00, when the window is closed, so it moves on to Monday 09:00.
+    const capOne: PolicyContext = { ...newYork("FL"), policy: { ...defaultPolicyRecord("FL")!, rules: { ...DEFAULT_RULES, maxTouchesPer24Hours: 1 } } };
+    const steps = [
+      { channel: "SMS" as const, delayMinutes: 0 },
+      { channel: "CALL" as const, delayMinutes: 60 },
+      { channel: "SMS" as const, delayMinutes: 120 },
+    ];
+    const schedule = scheduleLadder(new Date("2026-12-04T21:00:00Z"), steps, capOne); // Friday 16:00 EST
+    expect(local(schedule)).toEqual(["SMS Fri 4:00 PM", "CALL Sat 4:00 PM", "SMS Mon 9:00 AM"]);
+  });
+
+  it("spacingFloor: nothing before the first touch; the gap after the last; the cap's oldest touch plus 24 hours", () => {
+    expect(spacingFloor(0, [], 3)).toBe(Number.NEGATIVE_INFINITY);
+    expect(spacingFloor(180, [{ at: 0, delayMinutes: 30 }], 3)).toBe(150 * 60_000);
+    expect(spacingFloor(31, [{ at: 0, delayMinutes: 30 }], 3)).toBe(MIN_STEP_GAP_MINUTES * 60_000);
+    const hour = 3_600_000;
+    const three = [0, 1, 2].map((h) => ({ at: h * hour, delayMinutes: h * 60 }));
+    expect(spacingFloor(180, three, 3)).toBe(24 * hour);
+    expect(spacingFloor(180, three, 4)).toBe(3 * hour);
+    // Exactly 24 hours after a touch is the next span.
+    expect(spacingFloor(24 * 60, [{ at: 0, delayMinutes: 0 }], 1)).toBe(24 * hour);
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Property: across random policies, zones, start instants and templates, nothing is
 // scheduled outside the contact window.
@@ -127,6 +204,54 @@ describe("scheduleLadder, for any policy, zone, start and ladder", () => {
             expect(decision.ok, `${step.channel} step ${step.step} at ${step.dueAt.toISOString()}: ${decision.detail}`).toBe(true);
             previous = due;
           });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Property: the spacing. Random caps (or none: the region's seeded one), and templates whose
+// delays bunch (minutes apart) as well as spread (days apart).
+
+const cappedRulesArb = fc
+  .tuple(rulesArb, fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }))
+  .map(([rules, cap]): MarketPolicyRules => (cap === undefined ? rules : { ...rules, maxTouchesPer24Hours: cap }));
+const bunchedStepsArb = fc
+  .array(fc.record({ channel: fc.constantFrom<LadderChannel>(...LADDER_CHANNELS), delayMinutes: fc.oneof(fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 7 * 24 * 60 })) }), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((steps) => steps.sort((a, b) => a.delayMinutes - b.delayMinutes));
+
+describe("scheduleLadder, for any policy, zone, start and ladder, spaces the touches", () => {
+  it("keeps each step its own gap (at least 30 minutes) after the one before and never exceeds the cap in any 24 hours", () => {
+    fc.assert(
+      fc.property(
+        cappedRulesArb,
+        fc.uniqueArray(fc.constantFrom(...ZONES), { minLength: 1, maxLength: 2 }),
+        startArb,
+        fc.oneof(stepsArb, bunchedStepsArb),
+        (rules, timeZones, start, steps) => {
+          const context: PolicyContext = { policy: policy(rules), timeZones, score: 100 };
+          const cap = maxTouchesPer24HoursOf(context.policy);
+          const schedule = scheduleLadder(start, steps, context);
+          const touches: { at: number; delay: number }[] = [];
+          schedule.forEach((step, i) => {
+            if (step.skipped) return;
+            touches.push({ at: step.dueAt.getTime(), delay: steps[i].delayMinutes });
+          });
+          for (let i = 1; i < touches.length; i++) {
+            const gap = touches[i].at - touches[i - 1].at;
+            expect(gap).toBeGreaterThanOrEqual(MIN_STEP_GAP_MINUTES * 60_000);
+            expect(gap).toBeGreaterThanOrEqual((touches[i].delay - touches[i - 1].delay) * 60_000);
+          }
+          // Any 24-hour span [t, t + 24 h) holding the most touches starts at a touch.
+          for (const first of touches) {
+            const inSpan = touches.filter((t) => t.at >= first.at && t.at < first.at + 86_400_000).length;
+            expect(inSpan, `cap ${cap}`).toBeLessThanOrEqual(cap);
+          }
         },
       ),
       { numRuns: 400 },

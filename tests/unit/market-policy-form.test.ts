@@ -96,7 +96,26 @@ const policyArb: fc.Arbitrary<MarketPolicyView> = fc.record({
     contactWindows: oneWindowPerDay,
     channelsAllowed: fc.subarray([...CHANNELS], { minLength: 1 }),
     minLeadScore: fc.integer({ min: 0, max: 100 }),
+    maxTouchesPer24Hours: fc.integer({ min: 1, max: 24 }),
   }),
+});
+
+describe("contact-rules form: the touch cap", () => {
+  it("shows a stored policy without a cap with its region's seeded one, and saves it explicitly", () => {
+    const { maxTouchesPer24Hours: _omitted, ...withoutCap } = seeded.find((p) => p.region === "FL")!.rules;
+    const florida = { region: "FL", market: "ALL", enabled: true, rules: withoutCap };
+    expect(policyToGrid(florida).grid.maxTouchesPer24Hours).toBe(3);
+    expect(roundTrip(florida).parsed.data?.rules.maxTouchesPer24Hours).toBe(3);
+    expect(policyToGrid({ ...florida, region: "TX" }).grid.maxTouchesPer24Hours).toBe(4);
+  });
+
+  it("reports a missing, fractional or out-of-range cap on its field", () => {
+    const fields = gridToFormFields(policyToGrid(ontario).grid, "Tighter");
+    expect(errorsOf(post({ ...fields, maxTouchesPer24Hours: "" })).maxTouchesPer24Hours).toEqual(["Give the most touches per lead in 24 hours"]);
+    expect(errorsOf(post({ ...fields, maxTouchesPer24Hours: "2.5" })).maxTouchesPer24Hours).toEqual(["Use a whole number"]);
+    expect(errorsOf(post({ ...fields, maxTouchesPer24Hours: "0" })).maxTouchesPer24Hours?.[0]).toMatch(/at least 1/);
+    expect(errorsOf(post({ ...fields, maxTouchesPer24Hours: "25" })).maxTouchesPer24Hours).toEqual(["Use at most 24"]);
+  });
 });
 
 describe("contact-rules form: random one-window-a-day policies", () => {

@@ -19,7 +19,7 @@ describe("permission matrix", () => {
       [
         "audit:digest", "audit:export", "audit:read", "dashboard:read", "members:invite", "members:read",
         "members:remove", "members:update", "notifications:read", "system:read", "tenant:read", "tenant:update",
-        "deals:read", "deals:write", "deals:import", "deals:underwrite", "analytics:read", "policies:read",
+        "deals:read", "deals:write", "deals:restore", "deals:import", "deals:underwrite", "analytics:read", "policies:read",
         "policies:write", "apikeys:manage", "integrations:manage",
         "tasks:read", "tasks:work", "tasks:assign", "ladder:manage",
         "messages:read", "messages:send", "compliance:manage",

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CA_REGION_CODES, REGIONS, US_REGION_CODES, getRegion } from "@/lib/geo/regions";
 import {
+  DEFAULT_MAX_TOUCHES_PER_24_HOURS,
   DEFAULT_RULES,
   MarketPolicyRules,
+  TOUCH_CAP_LAWS,
+  maxTouchesPer24HoursOf,
   STRICTER_RULES,
   defaultMarketPolicies,
   defaultPolicyRecord,
@@ -51,7 +54,33 @@ describe("default market policies", () => {
       ],
       channelsAllowed: ["SMS", "CALL", "EMAIL"],
       minLeadScore: 65,
+      maxTouchesPer24Hours: DEFAULT_MAX_TOUCHES_PER_24_HOURS,
     });
+    expect(DEFAULT_MAX_TOUCHES_PER_24_HOURS).toBe(4);
+  });
+
+  it("caps touches at 3 in 24 hours where the law does (Florida, Oklahoma, Maryland), citing it, and at the default elsewhere", () => {
+    const capped = seeds.filter((s) => s.rules.maxTouchesPer24Hours !== DEFAULT_MAX_TOUCHES_PER_24_HOURS).map((s) => s.region).sort();
+    expect(capped).toEqual(["FL", "MD", "OK"]);
+    for (const region of capped) {
+      const seed = seeds.find((s) => s.region === region)!;
+      expect(seed.rules.maxTouchesPer24Hours).toBe(3);
+      expect(seed.rules.citation).toMatch(/24-hour period/);
+      // Only the cap is stricter: the windows stay the default's.
+      expect(seed.rules.contactWindows).toEqual(DEFAULT_RULES.contactWindows);
+    }
+    expect(seeds.find((s) => s.region === "FL")!.rules.citation).toMatch(/501\.616/);
+    expect(seeds.find((s) => s.region === "OK")!.rules.citation).toMatch(/775C\.4/);
+    expect(seeds.find((s) => s.region === "MD")!.rules.citation).toMatch(/14-4503/);
+  });
+
+  it("gives a stored policy without a cap its region's seeded cap", () => {
+    const without = (region: string) => ({ region, rules: { ...DEFAULT_RULES, maxTouchesPer24Hours: undefined } });
+    expect(maxTouchesPer24HoursOf(without("FL"))).toBe(3);
+    expect(maxTouchesPer24HoursOf(without("TX"))).toBe(4);
+    expect(maxTouchesPer24HoursOf(without("ALL"))).toBe(4);
+    expect(maxTouchesPer24HoursOf({ region: "FL", rules: { ...DEFAULT_RULES, maxTouchesPer24Hours: 2 } })).toBe(2);
+    expect(maxTouchesPer24HoursOf(null)).toBe(4);
   });
 
   it("passes the zod schema unchanged, for every seed", () => {
@@ -62,7 +91,9 @@ describe("default market policies", () => {
     for (const seed of seeds) {
       const country = getRegion(seed.region)!.country;
       const stricter = (STRICTER_RULES as Record<string, Rules>)[`${country}:${seed.region}`];
-      expect(seed.rules).toEqual(stricter ?? DEFAULT_RULES);
+      const capLaw = (TOUCH_CAP_LAWS as Record<string, { maxTouchesPer24Hours: number; citation: string }>)[`${country}:${seed.region}`];
+      const expected = stricter ?? DEFAULT_RULES;
+      expect(seed.rules).toEqual(capLaw ? { ...expected, maxTouchesPer24Hours: capLaw.maxTouchesPer24Hours, citation: capLaw.citation } : expected);
     }
     expect(Object.keys(STRICTER_RULES).sort()).toEqual(["US:KY", "US:RI"]);
   });

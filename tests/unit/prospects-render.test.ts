@@ -17,7 +17,7 @@ const row = {
   id: "d1", status: "NEGOTIATING", source: "CSV", street: "12 Elm St", unit: "4", city: "Tampa", region: "FL", postalCode: "33601",
   country: "US", market: "Tampa", askingPrice: 150_000, arv: 260_000, repairs: 20_000, mao: 160_000, spread: -10_000, spreadRatio: -0.0385,
   strategy: "FLIP", score: 71, beds: 3, baths: 2, sqft: 1400, propertyType: "SFR", createdAt: new Date("2026-03-01T12:00:00Z"),
-  underwrittenAt: null, intake: "Mar 1, 2026",
+  underwrittenAt: null, intake: "Mar 1, 2026", ownerId: "u1", ownerName: "Olivia Owner", contactPhone: "+15125550142",
 } as const;
 
 /** The table with one row of one page, an exact count and no views, as changed by `props`. */
@@ -33,6 +33,7 @@ function renderTable(props: Partial<ProspectsTableProps>) {
       zoneLabel: "EST",
       views: [],
       currentViewId: null,
+      owners: [{ userId: "u1", name: "Olivia Owner" }],
       ...props,
     }),
   );
@@ -54,10 +55,23 @@ describe("ProspectsTable", () => {
     expect(html).toContain('aria-sort="ascending"');
     expect(html).toContain("-$10,000");
     expect(html).toContain("text-destructive");
-    expect(html.match(/<th /g)).toHaveLength(11); // 12 columns, market hidden
+    expect(html.match(/<th /g)).toHaveLength(13); // 14 columns, market hidden (no selection without bulk actions)
+    expect(html).toContain("Olivia Owner");
+    expect(html).toMatch(/whitespace-nowrap[^>]*>\(512\) 555-0142</);
     expect(html).toContain(">CSV<");
     expect(html).toContain("Losers");
     expect(html).toMatch(/26.*50.*of.*51 deals/);
+  });
+
+  it("offers row selection only to a role with bulk actions", () => {
+    const reader = renderTable({});
+    expect(reader).not.toContain("Select every deal on this page");
+    const worker = renderTable({ bulkActions: { assignOwner: async () => ({ ok: true, data: { changed: [], refused: [] } }) } });
+    expect(worker).toContain('aria-label="Select every deal on this page"');
+    expect(worker).toContain('aria-label="Select 12 Elm St, Unit 4"');
+    expect(worker.match(/<th /g)).toHaveLength(15);
+    // The bar appears once something is selected.
+    expect(worker).not.toContain("Clear selection");
   });
 
   it("says a count that stopped at its limit is a lower bound", () => {

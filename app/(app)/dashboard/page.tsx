@@ -1,38 +1,82 @@
-import { Activity, Clock, MailPlus, Users } from "lucide-react";
+import { AlarmClock, FileSignature, Handshake, MessageSquareReply, PhoneCall, PhoneOff, Sparkles } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ActivityBars } from "@/components/dashboard/activity-bars";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ROLE_LABELS, ROLES, can } from "@/lib/auth/permissions";
-import { requirePage } from "@/lib/auth/session";
-import { dashboardOverview } from "@/lib/dashboard/overview";
+import { BlockedByGate, HottestDeals, StatusBreakdown } from "@/components/dashboard/business-panels";
+import { FigureCard } from "@/components/dashboard/figure-card";
+import { CallList, SlaSummary, type CallRow } from "@/components/dashboard/va-calls";
+import { formatCount, formatMoney } from "@/components/prospects/format";
+import { ROLE_LABELS, can } from "@/lib/auth/permissions";
+import { requirePage, type TenantContext } from "@/lib/auth/session";
+import { businessOverview, vaOverview } from "@/lib/dashboard/overview";
+import { inboxHref, OPEN_STATUSES, prospectsHref } from "@/lib/dashboard/rules";
+import { outboxHref } from "@/lib/outbound/outbox-query";
 
 export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
 
-function Stat({ label, value, icon: Icon, href }: { label: string; value: string; icon: typeof Users; href?: string }) {
-  const body = (
-    <Card className="h-full transition-colors hover:bg-accent/40">
-      <CardContent className="flex items-center gap-4">
-        <span className="flex size-10 items-center justify-center rounded-md bg-primary/10 text-primary"><Icon className="size-5" aria-hidden /></span>
-        <div>
-          <p className="text-2xl font-semibold tabular-nums">{value}</p>
-          <p className="text-sm text-muted-foreground">{label}</p>
-        </div>
-      </CardContent>
-    </Card>
+const fees = (amount: number) => `${formatMoney(amount)} in assignment fees`;
+
+async function BusinessDashboard({ ctx }: { ctx: TenantContext }) {
+  const seesTasks = can(ctx.role, "tasks:read");
+  const seesMessages = can(ctx.role, "messages:read");
+  const o = await businessOverview(ctx.db, { timeZone: ctx.tenant.timeZone, seesTasks, seesMessages });
+  const { weekStartDay, monthStartDay } = o.periods;
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <FigureCard label="New deals this week" value={formatCount(o.newThisWeek)} icon={Sparkles} href={prospectsHref({ from: weekStartDay })} />
+        <FigureCard label="Contracts this month" value={formatCount(o.contracts.count)} detail={fees(o.contracts.fees)} icon={FileSignature} href={prospectsHref({ contractedFrom: monthStartDay })} />
+        <FigureCard label="Closings this month" value={formatCount(o.closings.count)} detail={fees(o.closings.fees)} icon={Handshake} href={prospectsHref({ closedFrom: monthStartDay })} />
+        {o.repliesWaiting !== null && (
+          <FigureCard label="Replies waiting" value={formatCount(o.repliesWaiting)} detail="Leads who wrote back and have no answer yet" icon={MessageSquareReply} href={outboxHref({ status: "RECEIVED", awaiting: "reply" })} tone={o.repliesWaiting > 0 ? "attention" : "default"} />
+        )}
+        {o.tasksOverdue !== null && (
+          <FigureCard label="Tasks overdue" value={formatCount(o.tasksOverdue)} detail="Open calls past their due time" icon={AlarmClock} href={inboxHref("all")} tone={o.tasksOverdue > 0 ? "attention" : "default"} />
+        )}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StatusBreakdown rows={o.byStatus.map((row) => ({ ...row, href: prospectsHref({ status: [row.status] }) }))} />
+        <HottestDeals deals={o.hottest} listHref={prospectsHref({ status: [...OPEN_STATUSES], spreadMin: 1, sort: "spread" })} />
+        {o.blockedThisWeek && (
+          <BlockedByGate gates={o.blockedThisWeek.map((g) => ({ ...g, href: outboxHref({ status: "BLOCKED", reason: g.gate, from: weekStartDay }) }))} />
+        )}
+      </div>
+    </>
   );
-  return href ? <Link href={href}>{body}</Link> : body;
+}
+
+async function VaDashboard({ ctx }: { ctx: TenantContext }) {
+  const o = await vaOverview(ctx.db, ctx.user.id);
+  const row = (task: (typeof o.calls.callNow)[number], opensAt?: Date | null): CallRow => ({
+    taskId: task.id,
+    href: inboxHref("me", task.id),
+    street: task.deal.street,
+    city: task.deal.city,
+    contactName: task.deal.contactName,
+    timeZone: task.deal.timeZone,
+    dueAt: task.dueAt.toISOString(),
+    ...(opensAt === undefined ? {} : { opensAt: opensAt?.toISOString() ?? null }),
+  });
+  const mine = inboxHref("me");
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <FigureCard label="Calls to make now" value={formatCount(o.calls.callNow.length)} detail="Due, inside the lead's calling hours" icon={PhoneCall} href={mine} />
+        <FigureCard label="Waiting for calling hours" value={formatCount(o.calls.waiting.length)} detail="Due, but too early or late for the lead" icon={PhoneOff} href={mine} />
+        <FigureCard label="Overdue calls" value={formatCount(o.calls.overdue.length)} detail="Due more than 30 minutes ago" icon={AlarmClock} href={mine} tone={o.calls.overdue.length > 0 ? "attention" : "default"} />
+        <FigureCard label="Replies to answer" value={formatCount(o.repliesWaiting)} detail="On your leads" icon={MessageSquareReply} href={outboxHref({ status: "RECEIVED", awaiting: "reply", owner: ctx.user.id })} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <CallList title="Call now" description="Your due calls whose lead may be called right now, oldest first." calls={o.calls.callNow.slice(0, 8).map((t) => row(t))} empty="No call of yours can be made right now." />
+        <CallList title="Later today" description="Due calls outside the lead's calling hours: the inbox holds them until the window opens." calls={o.calls.waiting.slice(0, 8).map((w) => row(w.task, w.opensAt))} empty="Every due call of yours is inside its lead's hours." />
+        <SlaSummary sla={o.sla} href={mine} />
+      </div>
+    </>
+  );
 }
 
 export default async function DashboardPage() {
   const ctx = await requirePage("dashboard:read");
-  const seesActivity = can(ctx.role, "audit:read");
-  const overview = await dashboardOverview(ctx.db, { includeActivity: seesActivity });
   const localTime = new Intl.DateTimeFormat("en-US", { timeZone: ctx.tenant.timeZone, weekday: "long", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(new Date());
-  const weekChanges = overview.activity.slice(-7).reduce((s, d) => s + d.count, 0);
-
   return (
     <div className="grid gap-6">
       <div>
@@ -41,57 +85,7 @@ export default async function DashboardPage() {
           {ctx.tenant.name} · {ctx.tenant.country === "CA" ? "Canada" : "United States"} · {localTime} · you are {ROLE_LABELS[ctx.role]}
         </p>
       </div>
-
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Members" value={String(overview.memberCount)} icon={Users} href={can(ctx.role, "members:read") ? "/settings/members" : undefined} />
-        <Stat label="Pending invitations" value={String(overview.pendingInvitations)} icon={MailPlus} href={can(ctx.role, "members:read") ? "/settings/members" : undefined} />
-        {seesActivity && <Stat label="Changes in 7 days" value={String(weekChanges)} icon={Activity} href="/audit" />}
-        <Stat label="Workspace time zone" value={ctx.tenant.timeZone.split("/").pop()!.replaceAll("_", " ")} icon={Clock} />
-      </div>
-
-      <div className="grid gap-4 lg:grid-cols-3">
-        {seesActivity && (
-          <Card className="lg:col-span-2">
-            <CardHeader>
-              <CardTitle>Activity</CardTitle>
-              <CardDescription>Changes recorded in the audit log, per day.</CardDescription>
-            </CardHeader>
-            <CardContent className="grid gap-6">
-              <ActivityBars data={overview.activity} />
-              {overview.recent.length === 0 ? (
-                <EmptyState icon={Activity} title="No activity yet" description="Invite a teammate or update the workspace profile to see changes here." />
-              ) : (
-                <ul className="divide-y text-sm">
-                  {overview.recent.map((event) => (
-                    <li key={event.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                      <span><Badge variant="secondary" className="mr-2 font-mono">{event.action}</Badge>{event.actorEmail ?? "system"}</span>
-                      <time className="text-xs text-muted-foreground" dateTime={event.createdAt.toISOString()}>
-                        {event.createdAt.toLocaleString("en-CA", { timeZone: ctx.tenant.timeZone, timeZoneName: "short" })}
-                      </time>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-        )}
-        <Card className={seesActivity ? "" : "lg:col-span-3"}>
-          <CardHeader>
-            <CardTitle>Team</CardTitle>
-            <CardDescription>Members by role.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ul className="grid gap-2 text-sm">
-              {ROLES.map((role) => (
-                <li key={role} className="flex items-center justify-between">
-                  <span>{ROLE_LABELS[role]}</span>
-                  <span className="tabular-nums text-muted-foreground">{overview.membersByRole[role] ?? 0}</span>
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
-      </div>
+      {ctx.role === "va" ? <VaDashboard ctx={ctx} /> : <BusinessDashboard ctx={ctx} />}
     </div>
   );
 }

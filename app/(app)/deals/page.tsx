@@ -1,4 +1,4 @@
-import { Inbox, Upload } from "lucide-react";
+import { Inbox, Plus, Trash2, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -12,7 +12,16 @@ import { requirePage } from "@/lib/auth/session";
 import { hasAnyDeal } from "@/lib/deals/service";
 import { listProspects, parseProspectQuery } from "@/lib/prospects/query";
 import { canonicalViewQuery, listSavedViews } from "@/lib/prospects/views";
-import { deleteViewAction, saveViewAction } from "./actions";
+import { listMembers } from "@/lib/tenants/members";
+import {
+  bulkAssignOwnerAction,
+  bulkChangeStatusAction,
+  bulkDoNotContactAction,
+  bulkStartLadderAction,
+  bulkTagAction,
+  deleteViewAction,
+  saveViewAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Prospects" };
 
@@ -29,7 +38,19 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
   const raw = await searchParams;
   const query = parseProspectQuery(raw);
   const { timeZone } = ctx.tenant;
-  const [page, views] = await Promise.all([listProspects(ctx.db, query, { timeZone }), listSavedViews(ctx.db, ctx.user.id)]);
+  const [page, views, members] = await Promise.all([listProspects(ctx.db, query, { timeZone }), listSavedViews(ctx.db, ctx.user.id), listMembers(ctx.db)]);
+  const owners = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
+  const ownerNames = new Map(owners.map((o) => [o.userId, o.name]));
+  const canWork = can(ctx.role, "deals:write");
+  const bulkActions = canWork
+    ? {
+        changeStatus: bulkChangeStatusAction,
+        assignOwner: bulkAssignOwnerAction,
+        tag: bulkTagAction,
+        startLadder: bulkStartLadderAction,
+        ...(can(ctx.role, "compliance:manage") && { doNotContact: bulkDoNotContactAction }),
+      }
+    : undefined;
   const params = toSearchParams(raw);
 
   // A shared link can outlive its page (deals deleted, filters narrowed): land on the last one.
@@ -47,15 +68,31 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
           <h1 className="text-2xl font-semibold tracking-tight">Prospects</h1>
           <p className="text-sm text-muted-foreground">Every deal received, with its numbers. Click a row for its evidence and history.</p>
         </div>
-        {canImport && (
-          <Button variant="outline" asChild>
-            <Link href="/deals/import"><Upload className="size-4" aria-hidden /> Import CSV</Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {can(ctx.role, "deals:restore") && (
+            <Button variant="ghost" asChild>
+              <Link href="/deals/deleted"><Trash2 className="size-4" aria-hidden /> Recently deleted</Link>
+            </Button>
+          )}
+          {canImport && (
+            <Button variant="outline" asChild>
+              <Link href="/deals/import"><Upload className="size-4" aria-hidden /> Import CSV</Link>
+            </Button>
+          )}
+          {canWork && (
+            <Button asChild>
+              <Link href="/deals/new"><Plus className="size-4" aria-hidden /> New deal</Link>
+            </Button>
+          )}
+        </div>
       </div>
       {anyDeals ? (
         <ProspectsTable
-          rows={page.rows.map((row) => ({ ...row, intake: formatDate(row.createdAt, timeZone) }))}
+          rows={page.rows.map((row) => ({
+            ...row,
+            intake: formatDate(row.createdAt, timeZone),
+            ownerName: row.ownerId ? (ownerNames.get(row.ownerId) ?? "Former member") : null,
+          }))}
           total={page.total}
           totalIsExact={page.totalIsExact}
           pageCount={page.pageCount}
@@ -65,6 +102,8 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
           views={views}
           currentViewId={views.find((view) => view.query === current)?.id ?? null}
           viewActions={{ saveView: saveViewAction, deleteView: deleteViewAction }}
+          owners={owners}
+          bulkActions={bulkActions}
         />
       ) : (
         <EmptyState

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { EngineCard } from "@/components/engines/engine-card";
-import { InngestStatusCard, OutboxCard } from "@/components/engines/dispatch-panels";
+import { ExecutorCard, OutboxCard } from "@/components/engines/dispatch-panels";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { listEngineOverviews } from "@/lib/engines/overview";
 import { outboxBacklog } from "@/lib/events/backlog";
-import { checkInngest } from "@/lib/system/health";
+import { executorOverview } from "@/lib/runtime/overview";
 import { runEngineNowAction, setEnginePausedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Engines" };
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function EnginesPage() {
   const ctx = await requirePage("engines:read");
   const now = new Date();
-  const [engines, backlog, inngest] = await Promise.all([listEngineOverviews(ctx.db, now), outboxBacklog(ctx.db), checkInngest()]);
+  const [engines, backlog, executor] = await Promise.all([listEngineOverviews(ctx.db, now), outboxBacklog(ctx.db), executorOverview(ctx.db)]);
   const canManage = can(ctx.role, "engines:manage");
   return (
     <div className="grid gap-6">
@@ -25,7 +25,7 @@ export default async function EnginesPage() {
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <InngestStatusCard check={inngest} />
+        <ExecutorCard executor={executor} timeZone={ctx.tenant.timeZone} now={now} />
         <OutboxCard backlog={backlog} timeZone={ctx.tenant.timeZone} now={now} />
       </div>
       {engines.map((engine) => (

@@ -30,7 +30,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     listTaskAssignees(ctx.db),
     listTaskMarkets(ctx.db),
     getSlaSnapshot(ctx.db, { now }),
-    query.task ? getTaskDetail(ctx.db, query.task) : Promise.resolve(null),
+    query.task ? getTaskDetail(ctx.db, query.task, now) : Promise.resolve(null),
   ]);
   const names = Object.fromEntries(assignees.map((a) => [a.userId, a.name]));
   const rows: TaskRow[] = due.rows.map((t) => ({
@@ -45,7 +45,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     contactName: t.deal.contactName,
     timeZone: t.deal.timeZone,
   }));
-  const selected = detail ?? (due.rows[0] ? await getTaskDetail(ctx.db, due.rows[0].id) : null);
+  const selected = detail ?? (due.rows[0] ? await getTaskDetail(ctx.db, due.rows[0].id, now) : null);
 
   return (
     <div className="grid gap-6">
@@ -78,7 +78,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           )}
         </div>
         <div className="grid min-w-0 content-start gap-6">
-          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} />}
+          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} now={now.toISOString()} />}
           <SlaCard sla={sla} ownerNames={names} />
         </div>
       </div>

@@ -7,22 +7,22 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/select";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { listMessages, MESSAGE_STATUSES, type MessageFilter } from "@/lib/outbound/outbox";
+import { listMessages, MESSAGE_STATUSES } from "@/lib/outbound/outbox";
+import { outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
+import { findUnansweredReplies } from "@/lib/outbound/replies";
 import { messagingProvidersFromEnv } from "@/lib/providers/messaging";
 import { simulateReceiptAction, simulateReplyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-function readFilter(params: { status?: string; channel?: string }): MessageFilter {
-  const status = MESSAGE_STATUSES.find((s) => s === params.status?.toUpperCase());
-  const channel = params.channel?.toUpperCase() === "SMS" ? "SMS" : params.channel?.toUpperCase() === "EMAIL" ? "EMAIL" : undefined;
-  return { status, channel };
-}
-
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; channel?: string }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePage("messages:read");
-  const filter = readFilter(await searchParams);
+  const query = parseOutboxQuery(await searchParams);
+  const filter = outboxMessageFilter(query, ctx.tenant.timeZone);
+  // The dashboard's "replies waiting" lands here: the replies nobody has answered yet.
+  if (query.awaiting === "reply") filter.ids = (await findUnansweredReplies(ctx.db, { dealOwnerId: query.owner })).map((r) => r.id);
   const rows = await listMessages(ctx.db, filter, 200);
+  const narrowed = [query.reason && `refused by the ${query.reason.replaceAll("_", " ")} gate`, query.from && `since ${query.from}`, query.awaiting && "waiting for an answer"].filter(Boolean);
   const providers = messagingProvidersFromEnv();
   const local = [providers.sms.name === "outbox" && "SMS", providers.email.name === "outbox" && "email"].filter(Boolean);
 
@@ -40,10 +40,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <Card>
         <CardHeader>
           <CardTitle>Messages</CardTitle>
-          <CardDescription>{`${rows.length} shown${rows.length === 200 ? " (the latest 200)" : ""}.`}</CardDescription>
+          <CardDescription>
+            <span data-testid="outbox-count">{rows.length}</span>
+            {` shown${rows.length === 200 ? " (the latest 200)" : ""}${narrowed.length ? `, ${narrowed.join(", ")}` : ""}.`}
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter messages">
+            {(["reason", "from", "awaiting", "owner"] as const).map((key) => query[key] && <input key={key} type="hidden" name={key} value={query[key]} />)}
             <label className="grid gap-1 text-sm">
               Status
               <NativeSelect name="status" defaultValue={filter.status ?? ""} containerClassName="w-44">
@@ -62,7 +66,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <Button type="submit" variant="outline">Filter</Button>
           </form>
           {rows.length === 0 ? (
-            <EmptyState icon={Send} title="No messages" description={filter.status || filter.channel ? "No message matches these filters." : "Messages sent from a deal or by the follow-up ladder appear here."} />
+            <EmptyState icon={Send} title="No messages" description={filter.status || filter.channel || narrowed.length ? "No message matches these filters." : "Messages sent from a deal or by the follow-up ladder appear here."} />
           ) : (
             <MessagesTable
               rows={rows}

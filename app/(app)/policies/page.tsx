@@ -8,6 +8,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { listMarketPolicies, type PolicyRecord } from "@/lib/policy";
+import { sortByScope } from "@/lib/policy/scope-order";
 import { listOfferPolicies } from "@/lib/underwriting/service";
 import { saveOfferPolicyAction, underwriteNowAction } from "./actions";
 import { saveMarketPolicyAction } from "./market-actions";
@@ -19,12 +20,14 @@ const marketPolicyView = ({ region, market, enabled, rules }: PolicyRecord) => (
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
   const ctx = await requirePage("policies:read");
-  const [offerPolicies, marketPolicies, { tab }] = await Promise.all([listOfferPolicies(ctx.db), listMarketPolicies(ctx.db), searchParams]);
+  const [offerRows, marketRows, { tab }] = await Promise.all([listOfferPolicies(ctx.db), listMarketPolicies(ctx.db), searchParams]);
+  const offerPolicies = sortByScope(offerRows);
+  const marketPolicies = sortByScope(marketRows);
   const canEdit = can(ctx.role, "policies:write");
   const enabledOffers = offerPolicies.filter((p) => p.enabled).length;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Policies</h1>
@@ -32,7 +35,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         </div>
         {can(ctx.role, "deals:underwrite") && <UnderwriteNowButton underwriteNow={underwriteNowAction} />}
       </div>
-      <Tabs defaultValue={tab === "contact" ? "contact" : "offers"}>
+      <Tabs defaultValue={tab === "contact" ? "contact" : "offers"} className="min-w-0">
         <TabsList>
           <TabsTrigger value="offers">Offer policies</TabsTrigger>
           <TabsTrigger value="contact">Contact rules</TabsTrigger>

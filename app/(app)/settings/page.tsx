@@ -4,16 +4,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getTenantProfile } from "@/lib/tenants/profile";
+import { timeZoneOptions } from "@/lib/tenants/time-zones";
 import { updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const NORTH_AMERICAN_ZONE = /^(America|Pacific\/Honolulu|US\/|Canada\/)/;
-
 export default async function SettingsPage() {
   const ctx = await requirePage("tenant:read");
   const profile = await getTenantProfile(ctx.db);
-  const timeZones = Intl.supportedValuesOf("timeZone").filter((z) => NORTH_AMERICAN_ZONE.test(z));
+  const timeZones = timeZoneOptions();
   return (
     <div className="grid gap-6">
       <div>

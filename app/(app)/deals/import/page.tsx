@@ -13,7 +13,7 @@ export default async function ImportLeadsPage() {
   const jobs = await listImportJobs(ctx.db, 10);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Import leads</h1>
         <p className="text-sm text-muted-foreground">

@@ -11,20 +11,23 @@ import { addDoNotContactAction, changeConsentAction, removeDoNotContactAction, s
 
 export const metadata: Metadata = { title: "Compliance" };
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ q?: string; consent?: string }> }) {
+type CompliancePageParams = { q?: string; consent?: string; channel?: string; page?: string; address?: string };
+
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<CompliancePageParams> }) {
   const ctx = await requirePage("compliance:manage");
-  const { q, consent } = await searchParams;
-  const status = consent === "OPTED_OUT" || consent === "OPTED_IN" ? consent : undefined;
-  const [settings, dnc, consents] = await Promise.all([getComplianceSettings(ctx.db), listDoNotContact(ctx.db), listConsents(ctx.db, { status, q })]);
+  const params = await searchParams;
+  const [settings, dnc, consents] = await Promise.all([getComplianceSettings(ctx.db), listDoNotContact(ctx.db), listConsents(ctx.db, params)]);
   const { timeZone } = ctx.tenant;
+  // A blocked send links here with the channel and address to record consent for.
+  const prefill = { channel: params.channel?.toUpperCase() === "EMAIL" ? ("EMAIL" as const) : ("SMS" as const), address: params.address ?? "" };
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Compliance</h1>
         <p className="text-sm text-muted-foreground">Who may be messaged. Every send checks consent, this list, the market policy and the daily cap; every change here is audited.</p>
       </div>
-      <Card>
+      <Card id="outbound-settings" className="scroll-mt-4">
         <CardHeader>
           <CardTitle>Outbound settings</CardTitle>
           <CardDescription>The sender&apos;s postal address for email footers, and how many messages may leave per day (in the workspace&apos;s time zone).</CardDescription>
@@ -38,7 +41,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           />
         </CardContent>
       </Card>
-      <Card>
+      <Card id="do-not-contact" className="scroll-mt-4">
         <CardHeader>
           <CardTitle>Do not contact</CardTitle>
           <CardDescription>{`Numbers and addresses never messaged, on any channel, whatever their consent. ${dnc.length} listed.`}</CardDescription>
@@ -48,15 +51,15 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <DoNotContactTable rows={dnc} timeZone={timeZone} removeDoNotContact={removeDoNotContactAction} />
         </CardContent>
       </Card>
-      <Card>
+      <Card id="record-consent" className="scroll-mt-4">
         <CardHeader>
           <CardTitle>Consent records</CardTitle>
           <CardDescription>The latest word of each contact per channel: imports and forms opt in, STOP and unsubscribe links opt out. A manual change needs a reason.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <ConsentForm changeConsent={changeConsentAction} />
-          <ConsentSearch q={q} status={status} />
-          <ConsentTable rows={consents} timeZone={timeZone} />
+          <ConsentForm changeConsent={changeConsentAction} defaults={prefill} />
+          <ConsentSearch q={consents.query.q} status={consents.query.consent} />
+          <ConsentTable page={consents} timeZone={timeZone} />
         </CardContent>
       </Card>
     </div>

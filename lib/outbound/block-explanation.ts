@@ -1,0 +1,140 @@
+/**
+ * Why a message was refused, in words a wholesaler can act on: what is missing and where it
+ * is fixed. Pure (no server imports): the send form and the outbox table both use it.
+ */
+import type { BlockReason, OutboundChannel } from "./gates";
+
+export interface BlockFacts {
+  reason: BlockReason;
+  channel: OutboundChannel;
+  /** The address the message was for, as stored (E.164 / email); null when the lead has none. */
+  address: string | null;
+  dealId?: string | null;
+  /** The lead's region and market, naming the policy that refused. */
+  region?: string | null;
+  market?: string | null;
+  score?: number | null;
+  minimumScore?: number | null;
+  /** When the contact window opens next, in the lead's time ("9:00 AM", "Mon 9:00 AM"); null when unknown. */
+  opensAt?: string | null;
+  dailyCap?: number | null;
+}
+
+export interface BlockExplanation {
+  message: string;
+  /** Where the missing piece is set; null when nothing in the app can fix it. */
+  fixHref: string | null;
+  fixLabel: string | null;
+}
+
+const CHANNEL_WORD: Record<OutboundChannel, string> = { SMS: "SMS", EMAIL: "email" };
+
+/** The Compliance page's consent form, filled with the channel and address. */
+export function consentFormHref(channel: OutboundChannel, address: string | null): string {
+  const params = new URLSearchParams({ channel });
+  if (address) params.set("address", address);
+  return `/settings/compliance?${params.toString()}#record-consent`;
+}
+
+/** The contact rules tab of Policies, scrolled to the policy of the lead's region (and market). */
+export function policyHref(region: string | null | undefined, market: string | null | undefined): string {
+  const anchor = region ? `#market-policy-${region}-${market && market !== "ALL" ? market : "ALL"}` : "";
+  return `/policies?tab=contact${anchor}`;
+}
+
+const scope = (facts: BlockFacts) => (facts.region ? (facts.market && facts.market !== "ALL" ? `${facts.market}, ${facts.region}` : facts.region) : "the lead's market");
+
+export function explainBlock(facts: BlockFacts): BlockExplanation {
+  const who = facts.address ?? "this lead";
+  const channel = CHANNEL_WORD[facts.channel];
+  const dealHref = facts.dealId ? `/deals/${facts.dealId}` : null;
+  const policy = { fixHref: policyHref(facts.region, facts.market), fixLabel: "Edit the policy" };
+  switch (facts.reason) {
+    case "no_address":
+      return {
+        message: facts.channel === "SMS" ? "The lead has no valid phone number." : "The lead has no valid email address.",
+        fixHref: dealHref,
+        fixLabel: dealHref ? "Edit the lead's contact" : null,
+      };
+    case "no_consent":
+      return {
+        message: `No consent on record for ${who} (${channel}). Record consent on Compliance → Consent.`,
+        fixHref: consentFormHref(facts.channel, facts.address),
+        fixLabel: "Record consent",
+      };
+    case "opted_out":
+      return {
+        message: `${who} opted out of ${channel}. Only the contact can opt back in (a START reply, or their new consent recorded on Compliance).`,
+        fixHref: consentFormHref(facts.channel, facts.address),
+        fixLabel: "See the consent record",
+      };
+    case "do_not_contact":
+      return {
+        message: `${who} is on the do-not-contact list.`,
+        fixHref: "/settings/compliance#do-not-contact",
+        fixLabel: "Review the do-not-contact list",
+      };
+    case "no_policy":
+      return { message: `No market policy covers ${scope(facts)}: add one under Policies → Contact rules.`, fixHref: policyHref(null, null), fixLabel: "Add a market policy" };
+    case "policy_disabled":
+      return { message: `The market policy of ${scope(facts)} is disabled: enable it to contact its leads.`, ...policy, fixLabel: "Enable the policy" };
+    case "unknown_time_zone":
+      return {
+        message: "The lead's time zone is unknown, so its contact window cannot be read: give the lead a ZIP or postal code.",
+        fixHref: dealHref,
+        fixLabel: dealHref ? "Edit the lead's address" : null,
+      };
+    case "score_missing":
+      return {
+        message: `The lead has no score, and ${scope(facts)} requires ${facts.minimumScore != null ? `a minimum of ${facts.minimumScore}` : "one"}: score the lead or edit the policy.`,
+        ...policy,
+      };
+    case "score_below_minimum":
+      return {
+        message:
+          facts.score != null && facts.minimumScore != null
+            ? `Lead score ${facts.score} is under the market's minimum ${facts.minimumScore}: edit the policy.`
+            : "The lead's score is under the market's minimum: edit the policy.",
+        ...policy,
+      };
+    case "outside_window":
+      return {
+        message: facts.opensAt ? `Outside the contact window until ${facts.opensAt} lead's time.` : "Outside the contact window in the lead's time.",
+        fixHref: policy.fixHref,
+        fixLabel: "See the contact windows",
+      };
+    case "closed_today":
+      return {
+        message: facts.opensAt ? `No contact window today in the lead's market; it opens ${facts.opensAt} lead's time.` : "No contact window today in the lead's market.",
+        fixHref: policy.fixHref,
+        fixLabel: "See the contact windows",
+      };
+    case "channel_not_allowed":
+      return { message: `${facts.channel === "SMS" ? "SMS is" : "Email is"} not allowed by the market policy of ${scope(facts)}.`, ...policy };
+    case "no_postal_address":
+      return {
+        message: "No postal address for the email footer: set it in Compliance settings.",
+        fixHref: "/settings/compliance#outbound-settings",
+        fixLabel: "Set the postal address",
+      };
+    case "no_unsubscribe_link":
+      return {
+        message: "Emails need a signed unsubscribe link, and the server has no AUTH_SECRET to sign it: an administrator must set it in the server's environment.",
+        fixHref: "/system",
+        fixLabel: "See the system status",
+      };
+    case "daily_cap_reached":
+      return {
+        message: `The daily ${channel} cap${facts.dailyCap != null ? ` of ${facts.dailyCap}` : ""} is reached: raise it in Compliance settings, or send tomorrow.`,
+        fixHref: "/settings/compliance#outbound-settings",
+        fixLabel: "Change the daily cap",
+      };
+  }
+}
+
+/** "9:00 AM" when the instant falls on the same local day as `now`, else "Mon 9:00 AM". */
+export function formatOpening(at: Date, now: Date, timeZone: string): string {
+  const day = (d: Date) => d.toLocaleDateString("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const time = at.toLocaleTimeString("en-US", { timeZone, hour: "numeric", minute: "2-digit" });
+  return day(at) === day(now) ? time : `${at.toLocaleDateString("en-US", { timeZone, weekday: "short" })} ${time}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * What the deal timeline says about audit lines and KPI events: readable labels, names and
+ * amounts, never the internal ids the records carry.
+ */
+import { DEAL_STATUS_LABELS, isDealStatus } from "@/lib/deals/rules";
+
+type Json = Record<string, unknown>;
+const asObject = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+
+const FIELD_LABELS: Record<string, string> = {
+  street: "street", unit: "unit", city: "city", region: "state/province", postalCode: "postal code", country: "country",
+  askingPrice: "asking price", arv: "ARV", repairs: "repairs", beds: "beds", baths: "baths", sqft: "square feet",
+  yearBuilt: "year built", propertyType: "property type", score: "lead score", contactName: "contact name",
+  contactPhone: "contact phone", contactEmail: "contact email", market: "market", timeZone: "time zone",
+};
+const MONEY_FIELDS = new Set(["askingPrice", "arv", "repairs", "assignmentFee"]);
+
+function statusLabel(value: unknown): string {
+  return isDealStatus(value) ? DEAL_STATUS_LABELS[value] : "unknown";
+}
+
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "empty";
+  if (MONEY_FIELDS.has(field) && typeof value === "number") return `$${value.toLocaleString("en-US")}`;
+  return String(value);
+}
+
+const STOP_REASONS: Record<string, string> = {
+  reply: "the lead replied",
+  opted_out: "the lead opted out",
+  stop_requested: "stopped by hand",
+  manual: "stopped by hand",
+  deal_deleted: "the deal was deleted",
+};
+
+/** "deal_status:CONTACTED" -> "the deal moved to Contacted"; "manual: on vacation" -> "stopped by hand: on vacation". */
+export function stopReasonText(reason: unknown): string {
+  if (typeof reason !== "string" || !reason) return "stopped";
+  if (reason.startsWith("deal_status:")) return `the deal moved to ${statusLabel(reason.slice("deal_status:".length))}`;
+  if (reason.startsWith("manual: ")) return `stopped by hand: ${reason.slice("manual: ".length)}`;
+  return STOP_REASONS[reason] ?? reason.replaceAll("_", " ");
+}
+
+export interface AuditLine {
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Title and detail of one audit line about a deal; `nameOf` turns a user id into a member's name. */
+export function describeDealAudit(line: AuditLine, nameOf: (userId: string | null) => string): { title: string; detail: string | null } {
+  const before = asObject(line.before);
+  const after = asObject(line.after);
+  switch (line.action) {
+    case "deal.status_changed": {
+      const fee = typeof after.assignmentFee === "number" && after.assignmentFee !== before.assignmentFee ? `assignment fee ${shown("assignmentFee", after.assignmentFee)}` : null;
+      const parts = [after.statusReason ? `Reason: ${String(after.statusReason)}` : null, fee, after.ladderStopped ? "follow-up ladder stopped" : null].filter(Boolean);
+      return { title: `Status: ${statusLabel(before.status)} → ${statusLabel(after.status)}`, detail: parts.length ? parts.join(" · ") : null };
+    }
+    case "deal.owner_changed":
+      return { title: after.ownerId ? `Assigned to ${nameOf(after.ownerId as string)}` : "Owner removed", detail: before.ownerId ? `Was ${nameOf(before.ownerId as string)}` : null };
+    case "deal.tags_changed": {
+      const was = Array.isArray(before.tags) ? (before.tags as string[]) : [];
+      const now = Array.isArray(after.tags) ? (after.tags as string[]) : [];
+      const added = now.filter((t) => !was.includes(t));
+      const removed = was.filter((t) => !now.includes(t));
+      return { title: "Tags changed", detail: [added.length ? `added ${added.join(", ")}` : null, removed.length ? `removed ${removed.join(", ")}` : null].filter(Boolean).join(" · ") || null };
+    }
+    case "deal.note_added":
+      return { title: "Note added", detail: typeof after.excerpt === "string" ? after.excerpt : null };
+    case "deal.edited": {
+      const fields = Object.keys(after).filter((k) => k !== "reunderwritten");
+      const detail = fields.map((f) => `${FIELD_LABELS[f] ?? f}: ${shown(f, before[f])} → ${shown(f, after[f])}`).join(" · ");
+      const priced = after.reunderwritten === "priced" ? " (re-underwritten)" : after.reunderwritten ? ` (no new offer: ${String(after.reunderwritten).replaceAll("_", " ")})` : "";
+      return { title: `Edited ${fields.map((f) => FIELD_LABELS[f] ?? f).join(", ")}${priced}`, detail: detail || null };
+    }
+    case "deal.created":
+      return { title: "Lead details recorded", detail: after.ownerId ? `Owner ${nameOf(after.ownerId as string)}` : null };
+    case "deal.deleted":
+      return { title: "Deleted", detail: null };
+    case "deal.restored":
+      return { title: "Restored from Recently deleted", detail: null };
+    default:
+      return { title: line.action.replace(/^deal\./, "").replaceAll(/[._]/g, " "), detail: null };
+  }
+}
+
+/** Title and detail of a KPI event on the timeline (ladder starts and stops, alerts, opt-ins). */
+export function describeDealKpi(name: string, data: unknown): { title: string; detail: string | null } {
+  const d = asObject(data);
+  switch (name) {
+    case "ladder_started":
+      return { title: "Follow-up ladder started", detail: null };
+    case "ladder_stopped":
+      return { title: "Follow-up ladder stopped", detail: `Because ${stopReasonText(d.reason)}` };
+    case "spread_alert":
+      return { title: "Spread alert raised", detail: typeof d.spread === "number" ? `Spread ${shown("askingPrice", d.spread)}` : null };
+    case "followup_completed":
+      return { title: "Follow-up call logged", detail: typeof d.outcome === "string" ? `Outcome: ${d.outcome.replaceAll("_", " ")}` : null };
+    default: {
+      // Only plain values that are not record ids (keys ending in "Id") reach the page.
+      const pairs = Object.entries(d).filter(([k, v]) => !/id$/i.test(k) && v !== null && typeof v !== "object");
+      return { title: name.replaceAll("_", " "), detail: pairs.length ? pairs.map(([k, v]) => `${k}: ${String(v).replaceAll("_", " ")}`).join(", ") : null };
+    }
+  }
+}

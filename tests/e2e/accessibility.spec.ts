@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn } from "./support";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const WIDTHS = [1440, 390];
+
+/** Every page of the app an owner can open. Add a page here when it is added to app/. */
+const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>) }[] = [
+  { name: "dashboard", path: "/dashboard" },
+  { name: "prospects", path: "/deals" },
+  { name: "deal", path: firstDealPath },
+  { name: "import", path: "/deals/import" },
+  { name: "new deal", path: "/deals/new" },
+  { name: "recently deleted", path: "/deals/deleted" },
+  { name: "pipeline", path: "/pipeline" },
+  { name: "analytics", path: "/analytics" },
+  { name: "inbox", path: "/inbox" },
+  { name: "outbox", path: "/outbox" },
+  { name: "policies", path: "/policies" },
+  { name: "engines", path: "/engines" },
+  { name: "system", path: "/system" },
+  { name: "audit", path: "/audit" },
+  { name: "settings", path: "/settings" },
+  { name: "members", path: "/settings/members" },
+  { name: "api", path: "/settings/api" },
+  { name: "compliance", path: "/settings/compliance" },
+  { name: "ladder", path: "/settings/ladder" },
+];
+
+/** A real deal's page: the first row of the prospects table. */
+async function firstDealPath(page: Page): Promise<string> {
+  await page.goto("/deals");
+  const href = await page.locator('a[href^="/deals/"]:not([href="/deals/import"]):not([href="/deals/new"]):not([href="/deals/deleted"])').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  expect(summary, `${label}: axe violations`).toEqual([]);
+}
+
+for (const width of WIDTHS) {
+  test(`the sign-in page passes axe at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/login");
+    await expectNoViolations(page, `login at ${width}px`);
+  });
+
+  test(`every app page passes axe at ${width}px`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await signIn(page, demo.owner);
+    await page.setViewportSize({ width, height: 900 });
+    for (const entry of APP_PAGES) {
+      const path = typeof entry.path === "string" ? entry.path : await entry.path(page);
+      const response = await page.goto(path);
+      expect(response?.status(), `${path} answers`).toBeLessThan(400);
+      await page.waitForLoadState("networkidle");
+      await expectNoViolations(page, `${entry.name} (${path}) at ${width}px`);
+    }
+  });
+}
+
+test("the workspace chooser passes axe", async ({ page }) => {
+  await signIn(page, demo.owner);
+  await page.goto("/choose-workspace");
+  await expectNoViolations(page, "choose-workspace");
+});
