@@ -42,7 +42,8 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now 
           {outsideHours && deal.contactPhone ? (
             <div role="status" className="grid gap-0.5 rounded-md border border-amber-600/50 bg-amber-500/10 p-2" data-testid="calling-hours-notice">
               <p className="flex items-center gap-2 font-medium">
-                <PhoneOff className="size-4 shrink-0" aria-hidden /> {outsideHours}
+                <PhoneOff className="size-4 shrink-0" aria-hidden />
+                <span>{outsideHours}</span>
               </p>
               <p className="text-muted-foreground">
                 <span className="whitespace-nowrap">{deal.contactPhone}</span>

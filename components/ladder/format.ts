@@ -1,3 +1,5 @@
+import { joinDelayParts } from "@/lib/ladder/delay";
+
 /** "Mon, Mar 9, 9:00 AM EDT": an instant in the given zone, always labelled with the zone. */
 export function formatInZone(at: Date | string | null | undefined, timeZone: string | null | undefined): string {
   if (!at) return "—";
@@ -19,11 +21,7 @@ export function formatInZone(at: Date | string | null | undefined, timeZone: str
 
 /** 30 → "30 min", 180 → "3 h", 1440 → "1 d", 90 → "1 h 30 min". */
 export function formatDelay(minutes: number): string {
-  if (minutes === 0) return "at once";
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(" ");
+  return minutes === 0 ? "at once" : joinDelayParts(minutes, { day: " d", hour: " h", minute: " min" });
 }
 
 export const STEP_STATE_LABELS: Record<string, string> = {

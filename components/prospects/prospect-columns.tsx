@@ -42,8 +42,8 @@ function Address({ row }: { row: ProspectTableRow }) {
   const street = streetOf(row);
   const locality = [row.city, [row.region, row.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
-    // Long addresses wrap rather than push the table past the screen.
-    <div className="min-w-28 whitespace-normal">
+    // Long addresses wrap (even a long single word) rather than push the table past the screen.
+    <div className="min-w-28 whitespace-normal [overflow-wrap:anywhere]">
       <Link href={`/deals/${row.id}`} className="font-medium hover:underline focus-visible:underline">{street}</Link>
       <div className="text-xs text-muted-foreground">{locality || DASH}</div>
     </div>

@@ -21,8 +21,8 @@ const MAX_SHOWN = 80;
 
 /**
  * A searchable list of IANA time zones (the WAI-ARIA combobox pattern): type to filter,
- * arrows to move, Enter to choose, Escape to close. The chosen zone goes in a hidden input,
- * so the form posts a zone, never the search text.
+ * arrows to move, Enter to choose, Escape to close. The chosen zone goes in a hidden input;
+ * text typed without choosing is posted as typed when the box is left (see keepTyped).
  */
 export function TimeZonePicker({ id, name, defaultValue, options, disabled, ...aria }: TimeZonePickerProps) {
   const listId = useId();
@@ -36,10 +36,25 @@ export function TimeZonePicker({ id, name, defaultValue, options, disabled, ...a
   );
   const open = search !== null;
   const shown = useMemo(() => (open ? searchTimeZones(all, search).slice(0, MAX_SHOWN) : []), [all, open, search]);
-  const selected = all.find((o) => o.zone === value);
 
   function choose(option: TimeZoneOption | undefined) {
     if (option) setValue(option.zone);
+    setSearch(null);
+  }
+
+  /**
+   * Leaving the box keeps what was typed: an exact zone name is chosen, anything else is
+   * posted as typed, so the server answers beside the field instead of the text vanishing.
+   */
+  const typedZone = (text: string) => all.find((o) => o.zone.toLowerCase() === text.toLowerCase())?.zone ?? text;
+  // What the form posts right now: the typed text while the list is open, so a submit that
+  // comes before the blur is handled still sends what the person sees.
+  const typed = open ? search.trim() : "";
+  const posted = typed ? typedZone(typed) : value;
+  const postedOption = all.find((o) => o.zone === posted);
+
+  function keepTyped() {
+    if (typed) setValue(posted);
     setSearch(null);
   }
 
@@ -70,7 +85,7 @@ export function TimeZonePicker({ id, name, defaultValue, options, disabled, ...a
 
   return (
     <div className="relative">
-      <input type="hidden" name={name} value={value} />
+      <input type="hidden" name={name} value={posted} />
       <div className="relative">
         <Input
           id={id}
@@ -90,18 +105,20 @@ export function TimeZonePicker({ id, name, defaultValue, options, disabled, ...a
           onFocus={(event) => event.currentTarget.select()}
           onClick={() => !open && setSearch("")}
           onKeyDown={onKeyDown}
-          onBlur={() => setSearch(null)}
+          onBlur={keepTyped}
           className="pr-9"
           {...aria}
         />
         <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 opacity-50" aria-hidden="true" />
       </div>
-      {!open && selected && selected.label !== "current" && <p className="mt-1 text-xs text-muted-foreground">{selected.label}</p>}
+      {/* The zone that will be saved, shown while typing too: the line never appears or
+          vanishes on blur, which would move the Save button under a pressed mouse. */}
+      {postedOption && postedOption.label !== "current" && <p className="mt-1 text-xs text-muted-foreground">{postedOption.label}</p>}
       <ul
         ref={list}
         id={listId}
         role="listbox"
-        aria-label="Time zones"
+        aria-label="Matching zones"
         hidden={!open}
         className="absolute z-20 mt-1 max-h-72 w-full overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md"
       >

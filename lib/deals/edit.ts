@@ -9,7 +9,7 @@ import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
-import { normalizeAddress, resolveGeo } from "@/lib/geo";
+import { placeAddress } from "@/lib/geo";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
 import { applyUnderwriting, listOfferPolicies, planUnderwriting, type UnderwritingPlan } from "@/lib/underwriting/service";
@@ -34,19 +34,7 @@ export function applyEdit(deal: Deal, input: DealEditInput): Values {
     if (!merged.postalCode && !(merged.city && merged.region)) {
       throw new ExpectedError("invalid", "Give a ZIP/postal code, or a city and a state/province", "postalCode");
     }
-    const address = normalizeAddress({ ...merged, street: merged.street ?? "" });
-    const geo = resolveGeo({ postalCode: address.postalCode, region: address.region, city: address.city, country: address.country });
-    Object.assign(next, {
-      street: address.street,
-      unit: address.unit,
-      city: address.city ?? null,
-      region: geo.region ?? address.region ?? null,
-      postalCode: address.postalCode ?? null,
-      country: geo.country ?? address.country ?? null,
-      addressKey: address.addressKey,
-      market: geo.market ?? null,
-      timeZone: geo.timeZone ?? null,
-    });
+    Object.assign(next, placeAddress({ ...merged, street: merged.street ?? "" }));
   }
   return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== deal[key as keyof Deal]));
 }

@@ -20,6 +20,7 @@ export {
   type NormalizedAddress,
 } from "./address";
 export { normalizeRegion, normalizeCountry } from "./region-names";
+export { placeAddress, type PlacedAddress } from "./place";
 export {
   resolveGeo,
   geoLookup,

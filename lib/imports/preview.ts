@@ -53,14 +53,7 @@ export function checkPreviewRows(
       if (!result.ok) return { rowNumber, issues: result.issues, duplicates: [], consent: null };
       const duplicates: PreviewDuplicate[] = [];
       const { deal } = result;
-      const key = normalizeAddress({
-        street: deal.street,
-        unit: deal.unit ?? null,
-        city: deal.city ?? null,
-        region: deal.region ?? null,
-        postalCode: deal.postalCode ?? null,
-        country: deal.country ?? null,
-      }).addressKey;
+      const key = normalizeAddress(deal).addressKey;
       const sameAddress = firstByAddress.get(key);
       if (sameAddress !== undefined) {
         duplicates.push({ rowNumber: sameAddress, by: "address", message: `Same address as row ${sameAddress}: skipped as a duplicate` });

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { findDealsByAddressKeys, insertDeals, type NewDealRow } from "@/lib/deals/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
-import { normalizeAddress, resolveGeo } from "@/lib/geo";
+import { placeAddress } from "@/lib/geo";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { countedEvent, recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/lib/events/catalog";
@@ -44,28 +44,11 @@ type DealRow = NewDealRow;
 /** Pure: a validated input becomes a row with a normalized address, geo and a fresh id. */
 export function prepareDealRow(item: IntakeItem, source: DealSource, sourceRef: string | null): DealRow {
   const { deal } = item;
-  const address = normalizeAddress({
-    street: deal.street,
-    unit: deal.unit ?? null,
-    city: deal.city ?? null,
-    region: deal.region ?? null,
-    postalCode: deal.postalCode ?? null,
-    country: deal.country ?? null,
-  });
-  const geo = resolveGeo({ postalCode: address.postalCode, region: address.region, city: address.city, country: address.country });
   return {
     id: randomUUID(),
     source,
     sourceRef,
-    street: address.street,
-    unit: address.unit,
-    city: address.city ?? null,
-    region: geo.region ?? address.region ?? null,
-    postalCode: address.postalCode ?? null,
-    country: geo.country ?? address.country ?? null,
-    addressKey: address.addressKey,
-    market: geo.market ?? null,
-    timeZone: geo.timeZone ?? null,
+    ...placeAddress(deal),
     askingPrice: deal.askingPrice ?? null,
     arv: deal.arv ?? null,
     repairs: deal.repairs ?? null,

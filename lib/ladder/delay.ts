@@ -27,11 +27,15 @@ export function parseDelay(text: string): number | null {
   return parts > 0 && Number.isSafeInteger(minutes) ? minutes : null;
 }
 
-/** 30 -> "30m", 180 -> "3h", 1440 -> "1d", 2190 -> "1d 12h 30m", 0 -> "0m". */
-export function formatDelayText(minutes: number): string {
-  if (minutes === 0) return "0m";
+/** A delay in whole days, hours and minutes, each unit joined to its label; empty parts left out. */
+export function joinDelayParts(minutes: number, labels: { day: string; hour: string; minute: string }): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  return [days && `${days}d`, hours && `${hours}h`, rest && `${rest}m`].filter(Boolean).join(" ");
+  return [days && `${days}${labels.day}`, hours && `${hours}${labels.hour}`, rest && `${rest}${labels.minute}`].filter(Boolean).join(" ");
+}
+
+/** 30 -> "30m", 180 -> "3h", 1440 -> "1d", 2190 -> "1d 12h 30m", 0 -> "0m". */
+export function formatDelayText(minutes: number): string {
+  return minutes === 0 ? "0m" : joinDelayParts(minutes, { day: "d", hour: "h", minute: "m" });
 }

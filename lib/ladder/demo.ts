@@ -20,10 +20,25 @@ function demoSteps(start: Date, done: number): LadderStepState[] {
 }
 
 /**
+ * A moment inside the lead's last calling window before `now` (plus `offsetMinutes`, kept
+ * under an hour past the opening): a call that fell due then and was not made, so the inbox
+ * has overdue calls whatever the hour the demo is seeded.
+ */
+function lastOpeningBefore(policy: Parameters<typeof nextAllowedInstant>[0], timeZone: string, now: Date, offsetMinutes: number): Date | null {
+  for (let days = 1; days <= 8; days++) {
+    const opening = nextAllowedInstant(policy, [timeZone], new Date(now.getTime() - days * 24 * 60 * MINUTE_MS), "CALL");
+    const dueAt = opening && new Date(opening.getTime() + (offsetMinutes % 60) * MINUTE_MS);
+    if (dueAt && dueAt.getTime() < now.getTime() - 60 * MINUTE_MS) return dueAt;
+  }
+  return null;
+}
+
+/**
  * Demo follow-up, deterministic for a given `now`: ladders in every state; open call tasks
  * (mostly the demo VA's, a few unassigned) each due at the first moment the lead's market
  * policy lets a call happen, from a little before `now`, so the inbox has calls to make now
- * inside calling hours whenever the leads' windows are open (else at their opening); and
+ * inside calling hours whenever the leads' windows are open (else at their opening); half
+ * overdue from the last window; and
  * closed tasks answered at various delays, so the SLA has a history.
  */
 export async function seedDemoFollowUps(db: TenantDb, vaId: string, now = new Date()): Promise<{ ladders: number; open: number; closed: number }> {
@@ -55,7 +70,11 @@ export async function seedDemoFollowUps(db: TenantDb, vaId: string, now = new Da
   const tasks: Omit<Prisma.FollowUpTaskCreateManyInput, "tenantId">[] = [];
   ordered.slice(24, 40).forEach((deal, i) => {
     const policy = deal.region ? resolveEffectivePolicy(policies, deal.region, deal.market) : null;
-    const dueAt = deal.timeZone ? nextAllowedInstant(policy, [deal.timeZone], new Date(now.getTime() - (5 + i * 17) * MINUTE_MS), "CALL") : null;
+    const dueAt = deal.timeZone
+      ? i % 2 === 0
+        ? nextAllowedInstant(policy, [deal.timeZone], new Date(now.getTime() - (5 + i * 17) * MINUTE_MS), "CALL")
+        : lastOpeningBefore(policy, deal.timeZone, now, i * 7)
+      : null;
     if (!dueAt) return;
     tasks.push({ dealId: deal.id, step: i % 2 === 0 ? 2 : 4, channel: "CALL", ownerId: i % 4 === 3 ? null : vaId, dueAt });
   });

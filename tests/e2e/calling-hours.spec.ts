@@ -8,6 +8,7 @@ const DEFAULT_WEEK: Week = [...Array.from({ length: 5 }, () => ["09:00", "20:00"
 
 async function setWeek(page: Page, region: string, week: Week, reason: string) {
   await page.goto("/policies");
+  await page.getByRole("tab", { name: "Contact rules" }).click();
   await page.getByRole("button", { name: new RegExp(`^Edit contact rules .*\\(${region}\\)$`) }).click();
   const dialog = page.getByRole("dialog");
   for (const [day, hours] of week.entries()) {
@@ -84,6 +85,7 @@ test("the ladder editor takes delays as 30m, 3h, 1d and the policy form the touc
   await shoot(page, "ladder-editor");
 
   await page.goto("/policies");
+  await page.getByRole("tab", { name: "Contact rules" }).click();
   await page.getByRole("button", { name: /^Edit contact rules Florida \(FL\)$/ }).click();
   await expect(page.getByRole("dialog").getByLabel("Most touches per lead in 24 hours")).toHaveValue("3");
   await shoot(page, "policy-dialog-florida", page.getByRole("dialog"));

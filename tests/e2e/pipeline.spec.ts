@@ -5,10 +5,13 @@ import { demo, signIn } from "./support";
 const SHOTS = "/tmp/shots-c";
 
 const column = (page: Page, status: string) => page.locator(`[data-testid="pipeline-column"][data-status="${status}"]`);
+/** The board answers drags once it is hydrated: dnd-kit mounts its live region then. */
+const boardReady = (page: Page) => page.locator('[id^="DndLiveRegion"]').waitFor({ state: "attached" });
 const countOf = async (col: Locator) => Number((await col.getByTestId("pipeline-count").innerText()).replace(/\D/g, ""));
 
 /** Drags with real pointer events, in small steps, as a person does. */
 async function dragTo(page: Page, handle: Locator, target: Locator) {
+  await boardReady(page);
   await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
@@ -57,6 +60,7 @@ test.describe("the pipeline board", () => {
     const street = await card.getByRole("link").first().innerText();
     const handle = card.getByRole("button", { name: /^Move / });
 
+    await boardReady(page);
     await handle.focus();
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowRight");
@@ -80,7 +84,13 @@ test.describe("the pipeline board", () => {
     const deadBefore = await countOf(column(page, "DEAD"));
     await moved.getByRole("button", { name: /^Move / }).focus();
     await page.keyboard.press("Space");
-    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+    // Each key is taken once the board has announced the last one.
+    const liveRegion = page.locator('[id^="DndLiveRegion"]');
+    await expect(liveRegion).toContainText("is over Underwritten");
+    for (const over of ["Contacted", "Negotiating", "Under contract", "Closed", "Dead"]) {
+      await page.keyboard.press("ArrowRight");
+      await expect(liveRegion).toContainText(`is over ${over}`);
+    }
     await page.keyboard.press("Space");
     const dialog = page.getByRole("dialog", { name: "Why is this deal dead?" });
     await dialog.getByRole("button", { name: "Mark as dead" }).click();

@@ -48,7 +48,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const selected = detail ?? (due.rows[0] ? await getTaskDetail(ctx.db, due.rows[0].id, now) : null);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Inbox</h1>
