@@ -3,6 +3,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import type { LadderView } from "@/lib/ladder/view";
 import { formatInZone, STEP_STATE_LABELS, stepStateVariant } from "./format";
 import { StartLadderButton, StopLadderButton, type LadderActions } from "./ladder-buttons";
+import { stopReasonText } from "@/lib/prospects/timeline-text";
 
 interface LadderCardProps {
   dealId: string;
@@ -24,7 +25,7 @@ export function LadderCard({ dealId, ladder, timeZone, canRun, actions }: Ladder
         <CardTitle id="ladder-title">Follow-up ladder</CardTitle>
         <CardDescription>
           {ladder
-            ? `${STATUS_TEXT[ladder.status]}${ladder.stopReason ? ` (${ladder.stopReason.replace(/_/g, " ")})` : ""}. Times in ${timeZone}.`
+            ? `${STATUS_TEXT[ladder.status]}${ladder.stopReason ? ` (${stopReasonText(ladder.stopReason)})` : ""}. Times in ${timeZone}.`
             : "No ladder yet. Start one to text and call this lead on the tenant's cadence, inside its contact window."}
         </CardDescription>
         {canRun && <CardAction>{running ? <StopLadderButton dealId={dealId} stopLadder={actions.stopLadder} /> : <StartLadderButton dealId={dealId} startLadder={actions.startLadder} />}</CardAction>}
