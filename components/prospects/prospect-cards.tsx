@@ -13,9 +13,9 @@ export interface CardSelection {
 /** The phone layout: one card per deal with the numbers a wholesaler scans for, and a checkbox beside it when rows can be selected. */
 export function ProspectCards({ rows, selection }: { rows: ProspectTableRow[]; selection?: CardSelection }) {
   return (
-    <ul className="grid gap-2 md:hidden">
+    <ul className="grid grid-cols-1 gap-2 md:hidden">
       {rows.map((row) => (
-        <li key={row.id} className="flex items-start gap-2">
+        <li key={row.id} className="flex min-w-0 items-start gap-2">
           {selection && (
             <Checkbox
               className="mt-4 size-5"
@@ -24,7 +24,7 @@ export function ProspectCards({ rows, selection }: { rows: ProspectTableRow[]; s
               onCheckedChange={(checked) => selection.toggle(row.id, checked === true)}
             />
           )}
-          <Link href={`/deals/${row.id}`} className="grid min-w-0 flex-1 gap-2 rounded-lg border p-3 transition-colors hover:bg-muted/50 focus-visible:bg-muted/50">
+          <Link href={`/deals/${row.id}`} className="grid min-w-0 flex-1 grid-cols-1 gap-2 rounded-lg border p-3 transition-colors hover:bg-muted/50 focus-visible:bg-muted/50">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
                 <p className="truncate font-medium">{[row.street, row.unit && `Unit ${row.unit}`].filter(Boolean).join(", ") || "Address unknown"}</p>
