@@ -45,4 +45,4 @@ c.connect().then(() => c.query('CREATE DATABASE dealflow')).then(() => c.end());
 DATABASE_URL="postgresql://$PG_USER@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
 DATABASE_URL="postgresql://$PG_USER@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
 
-TEST_DATABASE_URL="$SERVER_URL" npx vitest run tests/integration
+TEST_DATABASE_URL="$SERVER_URL" npx vitest run "${@:-tests/integration}"

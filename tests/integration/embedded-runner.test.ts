@@ -28,9 +28,13 @@ const prisma = () => database.prisma;
 const pass = () => runDueJobs({ prisma: prisma(), send: sendThroughOutbound, now });
 /**
  * What the server's dispatcher does every few seconds: outbox events become runner jobs, due
- * at once on the simulated clock (the outbox rows themselves are claimed on the real one).
+ * at once on the simulated clock. The outbox rows are claimed on the real clock, a second
+ * ahead: PostgreSQL rounds the row's default timestamp to the millisecond, possibly up, so a
+ * pass in the same millisecond as the insert would find it not yet due (the server's next
+ * pass takes it; a test has no next pass).
  */
-const dispatch = () => dispatchPendingEvents({ prisma: prisma(), send: embeddedEventSender(prisma(), now) });
+const dispatch = () =>
+  dispatchPendingEvents({ prisma: prisma(), send: embeddedEventSender(prisma(), now), now: () => new Date(Date.now() + 1_000) });
 
 /** Engines far from due, so the safety-net cron leaves them alone unless a test says otherwise. */
 async function parkEngines(until = new Date("2027-01-01T00:00:00Z")) {
