@@ -37,7 +37,7 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now 
           {deal.market ? ` · ${deal.market}` : ""}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-5 text-sm">
+      <CardContent className="grid grid-cols-1 gap-5 text-sm">
         <div className="grid gap-1">
           {outsideHours && deal.contactPhone ? (
             <div role="status" className="grid gap-0.5 rounded-md border border-amber-600/50 bg-amber-500/10 p-2" data-testid="calling-hours-notice">
@@ -79,7 +79,7 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now 
               <li key={m.id} className="flex flex-wrap items-baseline gap-2">
                 <Badge variant="outline">{m.direction === "INBOUND" ? "Reply" : m.channel}</Badge>
                 <span className="text-muted-foreground">{formatInZone(m.createdAt, viewerTimeZone)}</span>
-                <span className="min-w-0 flex-1 truncate" title={m.body}>{m.body}</span>
+                <span className="line-clamp-2 min-w-0 flex-1 basis-48 [overflow-wrap:anywhere]" title={m.body}>{m.body}</span>
                 <span className="text-xs text-muted-foreground">{m.status.toLowerCase()}{m.blockedReason ? `: ${m.blockedReason}` : ""}</span>
               </li>
             ))}

@@ -59,7 +59,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <InboxFilters owner={owner} market={query.market ?? ""} assignees={assignees} markets={markets} />
       </div>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="grid min-w-0 content-start gap-6">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           {rows.length === 0 ? (
             <EmptyState
               icon={Inbox}
@@ -77,7 +77,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             />
           )}
         </div>
-        <div className="grid min-w-0 content-start gap-6">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} now={now.toISOString()} />}
           <SlaCard sla={sla} ownerNames={names} />
         </div>
