@@ -35,14 +35,20 @@ as_pg "'$PG_BIN/initdb' -D '$DATA' -U '$PG_USER' -A trust --no-sync -E UTF8 >/de
 as_pg "'$PG_BIN/pg_ctl' -D '$DATA' -l '$WORKDIR/server.log' -w -o \"-p $PORT -k '$WORKDIR' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
-SERVER_URL="postgresql://$PG_USER@127.0.0.1:$PORT/postgres"
-# The production path: migrations applied by the project's runner to a fresh database.
+# The app and the tests connect as a login that is not a superuser, as in production: it owns
+# the databases it creates and runs the migrations (which create the role dealflow_app that
+# tenant queries run as under row-level security).
 node -e "
 const { Client } = require('pg');
 const c = new Client({ connectionString: process.argv[1] });
-c.connect().then(() => c.query('CREATE DATABASE dealflow')).then(() => c.end());
-" "$SERVER_URL"
-DATABASE_URL="postgresql://$PG_USER@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
-DATABASE_URL="postgresql://$PG_USER@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
+c.connect()
+  .then(() => c.query('CREATE ROLE dealflow LOGIN CREATEDB CREATEROLE'))
+  .then(() => c.query('CREATE DATABASE dealflow OWNER dealflow'))
+  .then(() => c.end());
+" "postgresql://$PG_USER@127.0.0.1:$PORT/postgres"
+SERVER_URL="postgresql://dealflow@127.0.0.1:$PORT/postgres"
+# The production path: migrations applied by the project's runner to a fresh database.
+DATABASE_URL="postgresql://dealflow@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
+DATABASE_URL="postgresql://dealflow@127.0.0.1:$PORT/dealflow" npx tsx scripts/db-migrate.ts
 
 TEST_DATABASE_URL="$SERVER_URL" npx vitest run "${@:-tests/integration}"

@@ -133,21 +133,26 @@ async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], 
  * fails it, and the caller falls back to INSERT ... ON CONFLICT DO NOTHING (undefined is
  * returned); inside a transaction a savepoint keeps the failed COPY from aborting it.
  */
+/**
+ * COPY refuses a table under row-level security, so rows are copied into a scratch table of
+ * the transaction and moved with one INSERT ... SELECT, which the policies check row by row
+ * (and which skips taken keys in the same statement).
+ */
 async function copyTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[] | undefined> {
+  if (!sql.atomically) return undefined;
   const csv = tuples.map((tuple) => tuple.map(csvCell).join(",")).join("\n");
-  const statement = `COPY "${model}" (${columnList(columns)}) FROM '/dev/blob' WITH (FORMAT csv)`;
-  const savepoint = skipDuplicates && sql.inTransaction;
-  if (savepoint) await sql.query("SAVEPOINT bulk_copy", []);
-  try {
-    await sql.copyFrom!(statement, `${csv}\n`);
-  } catch (error) {
-    if (!skipDuplicates || (error as { code?: unknown }).code !== "23505") throw error;
-    if (savepoint) await sql.query("ROLLBACK TO SAVEPOINT bulk_copy", []);
-    return undefined;
-  }
-  if (savepoint) await sql.query("RELEASE SAVEPOINT bulk_copy", []);
-  const id = idIndex(columns);
-  return tuples.map((tuple) => tuple[id] as string);
+  const stage = `bulk_stage_${randomUUID().replaceAll("-", "")}`;
+  const list = columnList(columns);
+  return sql.atomically(async (tx) => {
+    await tx.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM "${model}" WITH NO DATA`, []);
+    await tx.copyFrom!(`COPY ${stage} (${list}) FROM '/dev/blob' WITH (FORMAT csv)`, `${csv}\n`);
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO "${model}" (${list}) SELECT ${list} FROM ${stage}${skipDuplicates ? " ON CONFLICT DO NOTHING" : ""} RETURNING "id"`,
+      [],
+    );
+    await tx.query(`DROP TABLE ${stage}`, []);
+    return rows.map((row) => row.id);
+  });
 }
 
 /** A value as COPY's CSV reads it: NULL is an empty unquoted field, every text is quoted. */

@@ -28,6 +28,14 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+/**
+ * The process's own sessions work across workspaces (sign-in, dispatch, engines, migrations):
+ * row-level security lets them by this setting. The tenant-scoped client turns it off and
+ * enters its tenant in every transaction (lib/db/tenant.ts).
+ */
+const SYSTEM_SESSION_SQL = "SET app.rls_bypass = 'on'";
+const SYSTEM_SESSION_OPTIONS = "-c app.rls_bypass=on";
+
 export const DEFAULT_DATA_DIR = path.join(process.cwd(), ".data", "pglite");
 
 export function resolveDatabaseOptions(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
@@ -46,6 +54,7 @@ async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
   // pg_trgm backs the address search; PostgreSQL ships it in contrib, PGlite loads it here.
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  await client.exec(SYSTEM_SESSION_SQL);
   const session = new PgliteSession(client);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(session.adapterClient) });
   attachPgliteSession(prisma, session);
@@ -61,7 +70,7 @@ async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
 }
 
 function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: SYSTEM_SESSION_OPTIONS });
   // An idle connection can be closed by the server (restart, failover, admin command); pg
   // emits that on the pool, and without a listener it would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection closed"));

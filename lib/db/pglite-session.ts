@@ -45,6 +45,25 @@ export class PgliteSession {
   }
 
   /**
+   * Statements each in a transaction of its own that first runs `prelude` (a tenant's entry
+   * for row-level security); maintenance (VACUUM) stays outside, as it cannot run in one.
+   */
+  enclosed(prelude: { sql: string; params: unknown[] }): DirectSql {
+    const inTransaction = <T>(work: (sql: DirectSql) => Promise<T>) =>
+      this.trackedTransaction(async (tx) => {
+        await tx.query(prelude.sql, prelude.params);
+        return work(statementsOn(() => tx));
+      });
+    return {
+      inTransaction: false,
+      query: <T>(sql: string, params: unknown[]) => inTransaction((bound) => bound.query<T>(sql, params)),
+      copyFrom: (sql: string, csv: string) => inTransaction((bound) => bound.copyFrom!(sql, csv)),
+      atomically: inTransaction,
+      vacuumAnalyze: this.direct.vacuumAnalyze,
+    };
+  }
+
+  /**
    * Statements in the transaction open now: call at the start of a `$transaction` callback.
    * Each use checks the transaction is still the open one, so a callback that outlives its
    * transaction (a timeout rolled it back) fails instead of writing into the next one.
@@ -52,16 +71,22 @@ export class PgliteSession {
   bindOpenTransaction(): DirectSql {
     const tx = this.open;
     if (!tx) throw new Error("No PGlite transaction is open");
-    const current = () => {
+    return statementsOn(() => {
       if (this.open !== tx || tx.closed) throw new Error("Transaction already closed");
       return tx;
-    };
-    return {
-      inTransaction: true,
-      query: async <T>(sql: string, params: unknown[]) => (await current().query<T>(sql, params)).rows,
-      copyFrom: async (sql: string, csv: string) => void (await current().query(sql, [], { blob: new Blob([csv]) })),
-    };
+    });
   }
+}
+
+/** Statements inside one transaction, which `current` hands out (or refuses once it closed). */
+function statementsOn(current: () => Transaction): DirectSql {
+  const bound: DirectSql = {
+    inTransaction: true,
+    query: async <T>(sql: string, params: unknown[]) => (await current().query<T>(sql, params)).rows,
+    copyFrom: async (sql: string, csv: string) => void (await current().query(sql, [], { blob: new Blob([csv]) })),
+    atomically: (work) => work(bound),
+  };
+  return bound;
 }
 
 /** Raw statements for lib/db/bulk.ts, bound to a connection or a transaction. */
@@ -70,6 +95,8 @@ export interface DirectSql {
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Runs `COPY ... FROM '/dev/blob'` reading `csv`; only where the database reads blobs. */
   copyFrom?(sql: string, csv: string): Promise<void>;
+  /** Runs `work` with statements that share one transaction (this one, when already inside one). */
+  atomically?<T>(work: (sql: DirectSql) => Promise<T>): Promise<T>;
   /**
    * Refreshes the planner's statistics and the visibility map (which index-only scans need)
    * of tables that took many rows. PGlite runs no autovacuum, so it is done here; on

@@ -56,16 +56,36 @@ function scopeTenantArgs(operation: string, args: unknown, tenantId: string) {
   return next;
 }
 
-function buildScopedClient(prisma: PrismaClient, tenantId: string) {
+/** The role a tenant's queries run as: neither superuser nor owner, so row-level security binds it. */
+export const TENANT_ROLE = "dealflow_app";
+
+/**
+ * Opens a tenant's turn in the database for the rest of the transaction: the role that
+ * row-level security binds and the tenant its policies compare with (migration
+ * 20261206120000_row_level_security). Transaction-local, so a pooled connection goes back clean.
+ */
+export const ENTER_TENANT_SQL =
+  "SELECT set_config('role', $2, true), set_config('app.tenant_id', $1, true), set_config('app.rls_bypass', 'off', true)";
+
+/**
+ * The tenant filter as a query extension. Inside an interactive transaction (`inTransaction`)
+ * the transaction has already entered the tenant; a query on its own is wrapped in a short
+ * transaction that enters it first, so row-level security sees the tenant on every query.
+ */
+function buildScopedClient(prisma: PrismaClient, tenantId: string, inTransaction: boolean) {
   const owned = new Set(tenantOwnedModels(prisma));
+  const run = <T>(query: T) =>
+    inTransaction
+      ? query
+      : prisma.$transaction([prisma.$queryRawUnsafe(ENTER_TENANT_SQL, tenantId, TENANT_ROLE), query as never]).then((results) => results[1] as T);
   return prisma.$extends({
     name: "tenant-scope",
     query: {
       $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          if (model === "Tenant") return query(scopeTenantArgs(operation, args, tenantId) as typeof args);
+        $allOperations({ model, operation, args, query }) {
+          if (model === "Tenant") return run(query(scopeTenantArgs(operation, args, tenantId) as typeof args));
           if (!owned.has(model)) throw new Error(`${model} is not tenant-owned and not reachable through a tenant client`);
-          return query(scopeArgs(operation, (args ?? {}) as Record<string, unknown>, tenantId) as typeof args);
+          return run(query(scopeArgs(operation, (args ?? {}) as Record<string, unknown>, tenantId) as typeof args));
         },
       },
     },
@@ -96,11 +116,27 @@ export type TenantDb = WithStampedCreates<Omit<ExtendedClient, RawMember | "$tra
  */
 export const BULK_SQL = Symbol("dealflow.bulkSql");
 
-/** Where a scoped client's bulk statements go: straight to PGlite, or through Prisma's raw query. */
-function bulkSqlOf(obj: object, receiver: unknown, session: PgliteSession | undefined, inTransaction: boolean): DirectSql {
-  if (session) return inTransaction ? session.bindOpenTransaction() : session.direct;
-  const query = Reflect.get(obj, "$queryRawUnsafe", receiver) as (sql: string, ...params: unknown[]) => Promise<unknown[]>;
-  return { inTransaction, query: async <T>(sql: string, params: unknown[]) => (await query.call(obj, sql, ...params)) as T[] };
+/**
+ * Where a scoped client's bulk statements go: straight to PGlite, or through Prisma's raw
+ * query. Outside a transaction each statement gets one that enters the tenant first, so
+ * row-level security holds for bulk writes as for every other query.
+ */
+function bulkSqlOf(obj: object, receiver: unknown, session: PgliteSession | undefined, inTransaction: boolean, tenantId: string): DirectSql {
+  const enter = [tenantId, TENANT_ROLE];
+  if (session) return inTransaction ? session.bindOpenTransaction() : session.enclosed({ sql: ENTER_TENANT_SQL, params: enter });
+  const raw = (name: string) => Reflect.get(obj, name, receiver) as (...args: unknown[]) => unknown;
+  const query = raw("$queryRawUnsafe");
+  if (inTransaction) {
+    return { inTransaction, query: async <T>(sql: string, params: unknown[]) => (await query.call(obj, sql, ...params)) as T[] };
+  }
+  const transaction = raw("$transaction");
+  return {
+    inTransaction,
+    query: async <T>(sql: string, params: unknown[]) => {
+      const [, rows] = (await transaction.call(obj, [query.call(obj, ENTER_TENANT_SQL, ...enter), query.call(obj, sql, ...params)])) as [unknown, T[]];
+      return rows;
+    },
+  };
 }
 
 /** Runs what a committed transaction scheduled; the transaction's result stands whatever they do. */
@@ -121,6 +157,7 @@ function hideRaw<T extends object>(
   session: PgliteSession | undefined,
   inTransaction = false,
   afterCommit?: (callback: () => void) => void,
+  transactionSource?: object,
 ): T {
   // Bound when the transaction's callback starts, while its transaction is the open one.
   let transactionSql: DirectSql | undefined;
@@ -129,17 +166,22 @@ function hideRaw<T extends object>(
       if (prop === "tenantId") return tenantId;
       if (prop === "afterCommit") return afterCommit;
       if (prop === BULK_SQL) {
-        const sql = inTransaction ? (transactionSql ??= bulkSqlOf(obj, receiver, session, true)) : bulkSqlOf(obj, receiver, session, false);
+        const sql = inTransaction
+          ? (transactionSql ??= bulkSqlOf(obj, receiver, session, true, tenantId))
+          : bulkSqlOf(obj, receiver, session, false, tenantId);
         return { dataModel, sql } as BulkSql;
       }
       if (typeof prop === "string" && UNREACHABLE.has(prop)) return undefined;
       if (prop === "$transaction") {
-        const transaction = Reflect.get(obj, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
+        const source = transactionSource ?? obj;
+        const transaction = Reflect.get(source, prop) as (...args: unknown[]) => Promise<unknown>;
         return (fn: unknown, options?: unknown) => {
           if (typeof fn !== "function") throw new Error("Only interactive transactions are available on a tenant client");
           // Collected per transaction and run only once it resolved: a rejection means it rolled back.
           const committed = new Set<() => void>();
-          return transaction.call(obj, (tx: object) => {
+          return transaction.call(source, async (tx: object) => {
+            const enter = Reflect.get(tx, "$queryRawUnsafe") as (sql: string, ...params: unknown[]) => Promise<unknown>;
+            await enter.call(tx, ENTER_TENANT_SQL, tenantId, TENANT_ROLE);
             const scoped = hideRaw(tx, tenantId, dataModel, session, true, (callback) => void committed.add(callback));
             // Bind the bulk path now: later in the callback another transaction may be open.
             void (scoped as Record<symbol, unknown>)[BULK_SQL];
@@ -168,5 +210,7 @@ function hideRaw<T extends object>(
 export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb {
   if (!tenantId) throw new Error("A tenant id is required");
   const dataModel = (prisma as unknown as { _runtimeDataModel: unknown })._runtimeDataModel;
-  return hideRaw(buildScopedClient(prisma, tenantId), tenantId, dataModel, pgliteSessionOf(prisma)) as unknown as TenantDb;
+  const queries = buildScopedClient(prisma, tenantId, false);
+  const transactions = buildScopedClient(prisma, tenantId, true);
+  return hideRaw(queries, tenantId, dataModel, pgliteSessionOf(prisma), false, undefined, transactions) as unknown as TenantDb;
 }
