@@ -111,11 +111,14 @@ export default tseslint.config(
       "lib/auth/**", // users, memberships and sign-in attempts are global, not tenant-owned
       "lib/events/dispatch-runtime.ts", // the dispatcher claims every tenant's outbox rows
       "lib/system/**", // health and migration state of the whole installation
+      "lib/ratelimit/store.ts", // rate-limit buckets are global, shared by every process
       "lib/runtime/**", // the embedded runner claims every tenant's jobs; its crons list tenants
       "inngest/functions/dispatcher.ts",
       "inngest/functions/audit-digest.ts", // cron fan-out over tenants
       "inngest/functions/engines.ts", // safety-net cron over tenants
+      "inngest/functions/heartbeat.ts", // the installation-wide heartbeat row
       "app/api/health/**",
+      "cli/credentials-rotate.ts", // re-encrypts every workspace's credentials: lists the tenants
       "scripts/**", "prisma/**", "tests/**", "bench/**",
     ],
     rules: { "no-restricted-imports": "off" },

@@ -4,9 +4,9 @@ import { startUpkeepLoop } from "@/lib/db/upkeep";
 import { startDispatcherLoop } from "@/lib/events/dispatch-runtime";
 import { sendThroughOutbound } from "@/lib/ladder/sender";
 import { logger } from "@/lib/observability/logger";
-import { isInngestDevMode } from "@/lib/runtime/executor";
 import { decideExecutor, recoverInterruptedImports, startEmbeddedRunner } from "@/lib/runtime/process";
 import { stampPeerAddress } from "@/lib/http/peer-address";
+import { startHeartbeatWatch } from "@/lib/system/heartbeat";
 
 /** How soon after startup imports a dead server left RUNNING are marked failed. */
 const IMPORT_RECOVERY_DELAY_MS = 5_000;
@@ -21,8 +21,9 @@ export async function startNodeServer(): Promise<void> {
       void closeDatabase().finally(() => process.exit(0));
     });
   }
-  // Dev mode serves the Inngest endpoint to loopback callers only; the socket address tells them.
-  if (isInngestDevMode(process.env)) stampPeerAddress();
+  // Dev mode serves the Inngest endpoint to loopback callers only, and /api/metrics and
+  // /api/health/detailed answer loopback without a token; the socket address tells them.
+  stampPeerAddress();
   const executor = await decideExecutor();
   logger.info({ executor: executor.kind, reason: executor.reason }, "background work executor chosen");
   // Outbox events leave through the executor's sender: to Inngest, or into the embedded
@@ -35,4 +36,6 @@ export async function startNodeServer(): Promise<void> {
   }, IMPORT_RECOVERY_DELAY_MS).unref();
   // The embedded database has no autovacuum; refresh its statistics hourly.
   startUpkeepLoop();
+  // Alerts owners when the executor stops writing its heartbeat.
+  startHeartbeatWatch();
 }

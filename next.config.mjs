@@ -1,3 +1,14 @@
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/server-action-body-limit.mjs";
+
+// Headers every response carries, pages and API alike. The page CSP (with its per-request
+// nonce) and HSTS (only over HTTPS) are set per request by proxy.ts and lib/http/route.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder at run time.
@@ -6,7 +17,11 @@ const nextConfig = {
   // Separate builds side by side (parallel browser-test runs on one checkout).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
-  experimental: { authInterrupts: true },
+  // The server-action body limit is shared with proxy.ts, which answers a larger body 413.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

@@ -39,6 +39,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
       LOG_LEVEL: "warn",
+      // A fixed key so the Integrations page can save; 32 bytes, for tests only.
+      CREDENTIALS_KEY: "ZTJlLWNyZWRlbnRpYWxzLWtleS1ub3Qtc2VjcmV0ISE=",
     },
   },
 });

@@ -22,6 +22,8 @@ const base: Omit<OutboundFacts, "at"> = {
   address: "+12125550100",
   consent: "OPTED_IN",
   onDoNotContact: false,
+  registries: { canadian: false, registries: [] },
+  consentBasis: null,
   policy: ALWAYS,
   timeZones: ["America/New_York"],
   score: 80,

@@ -136,7 +136,51 @@ async function underwritePendingCommand(args: string[]) {
   return withTenantDatabase(values.tenant, (db) => underwriteNewDeals(db, { limit: values.limit ? Number(values.limit) : 5000 }));
 }
 
+async function credentialsRotateCommand(args: string[]) {
+  options(args, {});
+  const { keyringFromEnv } = await import("@/lib/credentials/keyring");
+  const keyring = keyringFromEnv();
+  if (keyring.status !== "ready") throw new UsageError(keyring.status === "missing" ? "CREDENTIALS_KEY is not set" : keyring.reason);
+  const { rotateAllCredentials } = await import("./credentials-rotate");
+  return rotateAllCredentials(keyring.keyring);
+}
+
+/** The person named by --contact, or a usage error. */
+async function privacyContact(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, contact: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required");
+  if (!values.contact) throw new UsageError("--contact is required (a phone number or an email address)");
+  const { contactArgument } = await import("@/lib/privacy/schema");
+  const contact = contactArgument(values.contact);
+  if (!contact) throw new UsageError("--contact: give a phone number such as +14165550100 or an email address");
+  return { tenant: values.tenant, contact };
+}
+
+const OPERATOR = { actorId: null, actorEmail: null, requestId: "cli" };
+
+async function privacyEraseCommand(args: string[]) {
+  const { tenant, contact } = await privacyContact(args);
+  const { filePrivacyRequest, processPrivacyRequest } = await import("@/lib/privacy/service");
+  return withTenantDatabase(tenant, async (db) => {
+    const request = await processPrivacyRequest(db, (await filePrivacyRequest(db, { kind: "ERASURE", ...contact }, OPERATOR)).id, OPERATOR);
+    return { requestId: request.id, status: request.status, completedAt: request.completedAt, tables: request.proof };
+  });
+}
+
+async function privacyExportCommand(args: string[]) {
+  const { tenant, contact } = await privacyContact(args);
+  const { exportPersonData, filePrivacyRequest, processPrivacyRequest } = await import("@/lib/privacy/service");
+  return withTenantDatabase(tenant, async (db) => {
+    // Filed and completed like any access request, so it is on the Privacy requests page and in the audit log.
+    const request = await processPrivacyRequest(db, (await filePrivacyRequest(db, { kind: "ACCESS", ...contact }, OPERATOR)).id, OPERATOR);
+    return { requestId: request.id, ...(await exportPersonData(db, contact)) };
+  });
+}
+
 export const commands: Record<string, (args: string[]) => unknown> = {
+  "privacy-erase": privacyEraseCommand,
+  "privacy-export": privacyExportCommand,
+  "credentials-rotate": credentialsRotateCommand,
   "parse-email": parseEmailCommand,
   geo: geoCommand,
   underwrite: underwriteCommand,

@@ -8,7 +8,12 @@ const USAGE = `Usage: dealflow <command> [options]
   ladder-schedule --region XX [--postal-code P] [--time-zone Z] --start <ISO instant> [--score S]
                                          the default ladder's steps and times under the seeded policies
   import-csv --tenant <slug> <file>      import a lead list (embedded database, or DATABASE_URL)
-  underwrite-pending --tenant <slug>     underwrite deals waiting for an offer`;
+  underwrite-pending --tenant <slug>     underwrite deals waiting for an offer
+  privacy-erase --tenant <slug> --contact <phone or email>
+                                         erase a person now; prints rows erased per table
+  privacy-export --tenant <slug> --contact <phone or email>
+                                         print everything held about a person as JSON
+  credentials-rotate                     re-encrypt every workspace's provider credentials under the newest CREDENTIALS_KEY`;
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);

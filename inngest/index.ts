@@ -1,6 +1,7 @@
+import { systemHeartbeat } from "./functions/heartbeat";
 import { auditDigestCron, auditDigestForTenant } from "./functions/audit-digest";
 import { outboxDispatchCron, outboxUpkeepCron } from "./functions/dispatcher";
 import { engineOrchestrator, engineRun, engineSafetyNet } from "./functions/engines";
 import { followUpLadder, followUpLadderStop } from "./functions/ladder";
 
-export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, outboxUpkeepCron, followUpLadder, followUpLadderStop];
+export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, outboxUpkeepCron, followUpLadder, followUpLadderStop, systemHeartbeat];

@@ -11,6 +11,7 @@ declare module "next-auth" {
     email: string;
     name: string;
     defaultTenantId: string | null;
+    sessionVersion: number;
   }
 }
 
@@ -21,5 +22,9 @@ declare module "next-auth/jwt" {
     name: string;
     tenantId: string | null;
     role: Role | null;
+    /** This session's id, revoked on sign-out. */
+    sid: string;
+    /** The user's session version when signed in; a password change bumps it. */
+    sessionVersion: number;
   }
 }

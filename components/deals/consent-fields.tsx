@@ -2,16 +2,17 @@ import { FormField, fieldErrorProps, type FieldErrors } from "@/components/ui/fo
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { ConsentBasisOptions } from "@/components/outbound/consent-basis";
 
 interface ConsentFieldsProps {
   errors?: FieldErrors | null;
   /** Values to show again, e.g. after a refused submit. */
-  defaults?: { consentGiven?: string; consentSource?: string; consentGivenAt?: string; consentWording?: string };
+  defaults?: { consentGiven?: string; consentSource?: string; consentGivenAt?: string; consentWording?: string; consentBasis?: string; consentEvidence?: string };
 }
 
 /**
  * The consent questions of a lead form: did the person agree to be texted and emailed,
- * where, when and to which words. Parsed by `IntakeConsentFields` (lib/outbound/intake-consent).
+ * where, when, to which words, on what basis and with what evidence. Parsed by `IntakeConsentFields` (lib/outbound/intake-consent).
  */
 export function ConsentFields({ errors, defaults = {} }: ConsentFieldsProps) {
   const err = (name: string) => fieldErrorProps(name, errors);
@@ -37,6 +38,21 @@ export function ConsentFields({ errors, defaults = {} }: ConsentFieldsProps) {
       </FormField>
       <FormField label="Date given" htmlFor="consentGivenAt" error={errors?.consentGivenAt}>
         <Input id="consentGivenAt" name="consentGivenAt" type="date" defaultValue={defaults.consentGivenAt ?? ""} {...err("consentGivenAt")} />
+      </FormField>
+      <FormField label="Basis" htmlFor="consentBasis" error={errors?.consentBasis} hint="Words agreed to make it written consent.">
+        <NativeSelect id="consentBasis" name="consentBasis" defaultValue={defaults.consentBasis ?? ""} {...err("consentBasis")}>
+          <ConsentBasisOptions />
+        </NativeSelect>
+      </FormField>
+      <FormField label="Evidence" htmlFor="consentEvidence" error={errors?.consentEvidence} hint="IP address or document reference." className="md:col-span-2">
+        <Input
+          id="consentEvidence"
+          name="consentEvidence"
+          placeholder="203.0.113.7 or signed-letter-2026-03-01.pdf"
+          maxLength={500}
+          defaultValue={defaults.consentEvidence ?? ""}
+          {...err("consentEvidence")}
+        />
       </FormField>
       <FormField label="Words agreed to" htmlFor="consentWording" error={errors?.consentWording} className="md:col-span-3">
         <Textarea

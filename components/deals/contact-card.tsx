@@ -1,4 +1,5 @@
 import { Mail, Phone, User } from "lucide-react";
+import type { ReactNode } from "react";
 import { formatPhone } from "@/components/prospects/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -8,9 +9,11 @@ interface ContactCardProps {
   email: string | null;
   /** The lead's own zone, when known: calls should respect it. */
   leadTimeZone: string | null;
+  /** Shown under the details: the contact's consent per channel. */
+  children?: ReactNode;
 }
 
-export function ContactCard({ name, phone, email, leadTimeZone }: ContactCardProps) {
+export function ContactCard({ name, phone, email, leadTimeZone, children }: ContactCardProps) {
   const none = !name && !phone && !email;
   return (
     <Card>
@@ -31,6 +34,7 @@ export function ContactCard({ name, phone, email, leadTimeZone }: ContactCardPro
           </a>
         )}
         {leadTimeZone && <p className="text-xs text-muted-foreground">Lead&apos;s time zone: {leadTimeZone}</p>}
+        {children}
       </CardContent>
     </Card>
   );

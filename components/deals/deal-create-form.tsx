@@ -42,6 +42,8 @@ export function DealCreateForm({ members, createDeal }: DealCreateFormProps) {
         </FormField>
       </fieldset>
       <ConsentFields errors={errors} />
+      {/* An error of no field (the plan's monthly quota, a rate limit) stays beside the form, not only in a toast. */}
+      {state && !state.ok && !state.issues?.length ? <p role="alert" className="text-sm font-medium text-destructive">{state.error}</p> : null}
       <Button type="submit" disabled={pending} className="justify-self-start">{pending ? "Creating..." : "Create deal"}</Button>
     </form>
   );

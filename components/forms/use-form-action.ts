@@ -2,7 +2,8 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { toast } from "@/components/ui/toaster";
-import { fieldErrors } from "@/lib/http/result";
+import { fieldErrors, type ActionResult } from "@/lib/http/result";
+import { isServerActionTooLargeMessage } from "@/lib/http/server-action-size";
 import type { FormAction } from "./action-types";
 
 /**
@@ -10,7 +11,16 @@ import type { FormAction } from "./action-types";
  * user typed stays in place when the server answers with errors.
  */
 export function useFormAction<T>(action: FormAction<T>, before?: (formData: FormData) => void) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const [state, dispatch, pending] = useActionState(async (previous: ActionResult<T> | null, formData: FormData) => {
+    try {
+      return await action(previous, formData);
+    } catch (error) {
+      // A body over the size limit is refused before the action runs, and Next's client
+      // throws the refusal's text: show it like any form error, keeping what was typed.
+      if (error instanceof Error && isServerActionTooLargeMessage(error.message)) return { ok: false, error: error.message } as ActionResult<T>;
+      throw error;
+    }
+  }, null);
   const formRef = useRef<HTMLFormElement | null>(null);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { ConsentBasisOptions } from "@/components/outbound/consent-basis";
 import type { ConsentDefaultDraft } from "./use-import-wizard";
 
 interface ConsentDefaultCardProps {
@@ -53,6 +54,17 @@ export function ConsentDefaultCard({ draft, errors, disabled, onChange }: Consen
             onChange={(event) => set({ source: event.currentTarget.value })}
             {...fieldErrorProps("import-consent-source", { "import-consent-source": errors.source })}
           />
+        </FormField>
+        <FormField label="Basis" htmlFor="import-consent-basis" error={errors.basis} hint="A consent basis column in the file wins.">
+          <NativeSelect
+            id="import-consent-basis"
+            value={draft.basis}
+            disabled={disabled || draft.given !== "yes"}
+            onChange={(event) => set({ basis: event.currentTarget.value })}
+            {...fieldErrorProps("import-consent-basis", { "import-consent-basis": errors.basis })}
+          >
+            <ConsentBasisOptions />
+          </NativeSelect>
         </FormField>
         <FormField label="Words they agreed to" htmlFor="import-consent-wording" error={errors.wording} className="md:col-span-2">
           <Textarea

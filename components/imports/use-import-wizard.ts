@@ -19,6 +19,8 @@ export interface ConsentDefaultDraft {
   given: "" | "yes" | "no";
   source: string;
   wording: string;
+  /** Blank: consent with words is prior express written consent. */
+  basis: string;
 }
 
 /** The draft as the import takes it, or the errors to show beside its fields. */
@@ -37,7 +39,7 @@ export function useImportWizard() {
   const [step, setStep] = useState<ImportStep>({ name: "choose" });
   const [mapping, setMapping] = useState<HeaderMapping>({});
   const [error, setError] = useState<string | null>(null);
-  const [consentDraft, setConsentDraft] = useState<ConsentDefaultDraft>({ given: "", source: "", wording: "" });
+  const [consentDraft, setConsentDraft] = useState<ConsentDefaultDraft>({ given: "", source: "", wording: "", basis: "" });
   const consent = readConsentDraft(consentDraft);
 
   async function chooseFile(file: File) {

@@ -22,7 +22,7 @@ const outcomeLabel = (outcome: string | null) => (outcome ? (TASK_OUTCOME_LABELS
 
 /** The open task: the lead, a tel: link, notes and history, and the form that closes it. */
 export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now }: TaskDetailProps) {
-  const { task, history, callingHours } = detail;
+  const { task, history, callingHours, registryBlock } = detail;
   const outsideHours = callingHoursNotice(callingHours, new Date(now));
   const { deal } = task;
   const leadZone = deal.timeZone ?? viewerTimeZone;
@@ -39,7 +39,18 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now 
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-5 text-sm">
         <div className="grid gap-1">
-          {outsideHours && deal.contactPhone ? (
+          {registryBlock && deal.contactPhone ? (
+            <div role="status" className="grid gap-0.5 rounded-md border border-destructive/50 bg-destructive/5 p-2" data-testid="registry-call-block">
+              <p className="flex items-center gap-2 font-medium">
+                <PhoneOff className="size-4 shrink-0" aria-hidden />
+                <span>Do not call: a do-not-call registry refuses this number</span>
+              </p>
+              <p className="text-muted-foreground [overflow-wrap:anywhere]">{registryBlock.message}</p>
+              {registryBlock.fixHref && (
+                <Link href={registryBlock.fixHref} className="w-fit underline underline-offset-2">{registryBlock.fixLabel}</Link>
+              )}
+            </div>
+          ) : outsideHours && deal.contactPhone ? (
             <div role="status" className="grid gap-0.5 rounded-md border border-amber-600/50 bg-amber-500/10 p-2" data-testid="calling-hours-notice">
               <p className="flex items-center gap-2 font-medium">
                 <PhoneOff className="size-4 shrink-0" aria-hidden />

@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { ConsentBasisOptions } from "./consent-basis";
 
 const err = (id: string, messages: string[] | undefined) => fieldErrorProps(id, { [id]: messages });
 
@@ -104,7 +105,7 @@ export function ConsentForm({ changeConsent, defaults }: ConsentFormProps) {
   const form = useRef<HTMLFormElement>(null);
   const { onSubmit, pending, errors } = useSavingForm(changeConsent, () => form.current?.reset());
   return (
-    <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)_auto] md:items-start" noValidate aria-label="Record consent">
+    <form ref={form} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-[8rem_minmax(0,1fr)_10rem_minmax(0,1fr)] md:items-start" noValidate aria-label="Record consent">
       <FormField label="Channel" htmlFor="consent-channel" error={errors.channel}>
         <NativeSelect id="consent-channel" name="channel" defaultValue={defaults?.channel ?? "SMS"}>
           <option value="SMS">SMS</option>
@@ -123,7 +124,18 @@ export function ConsentForm({ changeConsent, defaults }: ConsentFormProps) {
       <FormField label="Reason" htmlFor="consent-reason" error={errors.reason} required>
         <Input id="consent-reason" name="reason" placeholder="Signed the web form on 2026-11-20" {...err("consent-reason", errors.reason)} />
       </FormField>
-      <Button type="submit" disabled={pending} className="md:mt-6">{pending ? "Saving..." : "Record"}</Button>
+      <FormField label="Basis" htmlFor="consent-basis" error={errors.basis} hint="For an opt in; an opt out has none." className="md:col-span-2">
+        <NativeSelect id="consent-basis" name="basis" defaultValue="" {...err("consent-basis", errors.basis)}>
+          <ConsentBasisOptions />
+        </NativeSelect>
+      </FormField>
+      <FormField label="Evidence" htmlFor="consent-evidence" error={errors.evidence} hint="IP address or document reference." className="md:col-span-2">
+        <Input id="consent-evidence" name="evidence" maxLength={500} placeholder="203.0.113.7 or signed-letter-2026-11-20.pdf" {...err("consent-evidence", errors.evidence)} />
+      </FormField>
+      <FormField label="Words agreed to" htmlFor="consent-wording" error={errors.wording} className="md:col-span-4">
+        <Input id="consent-wording" name="wording" maxLength={2000} placeholder="I agree to receive texts about my property. Reply STOP to opt out." {...err("consent-wording", errors.wording)} />
+      </FormField>
+      <Button type="submit" disabled={pending} className="justify-self-start">{pending ? "Saving..." : "Record"}</Button>
     </form>
   );
 }

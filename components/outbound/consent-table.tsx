@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/components/prospects/format";
 import { Badge } from "@/components/ui/badge";
+import { ConsentBasisBadge } from "./consent-basis";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ConsentPage } from "@/lib/outbound/consent";
@@ -33,7 +34,7 @@ export function ConsentTable({ page, timeZone }: { page: ConsentPage; timeZone: 
       <div className="overflow-x-auto">
         <Table aria-label="Consent records">
           <TableHeader>
-            <TableRow><TableHead>Channel</TableHead><TableHead>Address</TableHead><TableHead>Consent</TableHead><TableHead>Source</TableHead><TableHead>Note</TableHead><TableHead>Updated</TableHead></TableRow>
+            <TableRow><TableHead>Channel</TableHead><TableHead>Address</TableHead><TableHead>Consent</TableHead><TableHead>Basis</TableHead><TableHead>Source</TableHead><TableHead>Note</TableHead><TableHead>Updated</TableHead></TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
@@ -41,8 +42,14 @@ export function ConsentTable({ page, timeZone }: { page: ConsentPage; timeZone: 
                 <TableCell className="text-xs">{row.channel}</TableCell>
                 <TableCell className="font-mono text-xs whitespace-nowrap">{row.address}</TableCell>
                 <TableCell><Badge variant={row.status === "OPTED_IN" ? "success" : "warning"}>{row.status === "OPTED_IN" ? "opted in" : "opted out"}</Badge></TableCell>
-                <TableCell className="text-xs">{row.source}</TableCell>
-                <TableCell className="max-w-64 text-xs text-muted-foreground">{row.note ?? row.wording}</TableCell>
+                <TableCell><ConsentBasisBadge basis={row.basis} /></TableCell>
+                <TableCell className="text-xs">
+                  {row.source}
+                  {row.evidence && <span className="block font-mono break-all text-muted-foreground">{row.evidence}</span>}
+                </TableCell>
+                <TableCell className="max-w-64 min-w-48 text-xs whitespace-normal text-muted-foreground">
+                  <span className="line-clamp-2" title={row.note ?? row.wording ?? undefined}>{row.note ?? row.wording}</span>
+                </TableCell>
                 <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{formatDateTime(row.updatedAt, timeZone)}</TableCell>
               </TableRow>
             ))}

@@ -5,22 +5,39 @@ import type { DealEditInput } from "@/lib/deals/schema";
 import { findDeal } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { intakeDeals } from "@/lib/intake/service";
+import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
+import { propertyQuotaExceeded } from "@/lib/plans/quota";
 import type { DealInput } from "@/lib/intake/schema";
 import { PROSPECT_COLUMNS } from "@/lib/prospects/query";
 
 /** POST /api/v1/deals: one deal; a duplicate address gives back the existing deal. */
 export async function createDealFromApi(db: TenantDb, deal: DealInput, requestId: string) {
   const report = await intakeDeals(db, [{ deal, raw: { api: deal, requestId } }], { source: "API", sourceRef: requestId });
+  if (report.quota && report.overQuota.length) throw propertyQuotaExceeded(report.quota);
+  if (report.suppressed.length) throw new ExpectedError("invalid", `${SUPPRESSED_MESSAGE}.`, deal.contactPhone ? "contactPhone" : "contactEmail");
   const created = report.created[0];
   if (created) return { duplicate: false, deal: await getDealForApi(db, created.id) };
   const existingId = report.duplicates[0]?.existingId;
   return { duplicate: true, deal: existingId ? await getDealForApi(db, existingId) : null };
 }
 
-/** POST /api/v1/deals/batch: up to 1000 deals in one transaction. */
+/**
+ * POST /api/v1/deals/batch: up to 1000 deals in one transaction. Past the plan's monthly
+ * quota the deals that fit are kept and the rest listed in `overQuota` by index; a batch
+ * of which none fits is refused with 429.
+ */
 export async function createDealsFromApi(db: TenantDb, deals: DealInput[], requestId: string) {
   const report = await intakeDeals(db, deals.map((deal, index) => ({ deal, raw: { api: deal, requestId, index } })), { source: "API", sourceRef: requestId });
-  return { created: report.created, duplicates: report.duplicates, underwritten: report.underwritten, correlationId: report.correlationId };
+  const refusal = report.quota && report.overQuota.length ? propertyQuotaExceeded(report.quota) : null;
+  if (refusal && report.created.length === 0) throw refusal;
+  return {
+    created: report.created,
+    duplicates: report.duplicates,
+    underwritten: report.underwritten,
+    correlationId: report.correlationId,
+    overQuota: refusal ? report.overQuota.map(({ index }) => ({ index, error: refusal.message })) : [],
+    ...(refusal ? { quota: refusal.limit } : {}),
+  };
 }
 
 export async function getDealForApi(db: TenantDb, id: string) {

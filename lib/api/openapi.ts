@@ -9,6 +9,7 @@ import { OfferComputeInput, OfferPolicyUpsertInput } from "@/lib/underwriting/sc
 import { CompleteTaskBody, StartLadderBody, TaskIdParams } from "@/lib/ladder/api";
 import { DueTasksQuery } from "@/lib/ladder/schema";
 import { RunEngineInput } from "@/lib/engines/schema";
+import { ConsentContactParams, ConsentGrantInput, ConsentWithdrawQuery } from "@/lib/outbound/schema";
 import { EffectivePolicyQuery } from "./market";
 
 const ErrorBody = z.object({
@@ -17,7 +18,22 @@ const ErrorBody = z.object({
   reference: z.string().optional(),
 });
 
-type Method = "get" | "post" | "patch";
+/** A 429's body (lib/http/errors.ts): which limit, how much of it is used, when it resets. */
+export const LimitBody = z.object({
+  error: z.string(),
+  limit: z.object({
+    kind: z.enum(["rate", "quota"]).describe("rate: the token bucket of the API key; quota: the plan's monthly allowance"),
+    name: z.string().describe('What is limited: "api-key", or "monthly-properties" for the property quota'),
+    limit: z.number().int().describe("The bucket's capacity, or the quota for the month"),
+    used: z.number().int().optional().describe("Used so far this month (quotas)"),
+    resetsAt: z.string().describe("ISO 8601: when the next request is let through (rate) or the month starts again (quota)"),
+  }),
+  retryAfterSeconds: z.number().int().describe("The Retry-After header's value"),
+});
+
+const RETRY_AFTER = z.number().int().describe("Seconds to wait before retrying (the same as retryAfterSeconds)");
+
+type Method = "get" | "post" | "patch" | "delete";
 
 interface Operation {
   method: Method;
@@ -28,12 +44,16 @@ interface Operation {
   query?: z.ZodObject;
   params?: z.ZodObject;
   idempotent?: boolean;
+  /** Answers 201 when it creates. */
+  creates?: boolean;
+  /** New properties count against the plan's monthly quota. */
+  countsAgainstQuota?: boolean;
 }
 
 /** Every v1 operation, described by the same zod schemas the routes validate with. */
 export const API_OPERATIONS: Operation[] = [
-  { method: "post", path: "/api/v1/deals", summary: "Create one deal (deduped by normalized address)", scope: "deals:write", body: DealInput, idempotent: true },
-  { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals", scope: "deals:write", body: DealBatchInput, idempotent: true },
+  { method: "post", path: "/api/v1/deals", summary: "Create one deal (deduped by normalized address)", scope: "deals:write", body: DealInput, idempotent: true, countsAgainstQuota: true },
+  { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals; past the monthly property quota the deals that fit are kept and the rest listed in overQuota (429 only when none fits)", scope: "deals:write", body: DealBatchInput, idempotent: true, countsAgainstQuota: true },
   { method: "get", path: "/api/v1/deals", summary: "List deals: filter, sort, page", scope: "deals:read", query: ProspectQuery },
   { method: "get", path: "/api/v1/deals/{dealId}", summary: "Get one deal", scope: "deals:read", params: z.object({ dealId: z.string() }) },
   {
@@ -58,7 +78,43 @@ export const API_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/engines", summary: "Each engine's state, interval and recent runs, and the event outbox backlog", scope: "engines:read" },
   { method: "post", path: "/api/v1/engines/run", summary: "Run an engine now (works without an Inngest server; audited)", scope: "engines:run", body: RunEngineInput, idempotent: true },
   { method: "get", path: "/api/v1/followups/sla", summary: "Share of due tasks completed within 30 minutes and 2 hours, by VA and market", scope: "followups:read" },
+  {
+    method: "post",
+    path: "/api/v1/consent",
+    summary:
+      "Record consent a contact gave: per channel (a phone covers SMS and CALL, an email EMAIL, unless channel names one), with basis (PRIOR_EXPRESS_WRITTEN when wording is given, unless chosen), source, givenAt, wording and evidence (IP or document). Over an opt-out, givenAt must be later than it (409). Audited.",
+    scope: "consent:write",
+    body: ConsentGrantInput,
+    idempotent: true,
+    creates: true,
+  },
+  {
+    method: "get",
+    path: "/api/v1/consent/{contact}",
+    summary: "A contact's consent on each channel (contact: E.164 phone or email, URL-encoded); 404 when none is on record",
+    scope: "consent:read",
+    params: ConsentContactParams,
+  },
+  {
+    method: "delete",
+    path: "/api/v1/consent/{contact}",
+    summary:
+      "Withdraw a contact's consent (every channel, or ?channel=): recorded as an opt-out, refused by every later send at once, and the contact's ladders stop once the opt-out event is dispatched (after commit; within seconds). Audited.",
+    scope: "consent:write",
+    params: ConsentContactParams,
+    query: ConsentWithdrawQuery,
+    idempotent: true,
+  },
 ];
+
+/**
+ * A write carrying the session cookie and no API key is a signed-in browser's: it must come
+ * from the app's own origin (lib/http/origin.ts). Reads have no such check.
+ */
+function forbiddenDescription(op: Operation): string {
+  const scope = "The key lacks the scope";
+  return op.method === "get" ? scope : `${scope}; or, sent with the session cookie and no API key, it came from another site (Origin or Sec-Fetch-Site)`;
+}
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const registry = new OpenAPIRegistry();
@@ -81,11 +137,24 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
       responses: {
         200: { description: "OK" },
-        ...(op.method === "post" && op.path === "/api/v1/deals" ? { 201: { description: "Created" } } : {}),
+        ...((op.method === "post" && op.path === "/api/v1/deals") || op.creates ? { 201: { description: "Created" } } : {}),
         400: { description: "Malformed request", content: { "application/json": { schema: ErrorBody } } },
         401: { description: "Missing or invalid API key", content: { "application/json": { schema: ErrorBody } } },
-        403: { description: "The key lacks the scope", content: { "application/json": { schema: ErrorBody } } },
+        403: { description: forbiddenDescription(op), content: { "application/json": { schema: ErrorBody } } },
+        ...(op.body && {
+          415: {
+            description: "Sent with the session cookie and no API key (a signed-in browser), and the body is not application/json",
+            content: { "application/json": { schema: ErrorBody } },
+          },
+        }),
         422: { description: "Invalid fields, with the field and reason", content: { "application/json": { schema: ErrorBody } } },
+        429: {
+          description: op.countsAgainstQuota
+            ? "The API key's rate limit (a token bucket, per plan) or the workspace's monthly property quota is reached: limit.kind says which"
+            : "The API key's rate limit (a token bucket, per plan) is reached",
+          headers: z.object({ "Retry-After": RETRY_AFTER }),
+          content: { "application/json": { schema: LimitBody } },
+        },
       },
     });
   }

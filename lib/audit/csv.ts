@@ -1,15 +1,30 @@
 import type { AuditEvent } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { auditWhere, type AuditQuery } from "./query";
+import { openAuditEvents } from "./sealing";
 
 export const AUDIT_CSV_COLUMNS = [
   "time", "actor", "action", "entity", "entity_id", "before", "after", "request_id", "id",
 ] as const;
 
-/** RFC 4180 field; cells that a spreadsheet would run as a formula are neutralised. */
+/**
+ * A cell a spreadsheet would run as a formula: one starting with =, +, - or @ (or their
+ * full-width forms), also after leading spaces, line breaks or other control characters,
+ * which spreadsheets skip; and one starting with a tab or carriage return (OWASP's list).
+ */
+const FORMULA_START = /^(?:[\s\u0000-\u001f]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
+
+export function isFormulaLike(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
+/**
+ * RFC 4180 field; formula-like cells get a leading apostrophe so spreadsheets show them as
+ * text. Every CSV the app writes (audit log, prospects export, import error report) uses it.
+ */
 export function csvField(value: string | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = isFormulaLike(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
@@ -53,7 +68,8 @@ export function auditCsvStream(
       });
       if (batch.length === 0) return controller.close();
       cursor = batch[batch.length - 1].id;
-      controller.enqueue(encoder.encode(batch.map((event) => `${auditCsvRow(event)}\r\n`).join("")));
+      const opened = await openAuditEvents(db, batch);
+      controller.enqueue(encoder.encode(opened.map((event) => `${auditCsvRow(event)}\r\n`).join("")));
       if (batch.length < batchSize) controller.close();
     },
   });

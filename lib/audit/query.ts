@@ -2,8 +2,10 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { openAuditEvents } from "./sealing";
+import { storableText } from "@/lib/validation/text";
 
-const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(200).optional());
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), storableText().trim().max(200).optional());
 /** A calendar day as a date input sends it; which instant it starts at depends on the zone. */
 const optionalDay = z.preprocess(
   (v) => (v === "" ? undefined : v),
@@ -21,10 +23,31 @@ export const AuditQuerySchema = z.object({
   actor: optionalText,
   from: optionalDay,
   to: optionalDay,
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(10).max(200).catch(50).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/**
+ * The page's reading of its URL: a malformed filter (from=garbage) is dropped rather than
+ * failing the page, since URLs are hand-edited and shared; `ignored` names what was dropped.
+ */
+export function parseAuditQuery(raw: Record<string, string | string[] | undefined>): { query: AuditQuery; ignored: string[] } {
+  const input: Record<string, unknown> = {};
+  // A repeated parameter (?from=a&from=b) counts by its first value, as URLSearchParams.get does.
+  for (const [key, value] of Object.entries(raw)) input[key] = Array.isArray(value) ? value[0] : value;
+  const ignored: string[] = [];
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const parsed = AuditQuerySchema.safeParse(input);
+    if (parsed.success) return { query: parsed.data, ignored };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      if (key in input) ignored.push(key);
+      delete input[key];
+    }
+  }
+  return { query: AuditQuerySchema.parse({}), ignored };
+}
 
 /** Midnight starting `day` in `timeZone`, as an instant. */
 export function startOfDay(day: string, timeZone: string): Date {
@@ -59,7 +82,7 @@ export async function listAuditEvents(db: TenantDb, query: AuditQuery, timeZone 
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
+  return { rows: await openAuditEvents(db, rows), total, pageCount: Math.max(1, Math.ceil(total / query.pageSize)) };
 }
 
 export async function listAuditEntities(db: TenantDb): Promise<string[]> {

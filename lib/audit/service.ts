@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { sealAuditFields } from "./sealing";
 
 export interface AuditContext {
   actorId: string | null;
@@ -26,15 +27,24 @@ function asJson(value: unknown): Prisma.InputJsonValue | undefined {
  * delete counterpart, and the database rejects both.
  */
 export async function recordAudit(db: TenantDb | TenantTransaction, change: AuditChange, ctx: AuditContext) {
+  // A person's data is sealed under their key (crypto-shredding), so erasing them needs no update here.
+  const stored = await sealAuditFields(db, {
+    entity: change.entity,
+    entityId: change.entityId ?? null,
+    actorId: ctx.actorId,
+    actorEmail: ctx.actorEmail,
+    before: change.before,
+    after: change.after,
+  });
   return db.auditEvent.create({
     data: {
       action: change.action,
       entity: change.entity,
-      entityId: change.entityId ?? null,
-      before: asJson(change.before),
-      after: asJson(change.after),
+      entityId: stored.entityId,
+      before: asJson(stored.before),
+      after: asJson(stored.after),
       actorId: ctx.actorId,
-      actorEmail: ctx.actorEmail,
+      actorEmail: stored.actorEmail,
       requestId: ctx.requestId ?? null,
     } as Prisma.AuditEventUncheckedCreateInput,
   });

@@ -6,13 +6,15 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { ExpectedError } from "@/lib/errors";
 import { verifyDecoy, verifyPassword } from "./password";
-import { countRecentFailures, evaluateLoginThrottle, markLoginSucceeded, recordLoginAttempt } from "./throttle";
+import { describeWait, evaluateLoginThrottle, forgetLoginAttempt, loadThrottleState, markLoginSucceeded, recordLoginAttempt } from "./throttle";
 
 export interface AuthenticatedUser {
   id: string;
   email: string;
   name: string;
   defaultTenantId: string | null;
+  /** Sessions carry it; a password change bumps it and so ends every older session. */
+  sessionVersion: number;
 }
 
 /** Whether someone already has an account under this address (an invitation then asks for its password). */
@@ -26,23 +28,29 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Checks a password sign-in. Throttled per account and per IP before the password is
- * even checked, so a locked-out attacker learns nothing from further guesses.
+ * Checks a password sign-in. Throttled per (account, device or IP) before the password is
+ * even checked, so a slowed-down attacker learns nothing from further guesses, and per IP
+ * across accounts (see throttle.ts for the policy).
  */
 export async function authenticate(
   prisma: PrismaClient,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; deviceId?: string | null },
+  now = new Date(),
 ): Promise<AuthenticatedUser> {
   const email = normalizeEmail(input.email);
-  // The attempt is recorded as a failure before it is counted and checked, so concurrent
+  const source = { email, ip: input.ip, deviceId: input.deviceId ?? null };
+  // The attempt is recorded as a failure before the others are counted, so concurrent
   // guesses see each other and cannot slip past the limit together.
-  const attempt = await recordLoginAttempt(prisma, email, input.ip, false);
-  const failures = await countRecentFailures(prisma, email, input.ip);
-  const verdict = evaluateLoginThrottle({ account: failures.account - 1, ip: failures.ip - 1 });
+  const attempt = await recordLoginAttempt(prisma, source);
+  const verdict = evaluateLoginThrottle(await loadThrottleState(prisma, source, attempt.id, now), now);
   if (!verdict.allowed) {
+    await forgetLoginAttempt(prisma, attempt.id);
+    const wait = describeWait(verdict.retryAfterSeconds);
     throw new ExpectedError(
       "rate_limited",
-      `Too many failed sign-ins. Try again in ${verdict.retryAfterMinutes} minutes.`,
+      verdict.reason === "pair"
+        ? `Too many failed sign-ins from here. Try again in ${wait}.`
+        : `Too many failed sign-ins from your network. Try again in ${wait}, or from a device you have signed in with before.`,
     );
   }
   const user = await prisma.user.findUnique({
@@ -52,5 +60,11 @@ export async function authenticate(
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyDecoy(input.password);
   if (valid) await markLoginSucceeded(prisma, attempt.id);
   if (!user || !valid) throw new ExpectedError("unauthorized", "Email or password is incorrect.");
-  return { id: user.id, email: user.email, name: user.name, defaultTenantId: user.memberships[0]?.tenantId ?? null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    defaultTenantId: user.memberships[0]?.tenantId ?? null,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   "messages:send": ["owner", "admin", "va"],
   /** The do-not-contact list, consent records and the email footer's postal address. */
   "compliance:manage": managers,
+  /** Erasure and access requests: filing them, running them now, downloading an export. */
+  "privacy:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

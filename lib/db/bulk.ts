@@ -106,7 +106,6 @@ function valueFor(field: Field, row: Record<string, unknown>, tenantId: string, 
 }
 
 const columnList = (columns: Field[]) => columns.map((f) => `"${f.name}"`).join(",");
-const idIndex = (columns: Field[]) => columns.findIndex((f) => f.name === "id");
 
 async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[]> {
   const inserted: string[] = [];

@@ -7,17 +7,19 @@ import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { intakeDeals } from "@/lib/intake/service";
+import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
 import { intakeConsentFromFields } from "@/lib/outbound/intake-consent";
+import { propertyQuotaExceeded } from "@/lib/plans/quota";
 import { listMembers } from "@/lib/tenants/members";
 import type { DealCreateInput } from "./schema";
 
 
 export async function createDeal(db: TenantDb, ctx: AuditContext, input: DealCreateInput): Promise<{ id: string }> {
-  const { ownerId, tags, consentGiven, consentSource, consentGivenAt, consentWording, ...deal } = input;
+  const { ownerId, tags, consentGiven, consentSource, consentGivenAt, consentWording, consentBasis, consentEvidence, ...deal } = input;
   if (ownerId && !(await listMembers(db)).some((m) => m.userId === ownerId)) {
     throw new ExpectedError("invalid", "Choose a member of this workspace.", "ownerId");
   }
-  const consent = intakeConsentFromFields({ consentGiven, consentSource, consentGivenAt, consentWording });
+  const consent = intakeConsentFromFields({ consentGiven, consentSource, consentGivenAt, consentWording, consentBasis, consentEvidence });
   const report = await intakeDeals(
     db,
     [{ deal, raw: { form: deal, enteredBy: ctx.actorEmail }, consent }],
@@ -29,13 +31,15 @@ export async function createDeal(db: TenantDb, ctx: AuditContext, input: DealCre
           if (ownerId || tags?.length) await tx.deal.updateMany({ where: { id }, data: { ownerId: ownerId ?? null, tags: [...new Set(tags ?? [])] } });
           await recordAudit(
             tx,
-            { action: "deal.created", entity: "Deal", entityId: id, after: { ...deal, ownerId: ownerId ?? null, tags: tags ?? [], consent: consent ? { given: consent.given, source: consent.source } : null } },
+            { action: "deal.created", entity: "Deal", entityId: id, after: { ...deal, ownerId: ownerId ?? null, tags: tags ?? [], consent: consent ? { given: consent.given, source: consent.source, basis: consent.basis ?? null } : null } },
             ctx,
           );
         }
       },
     },
   );
+  if (report.quota && report.overQuota.length) throw propertyQuotaExceeded(report.quota);
+  if (report.suppressed.length) throw new ExpectedError("invalid", `${SUPPRESSED_MESSAGE}.`, deal.contactPhone ? "contactPhone" : "contactEmail");
   const created = report.created[0];
   if (created) return { id: created.id };
   const existing = report.duplicates[0]?.existingId;

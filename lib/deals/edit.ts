@@ -85,7 +85,7 @@ export async function editDeal(db: TenantDb, ctx: AuditContext, dealId: string, 
     );
     return report;
   });
-  if (outcome) await raiseSpreadAlerts(db, outcome.alerts, settings?.discordWebhookUrl);
+  if (outcome) await raiseSpreadAlerts(db, outcome.alerts);
   return {
     changed,
     underwriting: !plan ? null : plan.ok ? { ok: true, evidenceCorrelationId: correlationId, spread: plan.result.spread } : { ok: false, reason: plan.reason.replaceAll("_", " ") },

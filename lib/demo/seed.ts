@@ -6,7 +6,9 @@ import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { periodsAt } from "@/lib/dashboard/rules";
 import { DEAL_STATUSES } from "@/lib/deals/rules";
 import { addDemoDealNotes, findDealsByIds, listDealRawPayloads, setDealHistory, type DemoDealState } from "@/lib/deals/service";
+import { seedDemoRegistries } from "@/lib/dnc/demo";
 import { intakeDeals } from "@/lib/intake/service";
+import { redateDemoLeadEvents, seedDemoKpiHistory } from "@/lib/kpi/demo";
 import { seedDemoFollowUps } from "@/lib/ladder/demo";
 import { seedDemoConsent } from "@/lib/outbound/demo-consent";
 import { seedDemoConversations } from "@/lib/outbound/demo-messages";
@@ -39,13 +41,13 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<
   const rows = deals.map((deal, i) => ({ deal, history: history[i], row: i + 1 }));
   const us = await provisionTenant(
     prisma,
-    { slug: DEMO_TENANT_SLUG, name: "Maple & Main Investments", timeZone: "America/New_York", country: "US" },
+    { slug: DEMO_TENANT_SLUG, name: "Maple & Main Investments", timeZone: "America/New_York", country: "US", plan: "PRO" },
     DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })),
   );
   await seedWorkspace(prisma, us.id, rows.filter((r) => r.deal.country === "US"), "1200 Maple Avenue, Suite 300, Columbus, OH 43215", now);
   const ca = await provisionTenant(
     prisma,
-    { slug: DEMO_NORTH_SLUG, name: "Northern Lights Homes", timeZone: "America/Toronto", country: "CA" },
+    { slug: DEMO_NORTH_SLUG, name: "Northern Lights Homes", timeZone: "America/Toronto", country: "CA", plan: "FREE" },
     [DEMO_USERS[0], DEMO_USERS[3]].map((u) => ({ ...u, password: DEMO_PASSWORD })),
   );
   await seedWorkspace(prisma, ca.id, rows.filter((r) => r.deal.country === "CA"), "88 Queen Street West, Suite 400, Toronto, ON M5H 2M5", now);
@@ -59,7 +61,7 @@ type DemoRow = { deal: ReturnType<typeof demoDeals>[number]; history: DemoHistor
 
 async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoRow[], postalAddress: string, now: Date) {
   const db = scopeToTenant(prisma, tenantId);
-  const { timeZone } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+  const { timeZone, country } = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true, country: true } });
   const periods = periodsAt(now, timeZone);
   const system = { actorId: null, actorEmail: "demo-seed", requestId: undefined };
   await upsertOfferPolicy(db, { region: "ALL", market: "ALL", enabled: true, maxArvMultiplier: 0.7, assignmentFee: 10_000, feesBuffer: 2_500, reason: "Demo workspace: price every deal with the 70% rule" }, system);
@@ -68,9 +70,12 @@ async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoR
   const workers = [va, va, ...members.filter((m) => m.role === "owner" || m.role === "admin").map((m) => m.userId)].filter((id): id is string => id !== null);
   const dealIds = await seedDemoDeals(db, rows, workers, now, periods.monthStart);
   await seedDemoConsent(db, postalAddress);
+  await seedDemoRegistries(db, country === "CA" ? "CA" : "US", system, now);
   const conversed = await findDealsByIds(db, dealIds.worked, { id: true, contactName: true, contactPhone: true, street: true });
   await seedDemoConversations(db, conversed, now, periods.weekStart);
   if (va) await seedDemoFollowUps(db, va, now);
+  await redateDemoLeadEvents(db, dealIds.arrivals);
+  await seedDemoKpiHistory(db, now);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -81,7 +86,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * closed (half of them this month). The first seven deals take the seven statuses in turn,
  * so every status has a deal in every workspace.
  */
-async function seedDemoDeals(db: TenantDb, rows: DemoRow[], workers: string[], now: Date, monthStartAt: Date): Promise<{ worked: string[] }> {
+async function seedDemoDeals(db: TenantDb, rows: DemoRow[], workers: string[], now: Date, monthStartAt: Date): Promise<{ worked: string[]; arrivals: Date[] }> {
   for (const source of new Set(rows.map((r) => r.history.source))) {
     const items = rows.flatMap((r) => (r.history.source === source ? [{ deal: r.deal, raw: { demo: true, row: r.row } }] : []));
     await intakeDeals(db, items, { source, sourceRef: "demo-seed", raiseAlerts: false });
@@ -119,5 +124,5 @@ async function seedDemoDeals(db: TenantDb, rows: DemoRow[], workers: string[], n
   });
   await setDealHistory(db, states);
   await addDemoDealNotes(db, notes);
-  return { worked };
+  return { worked, arrivals: states.map((s) => s.createdAt) };
 }

@@ -1,6 +1,6 @@
 import type { TenantDb } from "@/lib/db/tenant";
 import { notifyRoles } from "@/lib/notifications/service";
-import { discordWebhook, type AlertSink } from "@/lib/providers/discord";
+import { discordWebhook, discordWebhookUrlFor, type AlertSink } from "@/lib/providers/discord";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { engineDefinition } from "./registry";
 import { failureVerdict } from "./rules";
@@ -69,8 +69,9 @@ export async function recordEngineFailure(
   }
 
   let discord: FailureReport["discord"] = "not configured";
-  if (settings.discordWebhookUrl) {
-    const sink = (options.alertSink ?? discordWebhook)(settings.discordWebhookUrl);
+  const discordUrl = await discordWebhookUrlFor(db);
+  if (discordUrl) {
+    const sink = (options.alertSink ?? discordWebhook)(discordUrl);
     const results = [];
     for (const alert of alerts) results.push(await sink.send(alert));
     discord = results.every((r) => r.delivered) ? "sent" : "failed";

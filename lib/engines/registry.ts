@@ -1,8 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { pollDealMailbox } from "@/lib/intake/mailbox";
-import { gmailConfigFromEnv, gmailMailbox } from "@/lib/providers/gmail";
-import { getTenantSettings } from "@/lib/tenants/settings";
+import { runKpiTripwire } from "@/lib/kpi/tripwire";
+import { processDuePrivacyRequests } from "@/lib/privacy/service";
+import { gmailMailbox, gmailMailboxConfigFor } from "@/lib/providers/gmail";
 import { underwriteNewDeals } from "@/lib/underwriting/engine";
 import type { EngineName, EngineProfile } from "./types";
 
@@ -27,10 +28,9 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     signals: ["inboundVelocity", "replyRate"],
     backlogNoun: "emails waiting",
     async run(db) {
-      const config = gmailConfigFromEnv();
-      if (!config) return { outcome: "SKIPPED", reason: "Gmail is not connected (GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET, GMAIL_REFRESH_TOKEN)" };
-      const settings = await getTenantSettings(db);
-      const report = await pollDealMailbox(db, gmailMailbox(config, settings.gmailLabel));
+      const gmail = await gmailMailboxConfigFor(db);
+      if (!gmail) return { outcome: "SKIPPED", reason: "Gmail is not connected (Integrations, or GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET, GMAIL_REFRESH_TOKEN)" };
+      const report = await pollDealMailbox(db, gmailMailbox(gmail.config, gmail.label));
       // Some unreadable emails are normal; none taken in out of several is a broken pass.
       if (report.messages > 0 && report.failed.length === report.messages) {
         throw new Error(`None of ${report.messages} email(s) could be taken in: ${report.failed[0].error}`);
@@ -56,6 +56,36 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
         items: report.underwritten,
         details: { skipped: report.skipped.length, alerts: report.alerts.length, correlationId: report.correlationId },
       };
+    },
+  },
+  "kpi-tripwire": {
+    name: "kpi-tripwire",
+    label: "KPI tripwire",
+    description: "Compares the last hour of each KPI with the same hour over the previous 7 days and alerts on a breach.",
+    // A fixed pace: the tripwire watches the load, it does not follow it.
+    bounds: { minSeconds: 5 * 60, maxSeconds: 5 * 60, defaultSeconds: 5 * 60 },
+    signals: [],
+    backlogNoun: "KPIs to check",
+    async run(db) {
+      const report = await runKpiTripwire(db);
+      return {
+        outcome: "OK",
+        items: report.alerted.length,
+        details: { evaluated: report.evaluated, breaches: report.breaches, skipped: report.skipped, throttle: report.throttle },
+      };
+    },
+  },
+  "privacy-requests": {
+    name: "privacy-requests",
+    label: "Privacy requests",
+    description: "Carries out pending erasure and access requests, each due within 24 hours of being filed.",
+    // A fixed pace of minutes keeps every request far inside its 24-hour deadline.
+    bounds: { minSeconds: 5 * 60, maxSeconds: 5 * 60, defaultSeconds: 5 * 60 },
+    signals: [],
+    backlogNoun: "privacy requests pending",
+    async run(db) {
+      const report = await processDuePrivacyRequests(db);
+      return { outcome: "OK", items: report.processed, details: report };
     },
   },
 };

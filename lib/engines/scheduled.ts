@@ -5,6 +5,7 @@
  * over to the orchestrator for the next one.
  */
 import type { TenantDb } from "@/lib/db/tenant";
+import { withRequestId } from "@/lib/observability/request-context";
 import type { EVENTS, EventData } from "@/lib/events/catalog";
 import { isScheduledRunCurrent } from "./rules";
 import { ensureEngineState, orchestrateEngine, runEngine, type EngineRunResult } from "./service";
@@ -20,7 +21,8 @@ export async function isEngineRequestCurrent(db: TenantDb, request: EngineRunReq
 
 /** One pass; throws on a FAILED one (each attempt is its own EngineRun row) so the executor retries. */
 export async function runRequestedEngine(db: TenantDb, request: EngineRunRequest): Promise<EngineRunResult> {
-  const run = await runEngine(db, request.engine, request.trigger);
+  // Under the id of the request that asked for it (Run now, an API call), when one did.
+  const run = await withRequestId(request.requestId, () => runEngine(db, request.engine, request.trigger));
   if (run.outcome === "FAILED") throw new Error(run.error ?? "Engine run failed");
   return run;
 }

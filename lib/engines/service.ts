@@ -2,6 +2,8 @@ import type { EngineRun, EngineState } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { logger } from "@/lib/observability/logger";
+import { countEngineRun } from "@/lib/observability/metrics";
+import { currentRequestId } from "@/lib/observability/request-context";
 import { decideInterval, initialDecision } from "./orchestrator";
 import { measureEngineLoad } from "./load";
 import { engineDefinition, type EngineDefinition } from "./registry";
@@ -34,8 +36,9 @@ export async function ensureEngineState(db: TenantDb, engine: EngineName): Promi
 async function skippedRun(db: TenantDb, engine: EngineName, trigger: EngineTrigger, reason: string, started: number): Promise<EngineRunResult> {
   const now = new Date();
   const run = await db.engineRun.create({
-    data: { engine, trigger, startedAt: now, finishedAt: now, outcome: "SKIPPED", error: reason },
+    data: { engine, trigger, startedAt: now, finishedAt: now, outcome: "SKIPPED", error: reason, requestId: currentRequestId() ?? null },
   });
+  countEngineRun(engine, "SKIPPED");
   return { runId: run.id, engine, outcome: "SKIPPED", items: 0, error: reason, durationMs: Math.round(performance.now() - started) };
 }
 
@@ -58,7 +61,7 @@ async function claimRun(db: TenantDb, engine: EngineName, trigger: EngineTrigger
     });
     const { count } = await tx.engineState.updateMany({ where: { engine, paused: false, lastRunAt: state.lastRunAt }, data: { lastRunAt: now } });
     if (count === 0) return { skip: "Another run was still in progress" };
-    const run = await tx.engineRun.create({ data: { engine, trigger, outcome: "RUNNING", startedAt: now } });
+    const run = await tx.engineRun.create({ data: { engine, trigger, outcome: "RUNNING", startedAt: now, requestId: currentRequestId() ?? null } });
     return { runId: run.id };
   });
 }
@@ -97,6 +100,7 @@ export async function runEngine(db: TenantDb, engine: EngineName | EngineDefinit
       where: stateKey(db, name),
       data: work.outcome === "OK" ? { lastRunAt: finishedAt, consecutiveFailures: 0, escalatedAt: null } : { lastRunAt: finishedAt },
     });
+    countEngineRun(name, work.outcome);
     return { runId: run.id, engine: name, outcome: work.outcome, items, error: work.outcome === "SKIPPED" ? work.reason : null, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     const message = (error as Error)?.message || String(error);
@@ -104,6 +108,7 @@ export async function runEngine(db: TenantDb, engine: EngineName | EngineDefinit
     const finishedAt = new Date();
     await db.engineRun.update({ where: { id: run.id }, data: { finishedAt, outcome: "FAILED", error: message.slice(0, 2000) } });
     await db.engineState.update({ where: stateKey(db, name), data: { lastRunAt: finishedAt } });
+    countEngineRun(name, "FAILED");
     return { runId: run.id, engine: name, outcome: "FAILED", items: 0, error: message, durationMs: Math.round(performance.now() - started) };
   }
 }

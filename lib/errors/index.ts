@@ -26,3 +26,33 @@ export const HTTP_STATUS: Record<ExpectedError["code"], number> = {
 export function isExpectedError(error: unknown): error is ExpectedError {
   return error instanceof ExpectedError;
 }
+
+/** Which limit a request ran into, as the 429 body names it. */
+export interface LimitDescription {
+  /** "rate" for a token bucket, "quota" for a plan's monthly allowance. */
+  kind: "rate" | "quota";
+  /** What is limited: "api-key", "user", "ip:webhook", "monthly-properties"... */
+  name: string;
+  limit: number;
+  /** Used so far in the period (quotas). */
+  used?: number;
+  /** When the limit lets the next request through: the refill (rate) or the new month (quota). */
+  resetsAt: string;
+}
+
+/**
+ * A rate limit or plan quota reached: 429 with a Retry-After header, the body naming the
+ * limit, its use and when it resets. Quotas answer 429 too (not 402), so every "not now,
+ * later" refusal looks the same to a client.
+ */
+export class LimitExceededError extends ExpectedError {
+  constructor(
+    message: string,
+    readonly limit: LimitDescription,
+    readonly retryAfterSeconds: number,
+    field?: string,
+  ) {
+    super("rate_limited", message, field);
+    this.name = "LimitExceededError";
+  }
+}

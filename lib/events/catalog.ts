@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ENGINE_NAMES, ENGINE_TRIGGERS } from "@/lib/engines/types";
 
 /** enqueueEvents stamps the writing tenant on every event, so every payload names it. */
-const TenantEvent = z.object({ tenantId: z.string().min(1) });
+/** `requestId`: the request that caused the event, when one did (lib/observability/request-context.ts). */
+const TenantEvent = z.object({ tenantId: z.string().min(1), requestId: z.string().max(128).optional() });
 const LeadEvent = TenantEvent.extend({ dealId: z.string().min(1) });
 const Channel = z.enum(["SMS", "EMAIL", "CALL"]);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { insertRows } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { currentRequestId } from "@/lib/observability/request-context";
 import { kickDispatcher } from "./dispatch-runtime";
 
 export interface OutboxEventInput {
@@ -26,12 +27,18 @@ export async function enqueueEvents(db: TenantDb | TenantTransaction, events: Ou
     id: event.id ?? randomUUID(),
     name: event.name,
     // Every event names its tenant, so functions can scope their work and their concurrency.
-    data: { ...event.data, tenantId: db.tenantId },
+    // ...and the request that caused them, so the work they start logs under the same id.
+    data: { ...event.data, tenantId: db.tenantId, ...withCurrentRequestId() },
   }));
   await insertRows(db, "EventOutbox", rows, { skipDuplicates: true });
   if (isTransaction(db)) db.afterCommit(kickDispatcher);
   else kickDispatcher();
   return rows.map((row) => row.id);
+}
+
+function withCurrentRequestId(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }
 
 function isTransaction(db: TenantDb | TenantTransaction): db is TenantTransaction {

@@ -1,19 +1,8 @@
-import { normalizeAddress, type AddressInput } from "./address";
-import type { Country } from "./regions";
+import { normalizeAddress, type AddressInput, type NormalizedAddress } from "./address";
 import { resolveGeo } from "./resolve";
 
 /** Where a property is, as a deal stores it: the normalized address, its dedupe key, and geo. */
-export interface PlacedAddress {
-  street: string;
-  unit: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  country: Country | null;
-  addressKey: string;
-  market: string | null;
-  timeZone: string | null;
-}
+export type PlacedAddress = NormalizedAddress & { market: string | null; timeZone: string | null };
 
 /** Pure: normalizes an address and places it (region, country, market, time zone). */
 export function placeAddress(input: AddressInput): PlacedAddress {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { requireTenant, type TenantContext } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { observeRequest } from "@/lib/observability/metrics";
+import { limitSignedInUser } from "@/lib/ratelimit/limits";
+import { parseStorable } from "@/lib/validation/text";
 import { describeError } from "./errors";
 import { toFieldIssues, type ActionResult } from "./result";
 
@@ -35,7 +37,8 @@ export function tenantAction<S extends z.ZodType, T>(
     try {
       const ctx = await requireTenant(permission);
       requestId = ctx.requestId;
-      const parsed = schema.safeParse(input instanceof FormData ? formDataToObject(input) : input);
+      await limitSignedInUser(ctx.db, ctx.user.id);
+      const parsed = parseStorable(schema, input instanceof FormData ? formDataToObject(input) : input);
       result = parsed.success
         ? { ok: true, data: await run(ctx, parsed.data), message: options.message }
         : { ok: false, error: "Some fields need your attention", issues: toFieldIssues(parsed.error) };

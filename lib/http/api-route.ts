@@ -3,9 +3,12 @@ import { z } from "zod";
 import { authenticateApiKey, type ApiPrincipal, type ApiScope } from "@/lib/apikeys/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
+import { limitApiKey } from "@/lib/ratelimit/limits";
+import { parseStorable } from "@/lib/validation/text";
 import { describeError } from "./errors";
 import { withIdempotency } from "./idempotency";
 import { instrumented } from "./route";
+import { hasSessionCookie, refuseCrossSiteWrite } from "./origin";
 
 export interface ApiContext<B, Q> {
   db: TenantDb;
@@ -54,18 +57,24 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   handler: (ctx: ApiContext<z.infer<B>, z.infer<Q>>) => Promise<T>,
 ) {
   return instrumented(options.route, async (request, context) => {
+    // A request without a key that carries the session cookie is the browser's: guard it as such.
+    if (!presentedKey(request) && hasSessionCookie(request.headers)) {
+      const crossSite = refuseCrossSiteWrite(request, options.body ? "application/json" : undefined);
+      if (crossSite) return crossSite;
+    }
     const principal = await authenticateApiKey(presentedKey(request));
     if (!principal) throw new ExpectedError("unauthorized", "A valid API key is required (Authorization: Bearer <key>)");
     if (!principal.scopes.includes(options.scope)) throw new ExpectedError("forbidden", `This API key lacks the ${options.scope} scope`);
     const { db } = principal;
+    await limitApiKey(db, principal.keyId);
 
     const rawBody = options.body ? await readJsonBody(request) : undefined;
-    const parsedBody = options.body ? options.body.safeParse(rawBody) : null;
+    const parsedBody = options.body ? parseStorable(options.body, rawBody) : null;
     if (parsedBody && !parsedBody.success) {
       const { body } = describeError(parsedBody.error, context.requestId);
       return NextResponse.json(body, { status: rawBody === undefined || typeof rawBody !== "object" ? 400 : 422 });
     }
-    const parsedQuery = options.query ? options.query.safeParse(Object.fromEntries(request.nextUrl.searchParams)) : null;
+    const parsedQuery = options.query ? parseStorable(options.query, Object.fromEntries(request.nextUrl.searchParams)) : null;
     if (parsedQuery && !parsedQuery.success) {
       const { body } = describeError(parsedQuery.error, context.requestId);
       return NextResponse.json(body, { status: 400 });

@@ -3,10 +3,15 @@ import { z } from "zod";
 import { requireTenant, type TenantContext } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { ExpectedError } from "@/lib/errors";
+import { limitSignedInUser } from "@/lib/ratelimit/limits";
 import { requestLogger } from "@/lib/observability/logger";
 import { observeRequest } from "@/lib/observability/metrics";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/observability/request-id";
-import { describeError } from "./errors";
+import { withRequestId } from "@/lib/observability/request-context";
+import { describeError, errorHeaders } from "./errors";
+import { refuseCrossSiteWrite } from "./origin";
+import { strictTransportSecurity } from "./transport-security";
+import { parseStorable } from "@/lib/validation/text";
 
 type RouteParams = { params: Promise<Record<string, string>> };
 
@@ -23,12 +28,14 @@ export function instrumented(
     const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
     let response: Response;
     try {
-      response = await handler(request, { ...context, requestId });
+      response = await withRequestId(requestId, () => handler(request, { ...context, requestId }));
     } catch (error) {
       const { status, body } = describeError(error, requestId);
-      response = NextResponse.json(body, { status });
+      response = NextResponse.json(body, { status, headers: errorHeaders(error) });
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
+    const hsts = strictTransportSecurity(request.headers);
+    if (hsts) response.headers.set("strict-transport-security", hsts);
     const seconds = (performance.now() - started) / 1000;
     observeRequest(route, request.method, response.status, seconds);
     requestLogger(requestId).info(
@@ -58,11 +65,15 @@ export function sessionRoute<S extends z.ZodType, T>(
   handler: (args: TenantContext & { body: z.infer<S>; params: Record<string, string> }) => Promise<T>,
 ) {
   return instrumented(options.route, async (request, context) => {
+    // The session cookie rides along on other sites' requests: refuse those before anything.
+    const crossSite = refuseCrossSiteWrite(request, options.body ? "application/json" : undefined);
+    if (crossSite) return crossSite;
     const tenant = await requireTenant(options.permission);
+    await limitSignedInUser(tenant.db, tenant.user.id);
     let body: z.infer<S> = undefined as z.infer<S>;
     if (options.body) {
       const raw = await readJson(request);
-      const parsed = options.body.safeParse(raw);
+      const parsed = parseStorable(options.body, raw);
       if (!parsed.success) {
         const status = raw === null || typeof raw !== "object" ? 400 : 422;
         const { body: errorBody } = describeError(parsed.error, context.requestId);

@@ -5,6 +5,7 @@
  * exactly what the law forbids.
  */
 import { z } from "zod";
+import { CONSENT_BASES, parseBasisCell } from "@/lib/outbound/consent-rules";
 import type { IntakeConsent } from "@/lib/outbound/intake-consent";
 import type { ConsentField } from "./mapping";
 
@@ -49,6 +50,8 @@ export const ImportConsentDefault = z
     given: z.enum(["yes", "no"], { error: "Choose yes or no" }),
     source: z.preprocess(blank, z.string().trim().max(100, "Keep the source under 100 characters").optional()),
     wording: z.preprocess(blank, z.string().trim().max(2000, "Keep the wording under 2000 characters").optional()),
+    /** Left out, consent with wording is prior express written consent. */
+    basis: z.preprocess(blank, z.enum(CONSENT_BASES, { error: "Choose a consent basis" }).optional()),
   })
   .refine((d) => d.given === "no" || Boolean(d.source), { message: "Say where the consent came from", path: ["source"] });
 export type ImportConsentDefault = z.output<typeof ImportConsentDefault>;
@@ -71,8 +74,15 @@ export function rowConsent(
   if (givenAt === "invalid") issues.push({ field: "consentGivenAt", message: "Consent date must be a past date like 2026-03-01 or 3/1/2026" });
   const source = cells.consentSource?.trim().slice(0, 100) || fallback?.source;
   const wording = cells.consentWording?.trim().slice(0, 2000) || fallback?.wording;
+  const basisCell = parseBasisCell(cells.consentBasis);
+  if (basisCell === "invalid") issues.push({ field: "consentBasis", message: "Consent basis must be written (PEWC), relationship (EBR) or none" });
+  const basis = (basisCell === "invalid" ? null : basisCell) ?? fallback?.basis;
+  const evidence = cells.consentEvidence?.trim().slice(0, 500);
+  const isGiven = given === "invalid" ? null : typeof given === "boolean" ? given : fallback ? fallback.given === "yes" : null;
+  if (isGiven && basis === "PRIOR_EXPRESS_WRITTEN" && !wording) {
+    issues.push({ field: "consentWording", message: "Prior express written consent needs the words agreed to" });
+  }
   if (issues.length) return { consent: null, issues };
-  const isGiven = typeof given === "boolean" ? given : fallback ? fallback.given === "yes" : null;
   if (isGiven === null) return { consent: null, issues };
   return {
     consent: {
@@ -80,6 +90,8 @@ export function rowConsent(
       source: source || "import",
       ...(givenAt instanceof Date ? { givenAt } : {}),
       ...(wording ? { wording } : {}),
+      ...(basis ? { basis } : {}),
+      ...(evidence ? { evidence } : {}),
     },
     issues,
   };

@@ -4,7 +4,7 @@ import type { DealInput } from "@/lib/intake/schema";
 export type DealField = keyof DealInput;
 
 /** The consent a row records for its contact (see lib/imports/consent.ts). */
-export const CONSENT_FIELD_NAMES = ["consentGiven", "consentSource", "consentGivenAt", "consentWording"] as const;
+export const CONSENT_FIELD_NAMES = ["consentGiven", "consentSource", "consentGivenAt", "consentWording", "consentBasis", "consentEvidence"] as const;
 export type ConsentField = (typeof CONSENT_FIELD_NAMES)[number];
 
 /** A column of a lead list maps to a deal field, a consent field, or to nothing. */
@@ -43,6 +43,8 @@ export const CONSENT_FIELDS: readonly DealFieldInfo<ConsentField>[] = [
   { field: "consentSource", label: "Consent source" },
   { field: "consentGivenAt", label: "Consent date" },
   { field: "consentWording", label: "Consent wording" },
+  { field: "consentBasis", label: "Consent basis (written, relationship, none)" },
+  { field: "consentEvidence", label: "Consent evidence (IP or document)" },
 ];
 
 /** Every field a column can fill, in the order the mapping select lists them. */
@@ -90,6 +92,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   consentSource: ["consent source", "opt in source", "optin source", "consent method"],
   consentGivenAt: ["consent date", "consent given at", "consented at", "opt in date", "optin date", "consent timestamp"],
   consentWording: ["consent wording", "consent text", "consent language", "opt in text", "opt in wording", "consent statement"],
+  consentBasis: ["consent basis", "legal basis", "consent type", "tcpa basis", "basis"],
+  consentEvidence: ["consent evidence", "consent ip", "opt in ip", "optin ip", "ip address", "consent document", "evidence"],
 };
 
 const ADDRESS_FIELDS = new Set<ImportField>(["street", "unit", "city", "region", "postalCode", "country"]);

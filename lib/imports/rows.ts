@@ -1,5 +1,6 @@
 import { parsePostalCode } from "@/lib/geo/postal";
 import { DealInput } from "@/lib/intake/schema";
+import { isStorableText, toStorableText } from "@/lib/validation/text";
 import type { IntakeConsent } from "@/lib/outbound/intake-consent";
 import { rowConsent, type ImportConsentDefault } from "./consent";
 import { applyMapping, byHeader, type ImportField, type HeaderMapping } from "./mapping";
@@ -38,6 +39,9 @@ export function validateRow(
   mapping: HeaderMapping,
   consentDefault: ImportConsentDefault | null = null,
 ): RowResult {
+  // Checked before anything else: the whole row is kept as the deal's raw payload.
+  const unstorable = unstorableCellIssues(record, mapping);
+  if (unstorable.length > 0) return { ok: false, issues: unstorable };
   const values = applyMapping(record, mapping);
   const parsed = DealInput.safeParse(values);
   const issues: RowIssue[] = parsed.success
@@ -55,4 +59,26 @@ export function validateRow(
   issues.push(...consent.issues);
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   return { ok: true, deal: parsed.data, consent: consent.consent };
+}
+
+/** A cell PostgreSQL cannot store (a NUL, an unpaired surrogate), named by its column, mapped or not. */
+function unstorableCellIssues(record: Readonly<Record<string, string | undefined>>, mapping: HeaderMapping): RowIssue[] {
+  return Object.entries(record)
+    .filter(([, value]) => value !== undefined && !isStorableText(value))
+    .map(([header]) => ({
+      field: mapping[header] ?? null,
+      message: `Column "${toStorableText(header)}" contains a NUL character or an unpaired surrogate; remove it and import the row again`,
+    }));
+}
+
+/** A row whose quoting the reader could not trust (12 "Main" St): refused whole, naming the column. */
+export function strayQuoteRow(headers: readonly string[], column: number, mapping: HeaderMapping): RowResult {
+  const header = headers[column];
+  return {
+    ok: false,
+    issues: [{
+      field: header === undefined ? null : (mapping[header] ?? null),
+      message: `Column ${header === undefined ? column + 1 : `"${toStorableText(header)}"`} has a quote inside an unquoted value; quote the whole value, doubling inner quotes ("12 ""Main"" St")`,
+    }],
+  };
 }

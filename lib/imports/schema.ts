@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/validation/text";
 import { ImportConsentDefault } from "./consent";
 import { byHeader, IMPORT_FIELD_NAMES, type HeaderMapping } from "./mapping";
 
@@ -10,7 +11,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * report can give the original columns back in their order (JSONB does not keep key order).
  */
 export const ColumnMapping = z
-  .array(z.object({ header: z.string().max(200), field: z.enum(IMPORT_FIELD_NAMES).nullable() }))
+  .array(z.object({ header: storableText().max(200), field: z.enum(IMPORT_FIELD_NAMES).nullable() }))
   .min(1, "The file has no columns")
   .max(500, "At most 500 columns")
   .superRefine((columns, ctx) => {
@@ -82,4 +83,4 @@ export const ImportUploadFields = z.object({
   fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
 });
 
-export const ImportJobRef = z.object({ jobId: z.string().min(1).max(64) });
+export const ImportJobRef = z.object({ jobId: storableText().min(1).max(64) });

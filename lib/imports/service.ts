@@ -1,3 +1,5 @@
+import { countImportRows } from "@/lib/observability/metrics";
+import { CsvError } from "csv-parse";
 import type { ImportJob } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { refreshAfterBulkWrite, type BulkModel } from "@/lib/db/bulk";
@@ -6,11 +8,14 @@ import { ExpectedError } from "@/lib/errors";
 import { intakeDeals, loadIntakeContext, type IntakeContext, type IntakeItem } from "@/lib/intake/service";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { logger } from "@/lib/observability/logger";
-import { isBlankRow, toRecord, validateRow } from "./rows";
+import { isStorableText, toStorableText } from "@/lib/validation/text";
+import { quotaRowErrors, type ImportedItemRow } from "./quota";
+import { isBlankRow, strayQuoteRow, toRecord, validateRow } from "./rows";
 import type { ImportConsentDefault } from "./consent";
 import { ColumnMapping, StoredImportMapping, storedMappingJson, toHeaderMapping } from "./schema";
-import { readCells, type ImportSource } from "./source";
+import { readRecords, type ImportSource } from "./source";
 import { openImportFile } from "./storage";
+import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
 
 export type { ImportSource } from "./source";
 
@@ -52,6 +57,8 @@ interface Batch {
   rows: number;
   items: IntakeItem[];
   errors: { jobId: string; rowNumber: number; field: string | null; message: string; raw: string[] }[];
+  /** Where each item came from, for the errors intake reports about it (the quota). */
+  itemRows: ImportedItemRow[];
 }
 
 /**
@@ -114,8 +121,8 @@ async function importRows(
   let headers: string[] | null = null;
   let rowNumber = 0; // 1 is the header row, as in a spreadsheet
   let dataRows = 0;
-  let batch: Batch = { rows: 0, items: [], errors: [] };
-  for await (const cells of readCells(source)) {
+  let batch: Batch = { rows: 0, items: [], errors: [], itemRows: [] };
+  for await (const { cells, strayQuoteColumn } of readRecords(source)) {
     rowNumber += 1;
     if (!headers) {
       headers = checkHeaders(cells, columns);
@@ -125,13 +132,17 @@ async function importRows(
     dataRows += 1;
     if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
     const record = toRecord(headers, cells);
-    const result = validateRow(record, mapping, consentDefault);
-    if (result.ok) batch.items.push({ deal: result.deal, raw: record, consent: result.consent });
-    else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells });
+    const result = strayQuoteColumn === null ? validateRow(record, mapping, consentDefault) : strayQuoteRow(headers, strayQuoteColumn, mapping);
+    if (result.ok) {
+      batch.items.push({ deal: result.deal, raw: record, consent: result.consent });
+      batch.itemRows.push({ rowNumber, raw: cells });
+    }
+    // The report gives the row back as it was, minus what the database cannot store.
+    else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells.map(toStorableText) });
     batch.rows += 1;
     if (batch.rows >= options.batchSize) {
       await flushBatch(db, job.id, batch, counters, options);
-      batch = { rows: 0, items: [], errors: [] };
+      batch = { rows: 0, items: [], errors: [], itemRows: [] };
     }
   }
   if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one lead.");
@@ -140,6 +151,8 @@ async function importRows(
 
 function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
   const headers = cells.map((cell) => cell.trim());
+  const unstorable = headers.findIndex((header) => !isStorableText(header));
+  if (unstorable >= 0) throw new ExpectedError("invalid", `The header of column ${unstorable + 1} contains a NUL character or an unpaired surrogate; fix the header row.`);
   const missing = columns.filter((c) => c.field && !headers.includes(c.header.trim()));
   if (missing.length) throw new ExpectedError("invalid", `The file has no column named ${missing.map((c) => `"${c.header}"`).join(", ")}; map the columns again.`);
   return headers;
@@ -158,12 +171,21 @@ async function flushBatch(
   // as duplicates (deduped by address), and no error row is written twice.
   const report = batch.items.length
     ? await intakeDeals(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts })
-    : { created: [], duplicates: [], consentsRecorded: 0 };
+    : { created: [], duplicates: [], consentsRecorded: 0, overQuota: [], quota: null, suppressed: [] };
+  // Rows past the plan's monthly quota are not imported; each becomes a row error naming it.
+  const overQuota = quotaRowErrors(jobId, report, batch.itemRows);
+  batch.errors.push(...overQuota);
   options.consents.recorded += report.consentsRecorded;
   counters.processedRows += batch.rows;
   counters.created += report.created.length;
   counters.duplicates += report.duplicates.length;
   counters.errorCount += batch.rows - batch.items.length;
+  counters.errorCount += overQuota.length;
+  // Refused without a trace of who: the row is not kept in the report.
+  const suppressed = report.suppressed.map((index) => ({ jobId, rowNumber: batch.itemRows[index].rowNumber, field: null, message: SUPPRESSED_MESSAGE, raw: [] }));
+  batch.errors.push(...suppressed);
+  counters.errorCount += suppressed.length;
+  countImportRows({ created: report.created.length, duplicate: report.duplicates.length, error: batch.rows - batch.items.length });
   await db.$transaction(async (tx) => {
     if (batch.errors.length) await tx.importRowError.createMany({ data: batch.errors });
     await tx.importJob.update({ where: { id: jobId }, data: { ...counters } });
@@ -208,6 +230,6 @@ function describeFailure(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOENT") return "the uploaded file is no longer on the server, upload it again";
   // csv-parse's errors name the line and the problem ("Invalid Closing Quote ... at line 12").
-  if (typeof code === "string" && code.startsWith("CSV_")) return `the file is not valid CSV (${(error as Error).message})`;
+  if (error instanceof CsvError) return `the file is not valid CSV (${error.message.replace(/\.$/, "")})`;
   return null;
 }

@@ -3,6 +3,7 @@ import type { ImportJob } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
+import { isStorableText } from "@/lib/validation/text";
 import { boundaryOf, readMultipart } from "./multipart";
 import { ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
 import { createImportJob } from "./service";
@@ -30,6 +31,7 @@ export async function receiveImportUpload(
       maxFileBytes: MAX_IMPORT_BYTES,
       async openFile(fileName, received) {
         if (!/\.(csv|txt)$/i.test(fileName)) throw new ExpectedError("invalid", "Choose a .csv file", "file");
+        if (!isStorableText(fileName)) throw new ExpectedError("invalid", "The file name contains a NUL character or an unpaired surrogate: rename the file", "file");
         upload.fields = ImportUploadFields.parse(received);
         upload.file = await openUploadFile(db.tenantId);
         return upload.file;

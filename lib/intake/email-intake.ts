@@ -1,6 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { propertyQuotaExceeded } from "@/lib/plans/quota";
+import { toStorableJson } from "@/lib/validation/text";
 import { parseDealEmail, type EmailInput, type ParsedDeal, type ParseResult } from "./email";
 import { DealInput } from "./schema";
 import { intakeDeals, type IntakeItem } from "./service";
@@ -51,14 +53,18 @@ export function toIntakeItem(parsed: ParsedDeal, message: InboundEmailMessage): 
 
 /**
  * Takes in one deal email, once: the Message-ID is claimed first, so a redelivered
- * webhook or a re-polled mailbox changes nothing and answers with the same deals.
+ * webhook or a re-polled mailbox changes nothing and answers with the same deals. Text the
+ * database cannot store (NUL, unpaired surrogates) is kept with those characters replaced:
+ * refusing would only make the sender retry, or leave the message unread in the mailbox.
  */
 export async function ingestDealEmail(
   db: TenantDb,
-  message: InboundEmailMessage & { raw?: string },
+  sentMessage: InboundEmailMessage & { raw?: string },
   source: "webhook" | "gmail",
-  preParsed?: ParseResult,
+  sentPreParsed?: ParseResult,
 ): Promise<EmailIntakeResult> {
+  const message = toStorableJson({ ...sentMessage });
+  const preParsed = sentPreParsed && toStorableJson(structuredClone(sentPreParsed));
   const existing = await db.inboundEmail.findFirst({ where: { messageId: message.messageId } });
   if (existing) return { duplicate: true, dealIds: existing.dealIds, parsedDeals: existing.dealIds.length, skipped: [] };
 
@@ -89,8 +95,14 @@ export async function ingestDealEmail(
 
   try {
     const report = items.length ? await intakeDeals(db, items, { source: "EMAIL", sourceRef: message.messageId }) : null;
+    // Past the plan's quota the email is refused as a whole (429 to the sender, a failed poll
+    // for Gmail): its claim is released below, so a redelivery after the reset takes in the
+    // rest, and the deals that fitted come back as duplicates.
+    if (report?.quota && report.overQuota.length) throw propertyQuotaExceeded(report.quota);
     const dealIds = [...(report?.created.map((d) => d.id) ?? []), ...(report?.duplicates.map((d) => d.existingId).filter((id): id is string => Boolean(id)) ?? [])];
-    await db.inboundEmail.update({ where: { id: claimId }, data: { dealIds } });
+    // An email naming a person who was erased is not kept as received (the Message-ID stays, for idempotency).
+    const erased = report?.suppressed.length ? { fromAddress: null, subject: null, parsed: { erased: true }, raw: { erased: true } } : {};
+    await db.inboundEmail.update({ where: { id: claimId }, data: { dealIds, ...erased } });
     await recordKpiEvents(db, [{ name: "email_parsed", data: { messageId: message.messageId, deals: parsed.deals.length, created: report?.created.length ?? 0, skipped: skipped.length } }]);
     return { duplicate: false, dealIds, parsedDeals: parsed.deals.length, skipped };
   } catch (error) {

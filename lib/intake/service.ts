@@ -18,6 +18,9 @@ import {
   type OfferPolicyRow,
   type UnderwritingPlan,
 } from "@/lib/underwriting/service";
+import type { PropertyQuota } from "@/lib/plans/quota";
+import { splitByPropertyQuota } from "./quota";
+import { findSuppressed } from "@/lib/privacy/suppression";
 import type { DealInput } from "./schema";
 
 export type DealSource = "EMAIL" | "CSV" | "API" | "MANUAL";
@@ -37,6 +40,12 @@ export interface IntakeReport {
   /** Consent rows written for the batch's contacts (addresses already on record are kept as they are). */
   consentsRecorded: number;
   correlationId: string;
+  /** New deals the plan's monthly property quota refused, by their position in the batch; none were written. */
+  overQuota: { index: number; addressKey: string }[];
+  /** The quota as it stood when some were refused; null when nothing was. */
+  quota: PropertyQuota | null;
+  /** Positions in the batch of contacts on the suppression list (erased people); none were written. */
+  suppressed: number[];
 }
 
 type DealRow = NewDealRow;
@@ -110,10 +119,13 @@ export async function intakeDeals(
   const correlationId = randomUUID();
   const context = options.context ?? (await loadIntakeContext(db));
   const rows = items.map((item) => prepareDealRow(item, options.source, options.sourceRef ?? null));
+  // A person who was erased is never taken in again, whatever the source.
+  const suppressed = await findSuppressed(db, items.map((item) => ({ phone: item.deal.contactPhone, email: item.deal.contactEmail })));
 
   const firstByKey = new Map<string, DealRow>();
   const duplicates: IntakeReport["duplicates"] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (suppressed.has(index)) continue;
     if (firstByKey.has(row.addressKey)) duplicates.push({ addressKey: row.addressKey, existingId: firstByKey.get(row.addressKey)!.id ?? null });
     else firstByKey.set(row.addressKey, row);
   }
@@ -122,10 +134,12 @@ export async function intakeDeals(
     duplicates.push({ addressKey: deal.addressKey, existingId: deal.id });
     firstByKey.delete(deal.addressKey);
   }
-  const fresh = [...firstByKey.values()];
-  const plans = underwriteRows(fresh, context.policies, new Date());
+  const candidates = [...firstByKey.values()];
+  const now = new Date();
+  const plans = underwriteRows(candidates, context.policies, now);
 
   const result = await db.$transaction(async (tx) => {
+    const { fit: fresh, over, quota } = await splitByPropertyQuota(tx, candidates, now);
     const insertedIds = await insertDeals(tx, fresh);
     const inserted = fresh.filter((row) => insertedIds.has(row.id!)).map((row) => ({ id: row.id!, addressKey: row.addressKey }));
     // A concurrent intake may have taken an address between the check and the insert.
@@ -133,9 +147,11 @@ export async function intakeDeals(
     const outcome = await recordUnderwritingOutcome(tx, plans.filter((p) => insertedIds.has(p.dealId)), correlationId, context.spreadAlertThreshold);
     // Before the ladder's event: its first text must find the consent the list carried.
     // One statement for the batch; an opt-out on record is never replaced.
+    // A lead the quota refused is not taken in, and neither is what it agreed to.
+    const refused = new Set(over.map((row) => row.id));
     const consents = await insertConsentRows(
       tx,
-      items.flatMap((item) => (item.consent ? intakeConsentRows({ phone: item.deal.contactPhone, email: item.deal.contactEmail }, item.consent) : [])),
+      items.flatMap((item, i) => (item.consent && !refused.has(rows[i].id) && !suppressed.has(i) ? intakeConsentRows({ phone: item.deal.contactPhone, email: item.deal.contactEmail }, item.consent) : [])),
     );
     await recordKpiEvents(tx, [
       ...countedEvent("lead_created", inserted.map((d) => d.id), { source: options.source }),
@@ -145,9 +161,11 @@ export async function intakeDeals(
     if (options.onInserted) await options.onInserted(tx, inserted);
     // In the same transaction as the deals: a lead is never created without the event that starts its ladder.
     await enqueueEvents(tx, inserted.map((d) => ({ id: `lead-created:${d.id}`, name: EVENTS.leadCreated, data: { dealId: d.id, source: options.source } })));
-    return { inserted, outcome, consentsRecorded: consents.length };
+    return { inserted, outcome, consentsRecorded: consents.length, over, quota: over.length ? quota : null };
   }, { timeout: 120_000 });
 
-  if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.outcome.alerts, context.discordWebhookUrl);
-  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, consentsRecorded: result.consentsRecorded, correlationId };
+  if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.outcome.alerts);
+  const indexOf = new Map(rows.map((row, index) => [row.id, index]));
+  const overQuota = result.over.map((row) => ({ index: indexOf.get(row.id)!, addressKey: row.addressKey }));
+  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, consentsRecorded: result.consentsRecorded, correlationId, overQuota, quota: result.quota, suppressed: [...suppressed] };
 }

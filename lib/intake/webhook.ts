@@ -1,10 +1,15 @@
+import { countWebhookVerificationFailed } from "@/lib/observability/metrics";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { getTenantSettings } from "@/lib/tenants/settings";
 
-/** The inbound-email webhook's body (the shape mail services post, normalized). */
+/**
+ * The inbound-email webhook's body (the shape mail services post, normalized). Text the
+ * database cannot store (NUL, unpaired surrogates) is not refused here: a signed delivery
+ * would only be retried, so ingestDealEmail stores it with those characters replaced.
+ */
 export const InboundEmailPayload = z
   .object({
     messageId: z.string().trim().min(3, "messageId is required").max(998),
@@ -23,18 +28,38 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function signInboundEmail(secret: string, rawBody: string): string {
-  return `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
+/**
+ * The signature header's value. With a timestamp (Unix seconds, sent in
+ * `X-Dealflow-Timestamp`) the HMAC covers `<timestamp>.<raw body>`, so a captured delivery
+ * cannot be replayed later; without one it covers the body alone (the original scheme).
+ */
+export function signInboundEmail(secret: string, rawBody: string, timestamp?: string): string {
+  const signed = timestamp === undefined ? rawBody : `${timestamp}.${rawBody}`;
+  return `sha256=${createHmac("sha256", secret).update(signed).digest("hex")}`;
+}
+
+/** How far a signed timestamp may be from our clock, either way. */
+export const INBOUND_EMAIL_MAX_SKEW_SECONDS = 10 * 60;
+
+function isFreshTimestamp(timestamp: string, now: Date): boolean {
+  if (!/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(Math.floor(now.getTime() / 1000) - Number(timestamp)) <= INBOUND_EMAIL_MAX_SKEW_SECONDS;
 }
 
 /**
- * Verifies a delivery: `X-Dealflow-Signature: sha256=<HMAC-SHA256 of the raw body>` with
- * the tenant's secret, or the shared secret itself in `X-Dealflow-Secret` for mail
- * services that cannot sign. Unconfigured tenants accept nothing.
+ * Verifies a delivery: `X-Dealflow-Signature: sha256=<HMAC-SHA256>` with the tenant's
+ * secret, over `<X-Dealflow-Timestamp>.<raw body>` when the timestamp header is sent (and
+ * then only within 10 minutes of it), else over the raw body; or the shared secret itself
+ * in `X-Dealflow-Secret` for mail services that cannot sign. A replay is a no-op either
+ * way (deliveries are idempotent by messageId). Unconfigured tenants accept nothing.
  */
-export function verifyInboundEmail(secret: string | undefined, rawBody: string, headers: Headers): boolean {
+export function verifyInboundEmail(secret: string | undefined, rawBody: string, headers: Headers, now: Date = new Date()): boolean {
   if (!secret) return false;
   const signature = headers.get("x-dealflow-signature");
+  const timestamp = headers.get("x-dealflow-timestamp");
+  if (signature && timestamp !== null) {
+    return safeEqual(signature, signInboundEmail(secret, rawBody, timestamp)) && isFreshTimestamp(timestamp, now);
+  }
   if (signature) return safeEqual(signature, signInboundEmail(secret, rawBody));
   const shared = headers.get("x-dealflow-secret");
   return Boolean(shared) && safeEqual(shared!, secret);
@@ -49,6 +74,7 @@ export async function authenticateInboundEmail(db: TenantDb | null, rawBody: str
   if (!db) throw new ExpectedError("unauthorized", "Invalid webhook signature");
   const settings = await getTenantSettings(db);
   if (!verifyInboundEmail(settings.inboundEmailSecret, rawBody, headers)) {
+    countWebhookVerificationFailed("inbound-email");
     throw new ExpectedError("unauthorized", "Invalid webhook signature");
   }
   return db;

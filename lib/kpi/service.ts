@@ -21,6 +21,8 @@ export const KPI_EVENTS = [
   "ladder_started",
   "ladder_stopped",
   "followup_completed",
+  "buyer_matched",
+  "buyer_match_converted",
 ] as const;
 export type KpiEventName = (typeof KPI_EVENTS)[number];
 
@@ -30,6 +32,8 @@ export interface KpiEventInput {
   /** Occurrences the row stands for (1 unless a batch is counted in one row). */
   count?: number;
   data?: Record<string, unknown>;
+  /** When it happened, if not now (history written after the fact). */
+  createdAt?: Date;
 }
 
 /**
@@ -44,5 +48,5 @@ export function countedEvent(name: KpiEventName, dealIds: readonly string[], dat
 
 export async function recordKpiEvents(db: TenantDb | TenantTransaction, events: KpiEventInput[]) {
   if (events.length === 0) return;
-  await insertRows(db, "KpiEvent", events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, count: e.count ?? 1, data: e.data ?? null })));
+  await insertRows(db, "KpiEvent", events.map((e) => ({ name: e.name, dealId: e.dealId ?? null, count: e.count ?? 1, data: e.data ?? null, createdAt: e.createdAt })));
 }

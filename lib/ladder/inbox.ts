@@ -4,6 +4,8 @@ import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { listMarketsWithOpenTasks } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { explainBlock, type BlockExplanation } from "@/lib/outbound/block-explanation";
+import { decideCallRegistries } from "@/lib/outbound/call-gate";
 import { listDealMessages } from "@/lib/outbound/queries";
 import { getEffectivePolicy } from "@/lib/policy";
 import { callingHoursAt, type CallingHours } from "./calling-hours";
@@ -62,16 +64,28 @@ async function leadCallingHours(
   return callingHoursAt(policy, leadTimeZones(deal), at);
 }
 
-/** One task with its lead, the lead's calling hours now, the lead's other tasks and its recent messages. */
+/**
+ * Why the lead's number may not be called, when a do-not-call registry refuses it now (a
+ * number can join a registry after its call task was made): the inbox shows this instead of
+ * the tel: link.
+ */
+async function registryCallBlock(db: TenantDb, phone: string | null, now: Date): Promise<BlockExplanation | null> {
+  const decision = await decideCallRegistries(db, phone, now);
+  if (decision.allowed) return null;
+  return explainBlock({ reason: decision.reason, channel: "SMS", address: phone, registry: decision.registry });
+}
+
+/** One task with its lead, the lead's calling hours now, any registry refusing the call, the lead's other tasks and its recent messages. */
 export async function getTaskDetail(db: TenantDb, taskId: string, now = new Date()) {
   const task = await db.followUpTask.findFirst({ where: { id: taskId }, include: { deal: TASK_DEAL } });
   if (!task) return null;
-  const [tasks, messages, callingHours] = await Promise.all([
+  const [tasks, messages, callingHours, registryBlock] = await Promise.all([
     db.followUpTask.findMany({ where: { dealId: task.dealId, id: { not: task.id } }, orderBy: { dueAt: "desc" }, take: 20 }),
     listDealMessages(db, task.dealId, 20, { id: true, channel: true, direction: true, status: true, body: true, blockedReason: true, createdAt: true, ladderStep: true }),
     leadCallingHours(db, task.deal, now),
+    registryCallBlock(db, task.deal.contactPhone, now),
   ]);
-  return { task, callingHours, history: { tasks, messages } };
+  return { task, callingHours, registryBlock, history: { tasks, messages } };
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 

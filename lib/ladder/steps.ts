@@ -3,8 +3,10 @@
  * step is due. Each call re-reads the ladder (a stopped ladder runs nothing) and re-checks
  * the contact window at the moment it runs, so a policy edited meanwhile still governs.
  */
+import { countLadderStep } from "@/lib/observability/metrics";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
+import { decideCallRegistries } from "@/lib/outbound/call-gate";
 import { findLadderStepMessage } from "@/lib/outbound/queries";
 import { LADDER_DEAL_SELECT, leadTimeZones, senderNameOf } from "./context";
 import { replanPendingSteps, touchesOf } from "./replan";
@@ -84,7 +86,11 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
   } else if (due.dueAt.getTime() - at.getTime() > ON_TIME_MS) {
     return { outcome: "wait", dueAt: due.dueAt.toISOString() };
   } else if (step.channel === "CALL") {
-    result = await createCallTask(db, ladder.id, ladder.deal.id, ladder.deal.ownerId, step.step, due.dueAt);
+    // A number on a do-not-call registry gets no call task, as an SMS to it would be refused.
+    const registry = await decideCallRegistries(db, ladder.deal.contactPhone, due.dueAt);
+    result = registry.allowed
+      ? await createCallTask(db, ladder.id, ladder.deal.id, ladder.deal.ownerId, step.step, due.dueAt)
+      : { state: "blocked", reason: `dnc_registry: ${registry.reason}`, dueAt: due.dueAt.toISOString() };
   } else {
     result = await sendStepMessage(db, ladder, step, due.dueAt, send);
   }
@@ -96,6 +102,7 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
     where: { id: ladder.id, status: "ACTIVE" },
     data: { steps: next as unknown as Prisma.InputJsonValue, nextStep: index + 1, ...(completed ? { status: "COMPLETED" } : {}) },
   });
+  countLadderStep(step.channel, result.state);
   return { outcome: "done", step: step.step, state: result.state, reason: result.reason, completed };
 }
 

@@ -1,8 +1,15 @@
-import { Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 interface Metrics {
   registry: Registry;
   httpRequestDuration: Histogram<"route" | "method" | "status">;
+  messages: Counter<"channel" | "outcome" | "gate">;
+  ladderSteps: Counter<"channel" | "outcome">;
+  engineRuns: Counter<"engine" | "outcome">;
+  importRows: Counter<"outcome">;
+  webhookVerificationsFailed: Counter<"provider">;
+  heartbeatAge: Gauge;
+  heartbeatStaleAlerts: Counter;
 }
 
 const globalForMetrics = globalThis as unknown as { dealflowMetrics?: Metrics };
@@ -11,14 +18,34 @@ function createMetrics(): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service: "dealflow" });
   collectDefaultMetrics({ register: registry });
-  const httpRequestDuration = new Histogram({
-    name: "http_request_duration_seconds",
-    help: "Duration of HTTP requests handled by route handlers and server actions",
-    labelNames: ["route", "method", "status"] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  return { registry, httpRequestDuration };
+  const registers = [registry];
+  return {
+    registry,
+    httpRequestDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "Duration of HTTP requests handled by route handlers and server actions",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    messages: new Counter({
+      name: "dealflow_messages_total",
+      help: "Outbound messages by channel and outcome (sent, blocked with the gate, delivered, failed)",
+      labelNames: ["channel", "outcome", "gate"] as const,
+      registers,
+    }),
+    ladderSteps: new Counter({ name: "dealflow_ladder_steps_total", help: "Follow-up ladder steps run, by channel and outcome", labelNames: ["channel", "outcome"] as const, registers }),
+    engineRuns: new Counter({ name: "dealflow_engine_runs_total", help: "Engine runs by engine and outcome", labelNames: ["engine", "outcome"] as const, registers }),
+    importRows: new Counter({ name: "dealflow_import_rows_total", help: "CSV import rows by outcome (created, duplicate, error)", labelNames: ["outcome"] as const, registers }),
+    webhookVerificationsFailed: new Counter({
+      name: "dealflow_webhook_verifications_failed_total",
+      help: "Webhook calls refused because their signature or secret did not verify",
+      labelNames: ["provider"] as const,
+      registers,
+    }),
+    heartbeatAge: new Gauge({ name: "dealflow_heartbeat_age_seconds", help: "Seconds since the background runtime's last heartbeat", registers }),
+    heartbeatStaleAlerts: new Counter({ name: "dealflow_heartbeat_stale_alerts_total", help: "Alerts raised because the runtime heartbeat stopped", registers }),
+  };
 }
 
 export function metrics(): Metrics {
@@ -27,4 +54,27 @@ export function metrics(): Metrics {
 
 export function observeRequest(route: string, method: string, status: number, seconds: number) {
   metrics().httpRequestDuration.labels(route, method, String(status)).observe(seconds);
+}
+
+export type MessageOutcome = "sent" | "blocked" | "delivered" | "failed";
+
+/** One outbound message reached an outcome; `gate` names the gate that blocked it. */
+export function countMessage(channel: string, outcome: MessageOutcome, gate = "", n = 1) {
+  metrics().messages.labels(channel, outcome, gate).inc(n);
+}
+
+export function countLadderStep(channel: string, outcome: string) {
+  metrics().ladderSteps.labels(channel, outcome).inc();
+}
+
+export function countEngineRun(engine: string, outcome: string) {
+  metrics().engineRuns.labels(engine, outcome).inc();
+}
+
+export function countImportRows(rows: Record<"created" | "duplicate" | "error", number>) {
+  for (const [outcome, n] of Object.entries(rows)) if (n > 0) metrics().importRows.labels(outcome).inc(n);
+}
+
+export function countWebhookVerificationFailed(provider: string) {
+  metrics().webhookVerificationsFailed.labels(provider).inc();
 }

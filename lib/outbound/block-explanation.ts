@@ -18,6 +18,8 @@ export interface BlockFacts {
   /** When the contact window opens next, in the lead's time ("9:00 AM", "Mon 9:00 AM"); null when unknown. */
   opensAt?: string | null;
   dailyCap?: number | null;
+  /** The do-not-call registry that refused, with its copy's age in days. */
+  registry?: { kind: string; name: string; ageDays: number | null } | null;
 }
 
 export interface BlockExplanation {
@@ -74,6 +76,12 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
         fixHref: "/settings/compliance#do-not-contact",
         fixLabel: "Review the do-not-contact list",
       };
+    case "dnc_national":
+    case "dnc_litigator":
+    case "dnc_internal":
+    case "dncl_stale":
+    case "dncl_missing":
+      return explainRegistryBlock(facts, who);
     case "no_policy":
       return { message: `No market policy covers ${scope(facts)}: add one under Policies → Contact rules.`, fixHref: policyHref(null, null), fixLabel: "Add a market policy" };
     case "policy_disabled":
@@ -128,6 +136,37 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
         message: `The daily ${channel} cap${facts.dailyCap != null ? ` of ${facts.dailyCap}` : ""} is reached: raise it in Compliance settings, or send tomorrow.`,
         fixHref: "/settings/compliance#outbound-settings",
         fixLabel: "Change the daily cap",
+      };
+  }
+}
+
+export const REGISTRIES_HREF = "/settings/compliance/registries";
+
+/** A refusal by a do-not-call registry (lib/dnc/rules.ts states the rules). */
+function explainRegistryBlock(facts: BlockFacts, who: string): BlockExplanation {
+  const list = facts.registry ? `"${facts.registry.name}"` : null;
+  switch (facts.reason) {
+    case "dnc_litigator":
+      return { message: `${who} is on the litigator list${list ? ` ${list}` : ""}: it is never texted or called, whatever its consent.`, fixHref: REGISTRIES_HREF, fixLabel: "See the registries" };
+    case "dnc_internal":
+      return { message: `${who} is on the internal do-not-call list${list ? ` ${list}` : ""}: it is never texted or called, whatever its consent.`, fixHref: REGISTRIES_HREF, fixLabel: "See the registries" };
+    case "dncl_missing":
+      return {
+        message: "No copy of Canada's National DNCL is loaded, and Canadian numbers may only be contacted after a check against one no older than 31 days (unless the person gave prior express written consent). Download the DNCL and upload it.",
+        fixHref: REGISTRIES_HREF,
+        fixLabel: "Upload the DNCL",
+      };
+    case "dncl_stale":
+      return {
+        message: `The Canadian DNCL copy${list ? ` ${list}` : ""} is ${facts.registry?.ageDays != null ? `${facts.registry.ageDays} days` : "too"} old: Canada requires a copy no older than 31 days before texting or calling Canadian numbers. Download a new copy and upload it.`,
+        fixHref: REGISTRIES_HREF,
+        fixLabel: "Upload a new DNCL copy",
+      };
+    default:
+      return {
+        message: `${who} is on ${list ?? "a national do-not-call registry"}, and its consent does not exempt it: record the person's prior express written consent (or an established relationship within its window) to contact them.`,
+        fixHref: consentFormHref(facts.channel, facts.address),
+        fixLabel: "Record consent",
       };
   }
 }

@@ -2,7 +2,8 @@
  * Consent and the do-not-contact list: who may be messaged on which channel. Every change
  * is written with its reason; opt-outs also stop the lead's follow-up (contactOptedOut event).
  */
-import type { Channel, ConsentStatus } from "@/generated/prisma/enums";
+import type { ContactConsent } from "@/generated/prisma/client";
+import type { Channel, ConsentBasis, ConsentStatus } from "@/generated/prisma/enums";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { listDealIdsByContact } from "@/lib/deals/service";
@@ -11,16 +12,34 @@ import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/lib/events/catalog";
 import { normalizeAddress, normalizeAnyAddress } from "@/lib/contact/address";
+import { resolveConsentBasis, type ConsentChannel } from "./consent-rules";
 import { ConsentChangeInput, ConsentQuery, DoNotContactInput, RemoveDoNotContactInput } from "./schema";
 
 export interface ConsentChange {
-  channel: "SMS" | "EMAIL";
+  channel: ConsentChannel;
   /** Stored form (E.164 / lower-case email). */
   address: string;
   status: ConsentStatus;
   /** form, import, manual, keyword:STOP, unsubscribe_link, sendgrid:spamreport... */
   source: string;
   note?: string | null;
+  /** Left out, it follows from the status and wording (resolveConsentBasis). */
+  basis?: ConsentBasis;
+  /** The words agreed to, when given; an opt-out keeps the words of the consent it withdraws. */
+  wording?: string | null;
+  /** When the person gave or withdrew it, when known. */
+  givenAt?: Date | null;
+  /** The IP address or document reference of this word. */
+  evidence?: string | null;
+}
+
+/** What a consent record said before a change, for the audit event. */
+export type ConsentSnapshot = Pick<ContactConsent, "status" | "basis" | "source" | "wording" | "givenAt" | "evidence" | "note"> | null;
+
+function snapshotOf(row: ContactConsent | null): ConsentSnapshot {
+  if (!row) return null;
+  const { status, basis, source, wording, givenAt, evidence, note } = row;
+  return { status, basis, source, wording, givenAt, evidence, note };
 }
 
 /**
@@ -28,17 +47,29 @@ export interface ConsentChange {
  * status, the KPI event and (for an opt-out) the contactOptedOut event of every lead with
  * this address are written in the same transaction. Returns whether the status changed.
  */
-export async function applyConsent(tx: TenantTransaction, change: ConsentChange): Promise<{ changed: boolean; previous: ConsentStatus | null }> {
+export async function applyConsent(
+  tx: TenantTransaction,
+  change: ConsentChange,
+): Promise<{ changed: boolean; previous: ConsentStatus | null; before: ConsentSnapshot; record: ContactConsent }> {
   const where = { tenantId_channel_address: { tenantId: tx.tenantId, channel: change.channel as Channel, address: change.address } };
   const existing = await tx.contactConsent.findUnique({ where });
-  await tx.contactConsent.upsert({
+  const basis = change.basis ?? resolveConsentBasis({ status: change.status, wording: change.wording });
+  // Fields the change does not name keep what is on record (a STOP keeps the words it withdraws).
+  const details = {
+    basis,
+    ...(change.wording !== undefined ? { wording: change.wording } : {}),
+    ...(change.givenAt !== undefined ? { givenAt: change.givenAt } : {}),
+    ...(change.evidence !== undefined ? { evidence: change.evidence } : {}),
+  };
+  const record = await tx.contactConsent.upsert({
     where,
-    create: { channel: change.channel, address: change.address, status: change.status, source: change.source, note: change.note ?? null },
-    update: { status: change.status, source: change.source, note: change.note ?? null },
+    create: { channel: change.channel, address: change.address, status: change.status, source: change.source, note: change.note ?? null, ...details },
+    update: { status: change.status, source: change.source, note: change.note ?? null, ...details },
   });
   const changed = existing?.status !== change.status;
   if (changed) {
-    const dealIds = await listDealIdsByContact(tx, change.channel, change.address);
+    // A phone's calls and texts reach the same leads.
+    const dealIds = await listDealIdsByContact(tx, change.channel === "EMAIL" ? "EMAIL" : "SMS", change.address);
     const name = change.status === "OPTED_OUT" ? "contact_opted_out" : "contact_opted_in";
     const data = { channel: change.channel, source: change.source };
     await recordKpiEvents(tx, dealIds.length ? dealIds.map((dealId) => ({ name, dealId, data })) : [{ name, data }]);
@@ -49,7 +80,7 @@ export async function applyConsent(tx: TenantTransaction, change: ConsentChange)
       );
     }
   }
-  return { changed, previous: existing?.status ?? null };
+  return { changed, previous: existing?.status ?? null, before: snapshotOf(existing), record };
 }
 
 function invalid(field: string, message: string): never {
@@ -62,13 +93,29 @@ export async function changeConsent(db: TenantDb, input: ConsentChangeInput, ctx
   const address = normalizeAddress(parsed.channel, parsed.address);
   if (!address) invalid("address", parsed.channel === "SMS" ? "Enter a valid phone number" : "Enter a valid email address");
   return db.$transaction(async (tx) => {
-    const { changed, previous } = await applyConsent(tx, { channel: parsed.channel, address, status: parsed.status, source: "manual", note: parsed.reason });
+    const optIn = parsed.status === "OPTED_IN";
+    const { changed, before, record } = await applyConsent(tx, {
+      channel: parsed.channel,
+      address,
+      status: parsed.status,
+      source: "manual",
+      note: parsed.reason,
+      basis: resolveConsentBasis({ status: parsed.status, basis: parsed.basis, wording: parsed.wording }),
+      // An opt-in by hand states its own words and evidence; an opt-out keeps those it withdraws.
+      ...(optIn ? { wording: parsed.wording ?? null, evidence: parsed.evidence ?? null, givenAt: new Date() } : parsed.evidence ? { evidence: parsed.evidence } : {}),
+    });
     await recordAudit(
       tx,
-      { action: "consent.changed", entity: "ContactConsent", entityId: `${parsed.channel}:${address}`, before: { status: previous }, after: { status: parsed.status, reason: parsed.reason } },
+      {
+        action: "consent.changed",
+        entity: "ContactConsent",
+        entityId: `${parsed.channel}:${address}`,
+        before,
+        after: { status: record.status, basis: record.basis, wording: record.wording, evidence: record.evidence, reason: parsed.reason },
+      },
       ctx,
     );
-    return { channel: parsed.channel, address, status: parsed.status, changed };
+    return { channel: parsed.channel, address, status: parsed.status, basis: record.basis, changed };
   });
 }
 

@@ -2,6 +2,7 @@
  * The last step of a send: an allowed message goes to its provider and its row follows the
  * provider's answer. Only sendMessage and the keyword confirmation call it.
  */
+import { countMessage } from "@/lib/observability/metrics";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import type { MessagingProviders } from "@/lib/providers/messaging";
@@ -61,6 +62,7 @@ export async function deliver(
       await tx.message.update({ where: { id: row.id }, data: { status: "FAILED", error: reason, failedAt: new Date() } });
       await recordKpiEvents(tx, [{ name: "message_failed", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name } }]);
     });
+    countMessage(message.channel, "failed");
     return { messageId: row.id, status: "FAILED", provider: provider.name, error: reason };
   }
   await db.$transaction(async (tx) => {
@@ -72,5 +74,6 @@ export async function deliver(
       { name: "message_sent", dealId: message.dealId, data: { messageId: row.id, channel: message.channel, provider: provider.name, ladderStep: message.ladderStep } },
     ]);
   });
+  countMessage(message.channel, "sent");
   return { messageId: row.id, status: "SENT", provider: provider.name };
 }

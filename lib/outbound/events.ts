@@ -3,6 +3,7 @@
  * callback is recorded once as a MessageEvent keyed by the provider's own id for it, in the
  * same transaction as its effect, so a repeated delivery changes nothing.
  */
+import { countMessage } from "@/lib/observability/metrics";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus } from "@/generated/prisma/enums";
 import type { TenantDb } from "@/lib/db/tenant";
@@ -17,6 +18,7 @@ import { applyConsent } from "./consent";
 import { keywordConfirmation, parseKeyword, type KeywordMatch } from "./keywords";
 import { advanceStatus } from "./lifecycle";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { toStorableText } from "@/lib/validation/text";
 import { sendKeywordConfirmation, type OutboundDeps, type SendMessageResult } from "./service";
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonValue;
@@ -70,6 +72,7 @@ export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Pro
           ...(update.providerMessageId && !message.providerMessageId ? { providerMessageId: update.providerMessageId } : {}),
         },
       });
+      if (next === "DELIVERED" || next === "FAILED" || next === "UNDELIVERED") countMessage(message.channel, next === "DELIVERED" ? "delivered" : "failed");
       return { duplicate: false, messageId: message.id, status: next, changed: true };
     });
   } catch (error) {
@@ -107,7 +110,8 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
   const from = normalizePhone(sms.from);
   if (!from) throw new ExpectedError("invalid", "The sender is not a phone number", "From");
   if (!sms.providerMessageId) throw new ExpectedError("invalid", "The message id is missing", "MessageSid");
-  const body = (sms.body ?? "").slice(0, 5000);
+  // Cut at 5,000 UTF-16 units: a cut through an emoji's pair is replaced, not stored broken.
+  const body = toStorableText((sms.body ?? "").slice(0, 5000));
   const deal = await findLatestDealByPhone(db, from);
   const keyword = parseKeyword(body, { canadian: deal?.country === "CA" || isCanadianNumber(from) });
 

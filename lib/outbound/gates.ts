@@ -5,12 +5,13 @@
  */
 import { isContactAllowed, type ContactReason } from "@/lib/policy/rules";
 import type { PolicyRecord } from "@/lib/policy/schema";
+import { decideRegistries, type RegistryBlockReason, type RegistryConsent, type RegistryDecision, type RegistryFacts } from "@/lib/dnc/rules";
 
 export type OutboundChannel = "SMS" | "EMAIL";
 export type ConsentState = "OPTED_IN" | "OPTED_OUT" | null;
 
 /** In order. */
-export const GATES = ["address", "consent", "do_not_contact", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
+export const GATES = ["address", "consent", "do_not_contact", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
 export type Gate = (typeof GATES)[number];
 
 export type BlockReason =
@@ -18,6 +19,7 @@ export type BlockReason =
   | "opted_out"
   | "no_consent"
   | "do_not_contact"
+  | RegistryBlockReason
   | Exclude<ContactReason, "within_window" | "channel_not_allowed">
   | "channel_not_allowed"
   | "no_postal_address"
@@ -32,6 +34,10 @@ export interface OutboundFacts {
   consent: ConsentState;
   /** The address is on the tenant's do-not-contact list. */
   onDoNotContact: boolean;
+  /** The phone number against the tenant's do-not-call registries; null for an email or a number no registry covers. */
+  registries: RegistryFacts | null;
+  /** The basis of the consent on this channel (when opted in), which may exempt the number from a national registry. */
+  consentBasis: RegistryConsent | null;
   /** The market policy governing the lead's region and market, null when none does. */
   policy: PolicyRecord | null;
   /** The lead's time zones: its own, or every zone of its region when only that is known. */
@@ -48,7 +54,7 @@ export interface OutboundFacts {
 
 export type OutboundDecision =
   | { allowed: true }
-  | { allowed: false; gate: Gate; reason: BlockReason; detail: string };
+  | { allowed: false; gate: Gate; reason: BlockReason; detail: string; registry?: Extract<RegistryDecision, { allowed: false }>["registry"] };
 
 function refuse(gate: Gate, reason: BlockReason, detail: string): OutboundDecision {
   return { allowed: false, gate, reason, detail };
@@ -64,6 +70,10 @@ export function decideOutbound(facts: OutboundFacts): OutboundDecision {
   if (facts.consent === "OPTED_OUT") return refuse("consent", "opted_out", `${facts.address} opted out of ${facts.channel}`);
   if (facts.consent !== "OPTED_IN") return refuse("consent", "no_consent", `No recorded consent for ${facts.channel} to ${facts.address}`);
   if (facts.onDoNotContact) return refuse("do_not_contact", "do_not_contact", `${facts.address} is on the do-not-contact list`);
+  if (facts.registries) {
+    const registry = decideRegistries(facts.registries, facts.consentBasis, facts.at);
+    if (!registry.allowed) return { ...refuse("dnc_registry", registry.reason, registry.detail), registry: registry.registry } as OutboundDecision;
+  }
 
   const policy = isContactAllowed({
     policy: facts.policy,

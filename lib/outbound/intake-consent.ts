@@ -9,12 +9,18 @@ import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { insertRows } from "@/lib/db/bulk";
+import { CONSENT_BASES, resolveConsentBasis, type ConsentBasisValue } from "./consent-rules";
+import { ConsentBasisField } from "./schema";
 
 export const IntakeConsent = z.object({
   given: z.boolean(),
   source: z.string().trim().min(1, "Say where the consent came from").max(100, "Keep the source under 100 characters"),
   givenAt: z.coerce.date({ error: "Enter a valid date" }).optional(),
   wording: z.string().trim().max(2000, "Keep the wording under 2000 characters").optional(),
+  /** Left out, consent to written words is prior express written consent (resolveConsentBasis). */
+  basis: z.enum(CONSENT_BASES).optional(),
+  /** The IP address it was given from or a reference to the signed document. */
+  evidence: z.string().trim().max(500, "Keep the evidence under 500 characters").optional(),
 });
 export type IntakeConsent = z.output<typeof IntakeConsent>;
 
@@ -36,10 +42,16 @@ export const IntakeConsentFields = z
         .optional(),
     ),
     consentWording: z.preprocess(blank, z.string().trim().max(2000, "Keep the wording under 2000 characters").optional()),
+    consentBasis: ConsentBasisField,
+    consentEvidence: z.preprocess(blank, z.string().trim().max(500, "Keep the evidence under 500 characters").optional()),
   })
   .refine((f) => f.consentGiven !== "yes" || Boolean(f.consentSource), {
     message: "Say where the consent came from",
     path: ["consentSource"],
+  })
+  .refine((f) => f.consentGiven !== "yes" || f.consentBasis !== "PRIOR_EXPRESS_WRITTEN" || Boolean(f.consentWording), {
+    message: "Prior express written consent needs the words agreed to",
+    path: ["consentWording"],
   });
 export type IntakeConsentFields = z.output<typeof IntakeConsentFields>;
 
@@ -51,6 +63,8 @@ export function intakeConsentFromFields(fields: IntakeConsentFields): IntakeCons
     source: fields.consentSource ?? "form",
     ...(fields.consentGivenAt ? { givenAt: fields.consentGivenAt } : {}),
     ...(fields.consentWording ? { wording: fields.consentWording } : {}),
+    ...(fields.consentBasis ? { basis: fields.consentBasis } : {}),
+    ...(fields.consentEvidence ? { evidence: fields.consentEvidence } : {}),
   };
 }
 
@@ -66,12 +80,21 @@ export interface ConsentRow {
   source: string;
   wording: string | null;
   givenAt: Date | null;
+  basis: ConsentBasisValue;
+  evidence: string | null;
 }
 
 /** Pure: the rows a contact's consent becomes, one per channel with a valid address. */
 export function intakeConsentRows(contact: IntakeContact, consent: IntakeConsent): ConsentRow[] {
   if (!consent.given) return [];
-  const base = { status: "OPTED_IN" as const, source: consent.source, wording: consent.wording ?? null, givenAt: consent.givenAt ?? null };
+  const base = {
+    status: "OPTED_IN" as const,
+    source: consent.source,
+    wording: consent.wording ?? null,
+    givenAt: consent.givenAt ?? null,
+    basis: resolveConsentBasis({ status: "OPTED_IN", basis: consent.basis, wording: consent.wording }),
+    evidence: consent.evidence ?? null,
+  };
   const rows: ConsentRow[] = [];
   const phone = normalizePhone(contact.phone);
   const email = normalizeEmail(contact.email);
@@ -131,7 +154,7 @@ export async function recordIntakeConsent(
         action: "consent.recorded",
         entity: "ContactConsent",
         entityId: recorded.map((row) => `${row.channel}:${row.address}`).join(","),
-        after: { status: "OPTED_IN", source: parsed.source, givenAt: parsed.givenAt ?? null, wording: parsed.wording ?? null, kept },
+        after: { status: "OPTED_IN", basis: rows[0].basis, source: parsed.source, givenAt: parsed.givenAt ?? null, wording: parsed.wording ?? null, evidence: parsed.evidence ?? null, kept },
       },
       ctx,
     );

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { MessageFilter } from "./outbox";
 import { MESSAGE_STATUSES } from "./outbox";
+import { isStorableText } from "@/lib/validation/text";
 
 /** The Outbox page's URL filters, as the dashboard's links write them. */
 export interface OutboxQuery {
@@ -33,7 +34,7 @@ export function parseOutboxQuery(raw: RawParams): OutboxQuery {
     reason: reason && /^[a-z_]{1,40}$/.test(reason) ? reason : undefined,
     from: from && DateTime.fromISO(from).isValid && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined,
     awaiting: one(raw.awaiting) === "reply" ? "reply" : undefined,
-    owner: owner && owner.length <= 64 ? owner : undefined,
+    owner: owner && owner.length <= 64 && isStorableText(owner) ? owner : undefined,
   };
 }
 

@@ -37,3 +37,12 @@ export async function countMessagesByDirectionAndStatus(
   });
   return groups.map((g) => ({ direction: g.direction, status: g.status, count: g._count._all }));
 }
+
+/** When outbound messages were settled in [since, until): delivered, or failed/undelivered. */
+export async function listMessageSettlements(db: Db, since: Date, until: Date): Promise<{ at: Date; delivered: boolean }[]> {
+  const rows = await db.message.findMany({
+    where: { direction: "OUTBOUND", OR: [{ deliveredAt: { gte: since, lt: until } }, { failedAt: { gte: since, lt: until } }] },
+    select: { deliveredAt: true, failedAt: true },
+  });
+  return rows.map((r) => (r.deliveredAt ? { at: r.deliveredAt, delivered: true } : { at: r.failedAt as Date, delivered: false }));
+}

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CONSENT_BASES, CONSENT_CHANNELS } from "./consent-rules";
+import { storableText } from "@/lib/validation/text";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
@@ -27,17 +29,75 @@ export type DoNotContactInput = z.input<typeof DoNotContactInput>;
 
 export const RemoveDoNotContactInput = z.object({ id: z.string().min(1), reason });
 
-export const ConsentChangeInput = z.object({
-  channel: z.preprocess(upper, z.enum(["SMS", "EMAIL"], { error: "Choose SMS or email" })),
-  address: z.string().trim().min(3, "Enter a phone number or an email address").max(254),
-  status: z.enum(["OPTED_IN", "OPTED_OUT"], { error: "Choose opt in or opt out" }),
-  reason,
-});
+/** The legal basis of a consent; left out, it follows from the wording (see resolveConsentBasis). */
+export const ConsentBasisField = z.preprocess(
+  (v) => blank(upper(v)),
+  z.enum(CONSENT_BASES, { error: "Choose PRIOR_EXPRESS_WRITTEN, ESTABLISHED_RELATIONSHIP or NONE" }).optional(),
+);
+const consentWording = z.preprocess(blank, z.string().trim().max(2000, "Keep the wording under 2000 characters").optional());
+const consentEvidence = z.preprocess(blank, z.string().trim().max(500, "Keep the evidence under 500 characters").optional());
+const pastDate = z.coerce
+  .date({ error: "Enter a valid date" })
+  .refine((d) => d.getTime() <= Date.now() + 60_000, "The date cannot be in the future");
+
+/** Prior express written consent is consent to written words: they must be on record. */
+function wordingForWrittenConsent(input: { basis?: string; wording?: string; status?: string }) {
+  return input.status === "OPTED_OUT" || input.basis !== "PRIOR_EXPRESS_WRITTEN" || Boolean(input.wording);
+}
+const WORDING_NEEDED = { message: "Prior express written consent needs the words agreed to", path: ["wording"] };
+
+export const ConsentChangeInput = z
+  .object({
+    channel: z.preprocess(upper, z.enum(["SMS", "EMAIL"], { error: "Choose SMS or email" })),
+    address: z.string().trim().min(3, "Enter a phone number or an email address").max(254),
+    status: z.enum(["OPTED_IN", "OPTED_OUT"], { error: "Choose opt in or opt out" }),
+    basis: ConsentBasisField,
+    wording: consentWording,
+    evidence: consentEvidence,
+    reason,
+  })
+  .refine(wordingForWrittenConsent, WORDING_NEEDED);
 export type ConsentChangeInput = z.input<typeof ConsentChangeInput>;
+
+const contactText = z
+  .string({ error: "Give the contact's phone number (E.164) or email address" })
+  .trim()
+  .min(3, "Give the contact's phone number (E.164) or email address")
+  .max(254, "Keep the contact under 254 characters");
+const consentChannel = z.preprocess((v) => blank(upper(v)), z.enum(CONSENT_CHANNELS, { error: "Choose SMS, EMAIL or CALL" }).optional());
+
+/**
+ * POST /api/v1/consent: consent a contact gave. A phone number covers SMS and CALL and an
+ * email address EMAIL, unless `channel` names one.
+ */
+export const ConsentGrantInput = z
+  .object({
+    contact: contactText,
+    channel: consentChannel,
+    basis: ConsentBasisField,
+    source: z.string({ error: "Say where the consent came from" }).trim().min(1, "Say where the consent came from").max(100, "Keep the source under 100 characters"),
+    givenAt: z.preprocess(blank, pastDate.optional()),
+    wording: consentWording,
+    evidence: consentEvidence,
+  })
+  .refine(wordingForWrittenConsent, WORDING_NEEDED);
+export type ConsentGrantInput = z.input<typeof ConsentGrantInput>;
+
+/** The contact of GET/DELETE /api/v1/consent/{contact}, URL-encoded in the path. */
+export const ConsentContactParams = z.object({ contact: contactText });
+
+/** DELETE /api/v1/consent/{contact}: the withdrawal, as query parameters. */
+export const ConsentWithdrawQuery = z.object({
+  channel: consentChannel,
+  source: z.preprocess(blank, z.string().trim().max(100, "Keep the source under 100 characters").default("api")),
+  evidence: consentEvidence,
+  note: z.preprocess(blank, z.string().trim().max(500, "Keep the note under 500 characters").optional()),
+});
+export type ConsentWithdrawQuery = z.input<typeof ConsentWithdrawQuery>;
 
 /** The Compliance page's consent list: search, filters and page, all in the URL. */
 export const ConsentQuery = z.object({
-  q: z.preprocess(blank, z.string().trim().max(254).optional()).catch(undefined),
+  q: z.preprocess(blank, storableText().trim().max(254).optional()).catch(undefined),
   consent: z.preprocess(blank, z.enum(["OPTED_IN", "OPTED_OUT"]).optional()).catch(undefined),
   channel: z.preprocess((v) => blank(upper(v)), z.enum(["SMS", "EMAIL"]).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -9,10 +9,14 @@ import { getDealContact } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { regionTimeZones } from "@/lib/geo";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { isSuppressed, SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
+import { readRegistryFacts } from "@/lib/dnc/facts";
+import { countMessage } from "@/lib/observability/metrics";
+import { effectiveDailyCap } from "@/lib/plans/plans";
 import { getEffectivePolicy } from "@/lib/policy";
 import { nextAllowedInstant } from "@/lib/policy/rules";
 import { DAY_MS, localDay, zoneClock } from "@/lib/policy/zone-clock";
-import { messagingProvidersFromEnv, type MessagingProviders } from "@/lib/providers/messaging";
+import { messagingProvidersFor, type MessagingProviders } from "@/lib/providers/messaging";
 import { getTenantIdentity } from "@/lib/tenants/profile";
 import { getTenantWithSettings, lockTenantRow } from "@/lib/tenants/settings";
 import { normalizeAddress } from "@/lib/contact/address";
@@ -20,10 +24,11 @@ import { explainBlock, formatOpening, type BlockExplanation } from "./block-expl
 import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type OutboundDecision, type OutboundFacts } from "./gates";
 import { SendMessageInput, type SendMessageRequest } from "./schema";
 import { deliver } from "./delivery";
+import { capUnderThrottle } from "./throttle";
 import { emailWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
 
 export interface OutboundDeps {
-  /** Defaults to the providers the environment configures (the local outbox without credentials). */
+  /** Defaults to the workspace's providers: its own credentials, else the environment's, else the local outbox. */
   providers?: MessagingProviders;
   /** The app's public URL for unsubscribe links and status callbacks; defaults to NEXTAUTH_URL. */
   baseUrl?: string | null;
@@ -44,7 +49,7 @@ export type SendMessageResult =
   | { messageId: string; status: "BLOCKED"; provider: string; gate: Gate; reason: BlockReason; detail: string; fix: BlockExplanation };
 
 /** Statuses of messages that count against the daily cap: everything handed to a provider. */
-const COUNTED: MessageStatus[] = ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED"];
+export const COUNTED: MessageStatus[] = ["QUEUED", "SENT", "DELIVERED", "UNDELIVERED"];
 
 /** The instant the local day containing `at` began in `zone` (UTC when the zone is unknown). */
 export function startOfLocalDay(at: Date, zone: string): Date {
@@ -58,11 +63,11 @@ export function startOfLocalDay(at: Date, zone: string): Date {
   return new Date(start);
 }
 
-type ResolvedDeps = ReturnType<typeof resolveDeps>;
+type ResolvedDeps = Awaited<ReturnType<typeof resolveDeps>>;
 
-function resolveDeps(deps: OutboundDeps) {
+async function resolveDeps(db: TenantDb, deps: OutboundDeps) {
   return {
-    providers: deps.providers ?? messagingProvidersFromEnv(),
+    providers: deps.providers ?? (await messagingProvidersFor(db)),
     baseUrl: deps.baseUrl === undefined ? publicBaseUrl() : deps.baseUrl,
     secret: deps.secret === undefined ? unsubscribeSecret() : deps.secret,
   };
@@ -125,13 +130,16 @@ export async function sendMessage(
   deps: OutboundDeps = {},
 ): Promise<SendMessageResult> {
   const request = parseSendRequest(input);
-  const resolved = resolveDeps(deps);
+  const resolved = await resolveDeps(db, deps);
   const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now }, resolved);
   // The gates read and the message row is written in one transaction that first locks the
   // workspace row: concurrent sends queue up, so each counts the others against the daily
   // cap and sees an opt-out committed a moment before.
   const gated = await db.$transaction((tx) => gateAndRecord(tx, send));
-  if (gated.status === "BLOCKED") return gated;
+  if (gated.status === "BLOCKED") {
+    countMessage(send.fields.channel, "blocked", gated.gate);
+    return gated;
+  }
   const message = { ...send.fields, to: gated.outgoing.to, body: gated.outgoing.body, unsubscribeUrl: gated.outgoing.unsubscribeUrl };
   return deliver(db, message, resolved.providers, resolved.baseUrl, { tenantId: db.tenantId, slug: send.workspace.slug }, gated.messageId);
 }
@@ -151,7 +159,8 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
   const tenant = await getTenantWithSettings(db);
   // Unreadable settings: no postal address and a cap of 0, so every send fails closed.
   const postalAddress = tenant.settings?.postalAddress ?? null;
-  const dailyCap = tenant.settings ? (channel === "SMS" ? tenant.settings.outboundDailyCapSms : tenant.settings.outboundDailyCapEmail) : 0;
+  // The workspace's own cap, lowered to its plan's cap when the plan has one.
+  const dailyCap = tenant.settings ? effectiveDailyCap(tenant.plan, channel, channel === "SMS" ? tenant.settings.outboundDailyCapSms : tenant.settings.outboundDailyCapEmail) : 0;
   const { secret, baseUrl } = deps;
   return {
     fields: {
@@ -180,7 +189,9 @@ type GatedSend = Extract<SendMessageResult, { status: "BLOCKED" }> | { status: "
 async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<GatedSend> {
   await lockTenantRow(tx);
   const facts = await readGateFacts(tx, send);
-  const decision = decideOutbound(facts);
+  // An erased person is never contacted again: checked before the gates, and a failed check fails the send.
+  const suppressed = await isSuppressed(tx, { phone: send.lead.contactPhone, email: send.lead.contactEmail });
+  const decision: OutboundDecision = suppressed ? { allowed: false, gate: "do_not_contact", reason: "do_not_contact", detail: SUPPRESSED_MESSAGE } : decideOutbound(facts);
   if (!decision.allowed) return recordBlocked(tx, send, decision, facts);
   const outgoing = facts.address ? composeOutgoing(send, facts.address) : null;
   // The gates refuse a send without an address, and an email without its footer's parts.
@@ -196,7 +207,7 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
   const { channel } = send.fields;
   const { address, lead } = send;
   const [consent, dnc, policy, sentToday] = await Promise.all([
-    address ? tx.contactConsent.findFirst({ where: { channel, address }, select: { status: true } }) : null,
+    address ? tx.contactConsent.findFirst({ where: { channel, address }, select: { status: true, basis: true, givenAt: true, createdAt: true } }) : null,
     address ? tx.doNotContact.findFirst({ where: { value: address }, select: { id: true } }) : null,
     lead.region ? getEffectivePolicy(tx, lead.region, lead.market) : null,
     tx.message.count({
@@ -208,6 +219,9 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
     address,
     consent: consent?.status ?? null,
     onDoNotContact: Boolean(dnc),
+    // Read after the cheaper gates' facts: a registry copy is loaded into memory on its first lookup.
+    registries: channel === "SMS" ? await readRegistryFacts(tx, address) : null,
+    consentBasis: consent?.status === "OPTED_IN" ? { basis: consent.basis, givenAt: consent.givenAt ?? consent.createdAt } : null,
     policy,
     timeZones: send.timeZones,
     at: send.at,
@@ -215,7 +229,8 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
     postalAddress: send.workspace.postalAddress,
     canLinkUnsubscribe: send.canLinkUnsubscribe,
     sentToday,
-    dailyCap: send.workspace.dailyCap,
+    // A KPI breach may have throttled outbound: the cap shrinks while it lasts.
+    dailyCap: await capUnderThrottle(tx, send.workspace.dailyCap),
   };
 }
 
@@ -272,6 +287,7 @@ function explainRefusal(send: PendingSend, decision: Extract<OutboundDecision, {
     minimumScore: facts.policy?.rules.minLeadScore ?? null,
     opensAt: opens && facts.timeZones[0] ? formatOpening(opens, facts.at, facts.timeZones[0]) : null,
     dailyCap: facts.dailyCap,
+    registry: decision.registry ?? null,
   });
 }
 
@@ -285,7 +301,7 @@ export async function sendKeywordConfirmation(
   message: { dealId: string | null; to: string; body: string },
   deps: OutboundDeps = {},
 ): Promise<SendMessageResult> {
-  const { providers, baseUrl } = resolveDeps(deps);
+  const { providers, baseUrl } = await resolveDeps(db, deps);
   const tenant = await getTenantIdentity(db);
   return deliver(
     db,

@@ -3,14 +3,17 @@
  * whose signature does not verify (or names an unknown workspace) is refused with 403 and
  * changes nothing.
  */
+import { countWebhookVerificationFailed } from "@/lib/observability/metrics";
 import { z } from "zod";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
-import { SENDGRID_PROVIDER, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, isValidSendgridRequest } from "@/lib/providers/sendgrid";
+import { resolveProviderCredentials } from "@/lib/providers/credentials";
+import { SENDGRID_PROVIDER, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER, isValidSendgridRequest, sendgridWebhookPublicKey } from "@/lib/providers/sendgrid";
 import { TWILIO_PROVIDER, isValidTwilioRequest } from "@/lib/providers/twilio";
 import { applyEmailOptOutEvent, applyStatusUpdate, receiveInboundSms, type InboundResult, type StatusUpdateResult } from "./events";
 import { sendgridStatus, twilioStatus } from "./lifecycle";
 import type { OutboundDeps } from "./service";
+import { toStorableJson } from "@/lib/validation/text";
 
 export interface WebhookRequest {
   /** The public URL the provider called, query included (what Twilio signs). */
@@ -41,9 +44,11 @@ export function publicRequestUrl(requestUrl: string, baseUrl: string | null): st
 function verifiedTwilioParams(request: WebhookRequest, authToken: string | null): Record<string, string> {
   const params = Object.fromEntries(new URLSearchParams(request.rawBody));
   if (!isValidTwilioRequest(authToken, request.headers.get("x-twilio-signature"), request.url, params)) {
+    countWebhookVerificationFailed("twilio");
     throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
   }
-  return params;
+  // Verified as sent; stored with NUL characters replaced, since Twilio retries a refusal.
+  return toStorableJson(params);
 }
 
 const TwilioStatusParams = z.object({
@@ -108,6 +113,7 @@ const SendgridEvent = z
     reason: z.string().optional(),
     response: z.string().optional(),
     dealflow_message_id: z.string().optional(),
+    dealflow_tenant: z.string().optional(),
   })
   .loose();
 const SendgridEvents = z.array(SendgridEvent).max(10_000);
@@ -119,28 +125,76 @@ export interface SendgridWebhookResult {
   optedOut: number;
 }
 
+/**
+ * The key that verifies a workspace's SendGrid events. A workspace's own key (stored with
+ * its SendGrid credentials) binds by itself; the installation's key is shared by every
+ * workspace, so its batches must also name the workspace inside what SendGrid signed.
+ */
+export interface SendgridVerificationKey {
+  key: string;
+  scope: "workspace" | "installation";
+}
+
+export async function sendgridVerificationKeyFor(db: TenantDb, env: Record<string, string | undefined> = process.env): Promise<SendgridVerificationKey | null> {
+  const resolved = await resolveProviderCredentials(db, "SENDGRID", env);
+  const own = resolved.source === "workspace" ? resolved.credentials.webhookVerificationKey?.trim() : undefined;
+  if (own) return { key: own, scope: "workspace" };
+  const installation = sendgridWebhookPublicKey(env);
+  return installation ? { key: installation, scope: "installation" } : null;
+}
+
+/** How old a signed batch may be, and how far ahead of our clock its timestamp may run. */
+export const SENDGRID_MAX_AGE_SECONDS = 10 * 60;
+export const SENDGRID_MAX_SKEW_SECONDS = 5 * 60;
+
+/** Whether a signature timestamp (Unix seconds) is recent enough to accept; a captured batch replayed later is not. */
+export function isFreshWebhookTimestamp(timestamp: string | null, now: Date): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  const age = Math.floor(now.getTime() / 1000) - Number(timestamp);
+  return age <= SENDGRID_MAX_AGE_SECONDS && age >= -SENDGRID_MAX_SKEW_SECONDS;
+}
+
+/**
+ * Every message leaves with its workspace's id as the custom argument `dealflow_tenant`,
+ * which SendGrid copies into each event it signs. A batch naming another workspace (or,
+ * under the shared installation key, none) was not meant for this URL.
+ */
+function isBoundToWorkspace(events: { dealflow_tenant?: string }[], tenantId: string, scope: SendgridVerificationKey["scope"]): boolean {
+  return events.every((event) => (event.dealflow_tenant === undefined ? scope === "workspace" : event.dealflow_tenant === tenantId));
+}
+
 /** SendGrid's signed event webhook: a batch of events, each applied once by its sg_event_id. */
 export async function handleSendgridEvents(
   tenantDb: TenantDb | null,
   request: WebhookRequest,
-  publicKey: string | null,
+  verification: SendgridVerificationKey | null,
+  now: Date = new Date(),
 ): Promise<SendgridWebhookResult> {
   const db = knownTenant(tenantDb);
-  const valid = isValidSendgridRequest(
-    publicKey,
-    request.rawBody,
-    request.headers.get(SENDGRID_SIGNATURE_HEADER),
-    request.headers.get(SENDGRID_TIMESTAMP_HEADER),
-  );
-  if (!valid) throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
+  const timestamp = request.headers.get(SENDGRID_TIMESTAMP_HEADER);
+  const valid = isValidSendgridRequest(verification?.key ?? null, request.rawBody, request.headers.get(SENDGRID_SIGNATURE_HEADER), timestamp);
+  if (!valid || !verification) {
+    countWebhookVerificationFailed("sendgrid");
+    throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
+  }
+  if (!isFreshWebhookTimestamp(timestamp, now)) {
+    countWebhookVerificationFailed("sendgrid");
+    throw new ExpectedError("forbidden", "The webhook's signature timestamp is more than 10 minutes old (or in the future)");
+  }
   let json: unknown;
   try {
-    json = JSON.parse(request.rawBody);
+    // Verified as sent; stored with NUL characters and unpaired surrogates replaced, since
+    // SendGrid retries a refusal.
+    json = toStorableJson(JSON.parse(request.rawBody));
   } catch {
     throw new ExpectedError("bad_request", "The request body is not valid JSON");
   }
   const events = SendgridEvents.safeParse(json);
   if (!events.success) throw new ExpectedError("invalid", events.error.issues[0].message, events.error.issues[0].path.join("."));
+  if (!isBoundToWorkspace(events.data, db.tenantId, verification.scope)) {
+    countWebhookVerificationFailed("sendgrid");
+    throw new ExpectedError("forbidden", "These events were not sent for this workspace");
+  }
   const result: SendgridWebhookResult = { received: events.data.length, duplicates: 0, changed: 0, optedOut: 0 };
   for (const event of events.data) {
     const update = await applyStatusUpdate(db, {

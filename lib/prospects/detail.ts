@@ -4,6 +4,7 @@ import { listDealNotes } from "@/lib/deals/notes";
 import { listDealMessages } from "@/lib/outbound/queries";
 import { listMembers } from "@/lib/tenants/members";
 import { describeDealAudit, describeDealKpi } from "./timeline-text";
+import { openAuditEvents } from "@/lib/audit/sealing";
 
 export type FieldKind = "text" | "money" | "number" | "percent" | "phone" | "email";
 
@@ -151,7 +152,7 @@ export async function getDealDetail(db: TenantDb, id: string) {
   const [evidence, kpiEvents, auditEvents, emails, messages, notes, members] = await Promise.all([
     db.offerEvidence.findMany({ where: { dealId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT }),
     db.kpiEvent.findMany({ where: { dealId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
-    db.auditEvent.findMany({ where: { entity: "Deal", entityId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
+    db.auditEvent.findMany({ where: { entity: "Deal", entityId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }).then((rows) => openAuditEvents(db, rows)),
     deal.source === "EMAIL"
       ? db.inboundEmail.findMany({
           where: { dealIds: { has: id } },

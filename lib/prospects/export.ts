@@ -7,12 +7,13 @@ import type { Deal } from "@/generated/prisma/client";
 import { csvField } from "@/lib/audit/csv";
 import type { TenantDb } from "@/lib/db/tenant";
 import { listMembers } from "@/lib/tenants/members";
+import { storableText } from "@/lib/validation/text";
 
 /** The export form posts the ids comma-separated (one field) or repeated. */
 export const ProspectExportInput = z.object({
   ids: z.preprocess(
     (v) => [v].flat().flatMap((item) => (typeof item === "string" ? item.split(",") : [])).map((id) => id.trim()).filter(Boolean),
-    z.array(z.string().max(64)).min(1, "Choose at least one deal").max(500, "At most 500 deals at a time"),
+    z.array(storableText().max(64)).min(1, "Choose at least one deal").max(500, "At most 500 deals at a time"),
   ),
 });
 export type ProspectExportInput = z.infer<typeof ProspectExportInput>;

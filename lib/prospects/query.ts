@@ -8,6 +8,7 @@ import type { DealSource, DealStatus, Prisma, Strategy } from "@/generated/prism
 import type { TenantDb } from "@/lib/db/tenant";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
 import { STRATEGIES } from "@/lib/underwriting/rules";
+import { storableText } from "@/lib/validation/text";
 
 export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "mao", "score", "city"] as const;
 
@@ -20,19 +21,21 @@ const multi = <T extends readonly [string, ...string[]]>(values: T) =>
   );
 const optionalInt = z.preprocess(blank, z.coerce.number().int().optional());
 const optionalDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional());
+/** Far past any page a person reads; keeps the row offset a number the database accepts. */
+export const MAX_PAGE = 100_000;
 
 /** The prospects table's state, as found in its URL (and accepted by GET /api/v1/deals). */
 export const ProspectQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(10).max(200).default(25),
   sort: z.enum(PROSPECT_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
-  q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  q: z.preprocess(blank, storableText().trim().max(100).optional()),
   status: multi(DEAL_STATUSES as unknown as readonly [string, ...string[]]),
   strategy: multi(STRATEGIES as unknown as readonly [string, ...string[]]),
   source: multi(DEAL_SOURCES as unknown as readonly [string, ...string[]]),
-  region: z.preprocess(blank, z.string().trim().toUpperCase().max(3).optional()),
-  market: z.preprocess(blank, z.string().trim().max(80).optional()),
+  region: z.preprocess(blank, storableText().trim().toUpperCase().max(3).optional()),
+  market: z.preprocess(blank, storableText().trim().max(80).optional()),
   spreadMin: optionalInt,
   spreadMax: optionalInt,
   scoreMin: optionalInt,
@@ -42,7 +45,7 @@ export const ProspectQuery = z.object({
   contractedFrom: optionalDay,
   closedFrom: optionalDay,
   /** A member's user id, or "none" for deals nobody owns yet. */
-  owner: z.preprocess(blank, z.string().trim().max(64).optional()),
+  owner: z.preprocess(blank, storableText().trim().max(64).optional()),
 });
 export type ProspectQuery = z.infer<typeof ProspectQuery>;
 

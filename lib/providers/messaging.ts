@@ -3,6 +3,8 @@
  * SMS goes through Twilio and email through SendGrid; without them, through the local
  * outbox, which records the message as sent so the Outbox page shows what would have left.
  */
+import type { TenantDb } from "@/lib/db/tenant";
+import { resolveProviderCredentials } from "./credentials";
 import { createOutboxEmailProvider, createOutboxSmsProvider } from "./outbox";
 import { createSendgridProvider, sendgridConfigFromEnv } from "./sendgrid";
 import { createTwilioProvider, twilioConfigFromEnv } from "./twilio";
@@ -54,5 +56,17 @@ export function messagingProvidersFromEnv(env: Env = process.env): MessagingProv
   return {
     sms: twilio ? createTwilioProvider(twilio) : createOutboxSmsProvider(),
     email: sendgrid ? createSendgridProvider(sendgrid) : createOutboxEmailProvider(),
+  };
+}
+
+/**
+ * The providers this workspace sends through: its own Twilio and SendGrid credentials,
+ * else the environment's, else the local outbox (resolveProviderCredentials).
+ */
+export async function messagingProvidersFor(db: TenantDb, env: Env = process.env): Promise<MessagingProviders> {
+  const [twilio, sendgrid] = await Promise.all([resolveProviderCredentials(db, "TWILIO", env), resolveProviderCredentials(db, "SENDGRID", env)]);
+  return {
+    sms: twilio.credentials ? createTwilioProvider(twilio.credentials) : createOutboxSmsProvider(),
+    email: sendgrid.credentials ? createSendgridProvider(sendgrid.credentials) : createOutboxEmailProvider(),
   };
 }

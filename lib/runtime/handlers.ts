@@ -15,6 +15,8 @@ import { stopReasonFor } from "@/lib/ladder/events";
 import { stopLadder } from "@/lib/ladder/lifecycle";
 import { MAX_RESCHEDULES, openLadderRun, type LadderStart } from "@/lib/ladder/runs";
 import { planLadderStep, runLadderStep, type LadderSender } from "@/lib/ladder/steps";
+import { currentRequestId } from "@/lib/observability/request-context";
+import { HEARTBEAT_EVERY_MS, recordHeartbeat } from "@/lib/system/heartbeat";
 import { listActiveTenantIds } from "@/lib/tenants/directory";
 import { pruneFinishedJobs, scheduleJobs, type ClaimedJob, type NewJob } from "./jobs";
 
@@ -44,6 +46,7 @@ interface LadderStepPayload {
   index: number;
   dueAt: string;
   reschedules: number;
+  requestId?: string;
 }
 
 function tenantOf(job: ClaimedJob): string {
@@ -55,7 +58,9 @@ function tenantOf(job: ClaimedJob): string {
 async function scheduleLadderStep(ctx: JobContext, db: TenantDb, ladderId: string, index: number): Promise<void> {
   const plan = await planLadderStep(db, ladderId, index, ctx.now);
   if (plan.action === "end") return;
-  const payload: LadderStepPayload = { ladderId, index, dueAt: plan.dueAt, reschedules: 0 };
+  // Each step keeps the request id of the work that started the ladder, so its logs and events carry it on.
+  const requestId = currentRequestId();
+  const payload: LadderStepPayload = { ladderId, index, dueAt: plan.dueAt, reschedules: 0, ...(requestId ? { requestId } : {}) };
   await scheduleJobs(ctx.prisma, [
     { id: `${LADDER_STEP}:${ladderId}:${index}`, kind: LADDER_STEP, tenantId: db.tenantId, payload: { ...payload }, runAt: new Date(plan.dueAt), maxAttempts: 5 },
   ]);
@@ -133,6 +138,7 @@ export const CRONS = {
   "audit-digest": { everyMs: 86_400_000, offsetMs: 6 * 3_600_000 },
   "engine-safety-net": { everyMs: 5 * 60_000, offsetMs: 0 },
   "runtime-upkeep": { everyMs: 3_600_000, offsetMs: 0 },
+  "system-heartbeat": { everyMs: HEARTBEAT_EVERY_MS, offsetMs: 0 },
 } as const;
 
 export function cronSlotJobs(now: Date): NewJob[] {
@@ -207,6 +213,7 @@ const HANDLERS: Record<string, JobHandler> = {
   "cron:audit-digest": auditDigestCron,
   "cron:engine-safety-net": engineSafetyNet,
   "cron:runtime-upkeep": runtimeUpkeep,
+  "cron:system-heartbeat": { maxAttempts: 1, run: (ctx) => recordHeartbeat(ctx.prisma, "embedded", ctx.now) },
 };
 
 export function jobHandler(kind: string): JobHandler | undefined {

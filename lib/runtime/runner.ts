@@ -5,6 +5,7 @@
  * the same lib functions as the Inngest functions, retried with backoff, and survive a
  * restart: all state is in the database.
  */
+import { withRequestId } from "@/lib/observability/request-context";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { scopeToTenant } from "@/lib/db/tenant";
 import type { SendEvents } from "@/lib/events/dispatcher";
@@ -51,7 +52,8 @@ async function runJob(options: RunnerOptions, job: ClaimedJob, now: Date, report
     return;
   }
   try {
-    const result = await handler.run(ctx, job);
+    const requestId = (job.payload as { requestId?: unknown } | null)?.requestId;
+    const result = await withRequestId(typeof requestId === "string" ? requestId : null, () => handler.run(ctx, job));
     if (result && "defer" in result) {
       await deferJob(prisma, job.id, result.defer.runAt, result.defer.payload);
       report.deferred += 1;

@@ -3,6 +3,8 @@ import { pendingMigrations } from "@/lib/db/migrate";
 import { inngestBaseUrl } from "@/lib/runtime/executor";
 import { jobBacklog } from "@/lib/runtime/jobs";
 import { currentExecutor } from "@/lib/runtime/process";
+import { heartbeatStatus } from "./heartbeat";
+import { checkProviders } from "./providers-health";
 
 export type CheckStatus = "ok" | "degraded" | "down";
 
@@ -89,8 +91,20 @@ export async function checkExecutor(): Promise<HealthCheck> {
   });
 }
 
+/** The runtime's heartbeat: degraded once it is older than STALE_AFTER_MS (background work stopped). */
+export async function checkHeartbeat(): Promise<HealthCheck> {
+  return timed(async () => {
+    const beat = await heartbeatStatus(await getPrisma());
+    if (!beat.lastBeatAt) return { status: "ok", ...beat, detail: "No heartbeat yet: the first arrives within 5 minutes of the runtime starting." };
+    const minutes = Math.round((beat.ageSeconds ?? 0) / 60);
+    return beat.stale
+      ? { status: "degraded", ...beat, detail: `Last heartbeat ${minutes} min ago from the ${beat.executor} runtime: background jobs have stopped.` }
+      : { status: "ok", ...beat, detail: `Last heartbeat ${minutes} min ago from the ${beat.executor} runtime.` };
+  });
+}
+
 export async function detailedHealth() {
-  const [database, migrations, executor] = await Promise.all([checkDatabase(), checkMigrations(), checkExecutor()]);
-  const status = overallStatus([database, migrations, executor]);
-  return { status, time: new Date().toISOString(), checks: { database, migrations, executor } };
+  const [database, migrations, executor, heartbeat, providers] = await Promise.all([checkDatabase(), checkMigrations(), checkExecutor(), checkHeartbeat(), checkProviders()]);
+  const status = overallStatus([database, migrations, executor, heartbeat, providers]);
+  return { status, time: new Date().toISOString(), checks: { database, migrations, executor, heartbeat, providers } };
 }

@@ -155,7 +155,9 @@ export async function acceptInvitation(
         action: "invitation.accepted",
         entity: "Membership",
         entityId: membership.id,
-        after: { email: user.email, role: invitation.role, invitationId: invitation.id },
+        // Written here, not through recordAudit (it needs a scoped client), so nothing in it
+        // may need sealing: the member's email is the actor's, and before/after hold none.
+        after: { role: invitation.role, invitationId: invitation.id },
         requestId: meta.requestId ?? null,
       },
     });

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { scopeToTenant } from "@/lib/db/tenant";
+import type { Plan } from "@/lib/plans/plans";
 import { ensureTenantDefaults } from "./defaults";
 
 export interface NewTenant {
@@ -11,6 +12,8 @@ export interface NewTenant {
   name: string;
   timeZone: string;
   country: "US" | "CA";
+  /** Defaults to the schema's (Enterprise: an installation is unlimited until an operator picks a plan). */
+  plan?: Plan;
 }
 
 export interface NewMember {

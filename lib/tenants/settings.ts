@@ -20,6 +20,8 @@ export const TenantSettingsSchema = z.object({
   outboundDailyCapEmail: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** An engine failing this many times in a row escalates to the owners. */
   engineEscalationThreshold: z.coerce.number().int().min(1).max(50).default(3),
+  /** A KPI breach throttles outbound (lib/outbound/throttle.ts) until the KPIs clear or an admin lifts it. */
+  kpiAutoThrottle: z.boolean().default(false),
 });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 
@@ -55,9 +57,9 @@ export async function updateTenantSettings(
  * not validate, so a caller can fail closed instead of falling back to the defaults.
  */
 export async function getTenantWithSettings(db: TenantDb | TenantTransaction) {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, settings: true } });
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, plan: true, settings: true } });
   const parsed = TenantSettingsSchema.safeParse(tenant.settings ?? {});
-  return { name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone, settings: parsed.success ? parsed.data : null };
+  return { name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone, plan: tenant.plan, settings: parsed.success ? parsed.data : null };
 }
 
 /**

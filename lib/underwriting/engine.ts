@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { TenantDb } from "@/lib/db/tenant";
 import { countDeals, listDealHeadlines, listDealsToUnderwrite } from "@/lib/deals/service";
 import { notifyRoles } from "@/lib/notifications/service";
-import { discordWebhook } from "@/lib/providers/discord";
+import { discordNotifierFor } from "@/lib/providers/discord";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { applyUnderwriting, listOfferPolicies, planUnderwriting, type OfferPolicyRow, type UnderwritingReport } from "./service";
 
@@ -36,14 +36,15 @@ export async function underwriteNewDeals(db: TenantDb, options: { limit?: number
   const settings = await getTenantSettings(db);
   const plans = deals.map((deal) => planUnderwriting(deal, policies));
   const report = await db.$transaction((tx) => applyUnderwriting(tx, plans, correlationId, settings.spreadAlertThreshold), { timeout: 60_000 });
-  await raiseSpreadAlerts(db, report.alerts, settings.discordWebhookUrl);
+  await raiseSpreadAlerts(db, report.alerts);
   return report;
 }
 
-export async function raiseSpreadAlerts(db: TenantDb, alerts: UnderwritingReport["alerts"], discordWebhookUrl?: string) {
+/** In-app alerts for high-spread deals, and on the workspace's Discord channel when it has one. */
+export async function raiseSpreadAlerts(db: TenantDb, alerts: UnderwritingReport["alerts"]) {
   if (alerts.length === 0) return;
   const deals = await listDealHeadlines(db, alerts.map((a) => a.dealId));
-  const sink = discordWebhookUrl ? discordWebhook(discordWebhookUrl) : null;
+  const sink = await discordNotifierFor(db);
   for (const deal of deals) {
     const where = [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "a deal";
     const title = `High spread: $${(deal.spread ?? 0).toLocaleString("en-US")} on ${where}`;

@@ -19,13 +19,19 @@ const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>
   { name: "outbox", path: "/outbox" },
   { name: "policies", path: "/policies" },
   { name: "engines", path: "/engines" },
+  { name: "kpis", path: "/kpis" },
+  { name: "kpis over 7 days", path: "/kpis?range=7d" },
   { name: "system", path: "/system" },
   { name: "audit", path: "/audit" },
   { name: "settings", path: "/settings" },
   { name: "members", path: "/settings/members" },
   { name: "api", path: "/settings/api" },
+  { name: "integrations", path: "/settings/integrations" },
   { name: "compliance", path: "/settings/compliance" },
+  { name: "dnc registries", path: "/settings/compliance/registries" },
+  { name: "privacy requests", path: "/settings/privacy" },
   { name: "ladder", path: "/settings/ladder" },
+  { name: "account", path: "/account" },
 ];
 
 /** A real deal's page: the first row of the prospects table. */

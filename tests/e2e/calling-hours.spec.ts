@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demo, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn, screenshotsTo, AXE_TAGS } from "./support";
 
 /** Per weekday (0 = Monday), [start, end] or null for closed. */
 type Week = ([string, string] | null)[];
@@ -24,13 +24,7 @@ async function setWeek(page: Page, region: string, week: Week, reason: string) {
   await expect(dialog).toBeHidden();
 }
 
-async function shoot(page: Page, name: string, target?: Locator) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await (target ?? page).screenshot({ path: `/tmp/shots-d/${name}-${width}.png`, ...(target ? {} : { fullPage: true }) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = screenshotsTo("/tmp/shots-d");
 
 test("a call outside the lead's calling hours shows when they open instead of the link, and is logged only when confirmed", async ({ page }) => {
   await signIn(page, demo.admin);
@@ -54,7 +48,7 @@ test("a call outside the lead's calling hours shows when they open instead of th
     await expect(detail.getByText(/^Outside calling hours until 9:00 AM on \w{3}, \w{3} \d{1,2} \(lead's time\)$/)).toBeVisible();
     await expect(detail.locator('a[href^="tel:"]')).toHaveCount(0);
     await shoot(page, "inbox-outside-hours");
-    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     // Logging the call without the confirmation is refused beside the checkbox.

@@ -1,27 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./support";
-
-const WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/** Ohio's contact rules open around the clock, so the send does not depend on the hour the test runs at. */
-async function openOhioAroundTheClock(page: Page) {
-  await page.goto("/policies?tab=contact");
-  const row = page.getByTestId("market-policy-OH-ALL");
-  await row.getByRole("button", { name: /Edit contact rules/ }).click();
-  const dialog = page.getByRole("dialog");
-  for (const day of WEEK) {
-    const open = dialog.getByRole("checkbox", { name: day, exact: true });
-    if (!(await open.isChecked())) await open.click();
-    await dialog.getByLabel(`${day} start`).fill("00:00");
-    await dialog.getByLabel(`${day} end`).fill("23:59");
-  }
-  const sms = dialog.getByRole("checkbox", { name: "Text (SMS)" });
-  if (!(await sms.isChecked())) await sms.click();
-  await dialog.getByLabel("Minimum lead score (0-100)").fill("0");
-  await dialog.getByLabel("Reason for the change").fill("Consent import test: open around the clock");
-  await dialog.getByRole("button", { name: "Save contact rules" }).click();
-  await expect(dialog).toBeHidden();
-}
+import { demo, openRegionAroundTheClock, signIn } from "./support";
 
 async function openLead(page: Page, street: string, number: string) {
   await page.goto(`/deals?q=${encodeURIComponent(street)}`);
@@ -52,7 +30,7 @@ test("a CSV with consent columns: the preview flags bad rows, the imported lead 
   ].join("\n");
 
   await signIn(page, demo.owner);
-  await openOhioAroundTheClock(page);
+  await openRegionAroundTheClock(page, "OH", "Consent import test: open around the clock");
 
   await page.goto("/deals/import");
   await page.getByLabel("CSV file").setInputFiles({ name: "consented-leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { demo, signIn, screenshotsTo, expectNoAxeViolations } from "./support";
 
 const SHOTS = "/tmp/shots-b";
+const shoot = screenshotsTo(SHOTS);
 const street = `${Math.floor(Math.random() * 9000) + 1000} Workbench Ave`;
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe.configure({ mode: "serial" });
 
@@ -41,11 +28,13 @@ test("an owner enters a deal by hand, works it, deletes and restores it", async 
   await page.getByLabel("Phone").fill("901 555 0147");
   await page.getByLabel("Consent given").selectOption("yes");
   await page.getByLabel("Source").fill("Phone call");
+  await page.getByLabel("Basis").selectOption("ESTABLISHED_RELATIONSHIP");
   await shoot(page, "deal-new");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Create deal" }).click();
   await expect(page).toHaveURL(/\/deals\/(?!new)[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: street })).toBeVisible();
+  await expect(page.getByTestId("contact-consent").locator('[data-channel="SMS"]')).toHaveAttribute("data-basis", "ESTABLISHED_RELATIONSHIP");
   const dealUrl = page.url();
 
   // Start its ladder, then a status change stops it.

@@ -1,27 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./support";
-
-const WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/** Opens the contact rules of a region and allows SMS around the clock (the test must not depend on the hour it runs at). */
-async function openRegionAroundTheClock(page: Page, region: string) {
-  await page.goto("/policies?tab=contact");
-  const row = page.getByTestId(`market-policy-${region}-ALL`);
-  await row.getByRole("button", { name: /Edit contact rules/ }).click();
-  const dialog = page.getByRole("dialog");
-  for (const day of WEEK) {
-    const open = dialog.getByRole("checkbox", { name: day, exact: true });
-    if (!(await open.isChecked())) await open.click();
-    await dialog.getByLabel(`${day} start`).fill("00:00");
-    await dialog.getByLabel(`${day} end`).fill("23:59");
-  }
-  const sms = dialog.getByRole("checkbox", { name: "Text (SMS)" });
-  if (!(await sms.isChecked())) await sms.click();
-  await dialog.getByLabel("Minimum lead score (0-100)").fill("0");
-  await dialog.getByLabel("Reason for the change").fill("Outbox end-to-end test: open around the clock");
-  await dialog.getByRole("button", { name: "Save contact rules" }).click();
-  await expect(dialog).toBeHidden();
-}
+import { demo, openRegionAroundTheClock, signIn } from "./support";
 
 async function sendSms(page: Page, body: string) {
   const form = page.getByRole("form", { name: "Send message" });
@@ -44,7 +22,7 @@ test("send by hand, see it in the outbox, a reply lands on the timeline, STOP op
   const phone = (await page.getByTestId("field-contactPhone").locator("dd").first().innerText()).trim();
   expect(phone).toMatch(/^\+1\d{10}$/);
 
-  await openRegionAroundTheClock(page, region);
+  await openRegionAroundTheClock(page, region, "Outbox end-to-end test: open around the clock");
 
   // Consent on record for this number, entered by hand on the compliance page.
   await page.goto("/settings/compliance");

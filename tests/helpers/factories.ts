@@ -7,6 +7,9 @@ async function makeUser(prisma: PrismaClient) {
   return prisma.user.create({ data: { email: `u-${unique()}@example.test`, name: "Test User", passwordHash: "x" } });
 }
 
+const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE"] as const;
+let credentialRows = 0;
+
 type Factory = (prisma: PrismaClient, tenantId: string) => Promise<{ id: string }>;
 
 /**
@@ -37,6 +40,11 @@ const factories: Record<string, Factory> = {
     }),
   MarketPolicy: (prisma, tenantId) => prisma.marketPolicy.create({ data: { tenantId, region: `R${unique()}`, rules: {} } }),
   KpiEvent: (prisma, tenantId) => prisma.kpiEvent.create({ data: { tenantId, name: "lead_created" } }),
+  ProviderCredential: (prisma, tenantId) =>
+    prisma.providerCredential.create({
+      // One row per provider and tenant: consecutive rows take turns so a batch of copies stays unique.
+      data: { tenantId, provider: CREDENTIAL_PROVIDERS[credentialRows++ % CREDENTIAL_PROVIDERS.length], publicFields: {}, secretHints: { apiKey: "…abcd" }, ciphertext: unique(), iv: unique(), authTag: unique(), keyVersion: 1 },
+    }),
   ApiKey: (prisma, tenantId) =>
     prisma.apiKey.create({ data: { tenantId, name: "test", prefix: unique(), keyHash: unique(), scopes: [] } }),
   IdempotencyRecord: (prisma, tenantId) =>
@@ -57,7 +65,7 @@ const factories: Record<string, Factory> = {
   MessageEvent: (prisma, tenantId) =>
     prisma.messageEvent.create({ data: { tenantId, provider: "outbox", eventKey: unique(), type: "delivered", payload: {} } }),
   ContactConsent: (prisma, tenantId) =>
-    prisma.contactConsent.create({ data: { tenantId, channel: "SMS", address: `+1555${unique()}`, status: "OPTED_IN", source: "test" } }),
+    prisma.contactConsent.create({ data: { tenantId, channel: "SMS", address: `+1555${unique()}`, status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "test" } }),
   DoNotContact: (prisma, tenantId) => prisma.doNotContact.create({ data: { tenantId, value: `+1555${unique()}`, reason: "test" } }),
   LadderTemplate: (prisma, tenantId) => prisma.ladderTemplate.create({ data: { tenantId, steps: [] } }),
   FollowUpLadder: async (prisma, tenantId) =>
@@ -71,6 +79,20 @@ const factories: Record<string, Factory> = {
   EngineRun: (prisma, tenantId) => prisma.engineRun.create({ data: { tenantId, engine: "test", trigger: "manual" } }),
   EventOutbox: (prisma, tenantId) => prisma.eventOutbox.create({ data: { id: unique(), tenantId, name: "test/event", data: {} } }),
   RuntimeJob: (prisma, tenantId) => prisma.runtimeJob.create({ data: { id: `job-${unique()}`, tenantId, kind: "test" } }),
+  PrivacyRequest: (prisma, tenantId) =>
+    prisma.privacyRequest.create({ data: { tenantId, kind: "ACCESS", identifiers: {}, subjectHashes: [], deadline: new Date(Date.now() + 86_400_000) } }),
+  Suppression: (prisma, tenantId) => prisma.suppression.create({ data: { tenantId, kind: "phone", hash: unique() } }),
+  PersonKey: (prisma, tenantId) => prisma.personKey.create({ data: { tenantId, subjectHash: unique(), wrappedKey: "x" } }),
+  KpiAlert: (prisma, tenantId) =>
+    prisma.kpiAlert.create({
+      data: { tenantId, kpi: "reply_rate", hourStart: new Date(), value: 0.1, baselineMean: 0.3, baselineSpread: 0.05, volume: 40, direction: "below", message: "test", discord: "not configured" },
+    }),
+  OutboundThrottle: (prisma, tenantId) => prisma.outboundThrottle.create({ data: { tenantId, reason: "test" } }),
+  DncRegistry: (prisma, tenantId) => prisma.dncRegistry.create({ data: { tenantId, kind: "INTERNAL", name: `List ${unique()}` } }),
+  DncRegistryBlock: async (prisma, tenantId) =>
+    prisma.dncRegistryBlock.create({
+      data: { tenantId, registryId: (await prisma.dncRegistry.create({ data: { tenantId, kind: "INTERNAL", name: `List ${unique()}` } })).id, version: 1, seq: 0, data: "AAAAAA==" },
+    }),
 };
 
 function makeDeal(prisma: PrismaClient, tenantId: string) {

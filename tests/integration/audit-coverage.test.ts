@@ -22,6 +22,7 @@ import { updateTenantProfile } from "@/lib/tenants/profile";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { InviteMemberInput } from "@/lib/tenants/schema";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
+import { openAuditEvents } from "@/lib/audit/sealing";
 import { createTestDatabase } from "../helpers/db";
 
 // Every audited change writes exactly ONE AuditEvent naming its action, actor and entity.
@@ -368,7 +369,8 @@ describe("every audited change writes exactly one AuditEvent", () => {
     const measure = async <T,>(change: () => Promise<T>): Promise<T> => {
       const before = new Set((await db.auditEvent.findMany({ select: { id: true } })).map((e) => e.id));
       const result = await change();
-      added = (await db.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter((e) => !before.has(e.id));
+      // As the audit log shows it: a contact's sealed fields opened with their key.
+      added = await openAuditEvents(db, (await db.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).filter((e) => !before.has(e.id)));
       return result;
     };
     const expected = await testCase.run(measure);

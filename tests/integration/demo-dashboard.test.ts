@@ -4,6 +4,8 @@ import { scopeToTenant } from "@/lib/db/tenant";
 import { businessOverview, vaOverview } from "@/lib/dashboard/overview";
 import { DEMO_NORTH_SLUG, DEMO_TENANT_SLUG, seedDemo } from "@/lib/demo/seed";
 import { DEAL_STATUSES } from "@/lib/deals/rules";
+import { listRegistries, nanpNumberOf, readRegistryFacts } from "@/lib/dnc";
+import { decideCallRegistries } from "@/lib/outbound/call-gate";
 import { listMessages } from "@/lib/outbound/outbox";
 import { outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
 import { findUnansweredReplies } from "@/lib/outbound/replies";
@@ -48,6 +50,24 @@ describe("the demo seed", () => {
     expect(await database.prisma.deal.count({ where: { tenantId: usId, ownerId: vaId } })).toBeGreaterThan(0);
     expect(await database.prisma.dealNote.count({ where: { tenantId: usId } })).toBeGreaterThan(0);
     expect(await database.prisma.deal.count({ where: { tenantId: usId, status: "DEAD", statusReason: null } })).toBe(0);
+  });
+
+  it("loads each workspace's national registry, fresh, so its sends and calls still pass the registry gate", async () => {
+    for (const [tenantId, kind] of [[usId, "US_NATIONAL"], [caId, "CA_NATIONAL"]] as const) {
+      const db = scopeToTenant(database.prisma, tenantId);
+      const [copy, ...rest] = await listRegistries(db, NOW);
+      expect(rest).toEqual([]);
+      expect(copy).toMatchObject({ kind, loaded: true, freshness: "fresh" });
+      expect(copy!.numberCount).toBeGreaterThan(3_000);
+      expect(copy!.ageDays).toBeLessThan(10);
+      const consents = await db.contactConsent.findMany({ where: { channel: "SMS", basis: "PRIOR_EXPRESS_WRITTEN" }, orderBy: { address: "asc" } });
+      const consented = consents.find((c) => nanpNumberOf(c.address) !== null)!.address;
+      expect((await readRegistryFacts(db, consented))?.registries[0]?.listed).toBe(true);
+      expect(await decideCallRegistries(db, consented, NOW)).toEqual({ allowed: true });
+      // A Canadian number not on the list: the Canadian workspace's fresh DNCL clears it; the US one has none, so it is refused.
+      const canadian = await decideCallRegistries(db, "+14165550123", NOW);
+      expect(canadian.allowed ? null : canadian.reason).toBe(kind === "CA_NATIONAL" ? null : "dncl_missing");
+    }
   });
 
   it("seeds ladders in every state and conversations with replies, deliveries and refusals", async () => {

@@ -1,3 +1,4 @@
+import { ENGINE_NAMES } from "@/lib/engines/types";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getEngines } from "@/app/api/v1/engines/route";
 import { POST as runEngine } from "@/app/api/v1/engines/run/route";
@@ -47,7 +48,7 @@ describe("engines API", () => {
     const list = await callRoute(getEngines, "/api/v1/engines", { key: readKey });
     expect(list.status).toBe(200);
     const body = (await list.json()) as { engines: { name: string; status: string; recentRuns: { outcome: string; trigger: string }[] }[]; outbox: { pending: number } };
-    expect(body.engines.map((e) => e.name)).toEqual(["email-intake", "underwriting"]);
+    expect(body.engines.map((e) => e.name)).toEqual([...ENGINE_NAMES]);
     expect(body.engines[1]).toMatchObject({ status: "idle", recentRuns: [{ outcome: "OK", trigger: "manual" }] });
     expect(body.outbox.pending).toBe(1);
   });

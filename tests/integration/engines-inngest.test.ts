@@ -6,6 +6,7 @@ import { useDatabase, type Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { runEngineNow } from "@/lib/engines/overview";
 import { ENGINES } from "@/lib/engines/registry";
+import { ENGINE_NAMES } from "@/lib/engines/types";
 import { runEngine, setEnginePaused } from "@/lib/engines/service";
 import { EVENTS } from "@/lib/events/catalog";
 import { intakeDeals } from "@/lib/intake/service";
@@ -261,7 +262,15 @@ describe("failure escalation", () => {
 
 describe("the safety-net cron", () => {
   it("restarts only engines whose schedule was lost, once per slot", async () => {
-    await db.engineState.update({ where: { tenantId_engine: { tenantId, engine: "underwriting" } }, data: { nextRunAt: new Date(Date.now() + 600_000) } });
+    // Every engine on schedule but one.
+    const onSchedule = new Date(Date.now() + 600_000);
+    for (const engine of ENGINE_NAMES) {
+      await db.engineState.upsert({
+        where: { tenantId_engine: { tenantId, engine } },
+        create: { engine, intervalSeconds: 300, intervalReason: "test", nextRunAt: onSchedule },
+        update: { nextRunAt: onSchedule },
+      });
+    }
     await db.engineState.update({ where: { tenantId_engine: { tenantId, engine: "email-intake" } }, data: { nextRunAt: new Date(Date.now() - 3_600_000) } });
     const { result, ctx: run } = await new InngestTestEngine({
       function: engineSafetyNet,

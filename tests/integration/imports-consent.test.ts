@@ -9,6 +9,7 @@ import { createImportJob, runImport } from "@/lib/imports/service";
 import { changeConsent, listConsents } from "@/lib/outbound/consent";
 import { recordIntakeConsent } from "@/lib/outbound/intake-consent";
 import { provisionTenant } from "@/lib/tenants/provision";
+import { openAuditEvents } from "@/lib/audit/sealing";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
@@ -70,6 +71,26 @@ describe("an import with consent columns", () => {
     expect(audit.after).toMatchObject({ consentsRecorded: 3 });
   });
 
+  it("stores each row's basis and evidence: from its column, else the file's default, else written words make it PEWC", async () => {
+    const db = await newTenant();
+    const csv = [
+      "Address,City,State,Zip,Phone,SMS Consent,Consent Text,Consent Basis,Consent IP",
+      "1 Ash St,Columbus,OH,43215,(614) 555-0201,yes,I agree to texts,,203.0.113.5",
+      "2 Ash St,Columbus,OH,43215,(614) 555-0202,yes,,EBR,",
+      "3 Ash St,Columbus,OH,43215,(614) 555-0203,yes,,,",
+      "4 Ash St,Columbus,OH,43215,(614) 555-0204,yes,,sometimes,",
+    ].join("\n");
+    const done = await importCsv(db, csv, { given: "yes", source: "Seller list" });
+    expect(done).toMatchObject({ status: "DONE", created: 3, errorCount: 1 });
+    const rows = await db.contactConsent.findMany({ orderBy: { address: "asc" } });
+    expect(rows.map((r) => [r.address, r.basis, r.evidence])).toEqual([
+      ["+16145550201", "PRIOR_EXPRESS_WRITTEN", "203.0.113.5"],
+      ["+16145550202", "ESTABLISHED_RELATIONSHIP", null],
+      ["+16145550203", "NONE", null],
+    ]);
+    expect(await db.importRowError.findFirstOrThrow({})).toMatchObject({ rowNumber: 5, field: "consentBasis" });
+  });
+
   it("records nothing without a consent column or default", async () => {
     const db = await newTenant();
     await importCsv(db, ["Address,City,State,Zip,Phone", "9 Elm St,Columbus,OH,43215,(614) 555-0109"].join("\n"), null);
@@ -87,7 +108,8 @@ describe("recordIntakeConsent", () => {
     expect(result.recorded.map((r) => `${r.channel}:${r.address}`)).toEqual(["SMS:+16145550110"]);
     expect(result.kept).toEqual([{ channel: "EMAIL", address: "kept@example.com" }]);
     expect(await db.contactConsent.findFirst({ where: { channel: "EMAIL" } })).toMatchObject({ status: "OPTED_OUT" });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "consent.recorded" } });
+    // As the audit log shows it: the contact's sealed fields opened with their key.
+    const [audit] = await openAuditEvents(db, [await db.auditEvent.findFirstOrThrow({ where: { action: "consent.recorded" } })]);
     expect(audit.entityId).toBe("SMS:+16145550110");
   });
 });

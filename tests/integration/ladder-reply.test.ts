@@ -46,7 +46,7 @@ async function makeLead() {
       timeZone: "America/Toronto", country: "CA", score: 80, contactName: "Dana Seller", contactPhone: phone, ownerId: vaId,
     } as never,
   });
-  await db.contactConsent.create({ data: { channel: "SMS", address: phone, status: "OPTED_IN", source: "form" } as never });
+  await db.contactConsent.create({ data: { channel: "SMS", address: phone, status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "form" } as never });
   return deal;
 }
 

@@ -37,6 +37,7 @@ describe("authenticate", () => {
       email: user.email,
       name: "Login User",
       defaultTenantId: first.id,
+      sessionVersion: 0,
     });
   });
 
@@ -57,10 +58,11 @@ describe("authenticate", () => {
     expect(await database.prisma.loginAttempt.count({ where: { email: user.email, success: false } })).toBe(1);
   });
 
-  it("lets no more than the limit of simultaneous guesses reach the password check", async () => {
+  it("lets no more than the free failures of simultaneous guesses from one address reach the password check", async () => {
     const user = await makeUser();
+    const from = ip();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 12 }, () => signIn(user.email, "wrong password!", ip())),
+      Array.from({ length: 12 }, () => signIn(user.email, "wrong password!", from)),
     );
     const codes = outcomes.map((o) => (o.status === "rejected" ? (o.reason as { code: string }).code : "ok"));
     expect(codes.filter((c) => c === "unauthorized").length).toBeLessThanOrEqual(5);
@@ -78,56 +80,78 @@ describe("authenticate", () => {
     expect(ea.message).toBe(eb.message);
   });
 
-  it("locks an account after 5 failures: the 6th attempt is refused even with the right password", async () => {
-    const user = await makeUser();
-    for (let i = 0; i < 5; i++) {
-      await expect(signIn(user.email, `wrong-${i}`, ip())).rejects.toMatchObject({ code: "unauthorized" });
+  const failTimes = async (email: string, from: string, times: number, deviceId?: string) => {
+    for (let i = 0; i < times; i++) {
+      await expect(authenticate(database.prisma, { email, password: `wrong-${i}`, ip: from, deviceId })).rejects.toMatchObject({ code: "unauthorized" });
     }
-    await expect(signIn(user.email, PASSWORD, ip())).rejects.toMatchObject({ code: "rate_limited" });
-    // Also when the failures came in a different letter case.
-    await expect(signIn(user.email.toUpperCase(), PASSWORD, ip())).rejects.toMatchObject({ code: "rate_limited" });
-    // Other accounts are not affected.
-    const other = await makeUser();
-    expect((await signIn(other.email, PASSWORD, ip())).id).toBe(other.id);
-  });
+  };
+  const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
-  it("allows the right password after 4 failures", async () => {
+  it("slows down the (account, IP) pair after 5 failures, never the account for everyone", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 4; i++) await expect(signIn(user.email, `wrong-${i}`, ip())).rejects.toMatchObject({ code: "unauthorized" });
+    const attacker = ip();
+    await failTimes(user.email, attacker, 5);
+    // The attacker's address must now wait, even with the right password...
+    await expect(signIn(user.email, PASSWORD, attacker)).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(signIn(user.email.toUpperCase(), PASSWORD, attacker)).rejects.toMatchObject({ code: "rate_limited" });
+    // ...while the owner, from anywhere else, signs in at once.
     expect((await signIn(user.email, PASSWORD, ip())).id).toBe(user.id);
   });
 
-  it("locks an address after failures for 20 different emails", async () => {
+  it("lets the right password through once the announced delay has passed, and grows the delay", async () => {
+    const user = await makeUser();
+    const from = ip();
+    await failTimes(user.email, from, 5);
+    await expect(signIn(user.email, PASSWORD, from)).rejects.toThrow("Try again in 30 seconds");
+    // Refused attempts never reached the password check: hammering does not lengthen the wait.
+    for (let i = 0; i < 5; i++) await expect(signIn(user.email, "guess-again!", from)).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(authenticate(database.prisma, { email: user.email, password: "sixth-wrong!", ip: from }, inSeconds(31))).rejects.toMatchObject({ code: "unauthorized" });
+    // Six failures: the next attempt waits a minute.
+    await expect(authenticate(database.prisma, { email: user.email, password: PASSWORD, ip: from }, inSeconds(45))).rejects.toMatchObject({ code: "rate_limited" });
+    expect((await authenticate(database.prisma, { email: user.email, password: PASSWORD, ip: from }, inSeconds(61))).id).toBe(user.id);
+  });
+
+  it("a known device keeps its own count, apart from its IP", async () => {
+    const user = await makeUser();
+    const shared = ip();
+    await failTimes(user.email, shared, 5);
+    await expect(signIn(user.email, PASSWORD, shared)).rejects.toMatchObject({ code: "rate_limited" });
+    expect((await authenticate(database.prisma, { email: user.email, password: PASSWORD, ip: shared, deviceId: "owner-laptop" })).id).toBe(user.id);
+    // The device is throttled like any pair when it is the one guessing.
+    await failTimes(user.email, shared, 5, "owner-laptop");
+    await expect(authenticate(database.prisma, { email: user.email, password: PASSWORD, ip: ip(), deviceId: "owner-laptop" })).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  it("caps one address at 20 failures across accounts, except for known devices", async () => {
     const attacker = ip();
     const victim = await makeUser();
-    for (let i = 0; i < 19; i++) {
+    for (let i = 0; i < 20; i++) {
       await expect(signIn(`spray-${i}-${tag()}@example.test`, "guess123456", attacker)).rejects.toMatchObject({ code: "unauthorized" });
     }
-    // 19 failures: the address may still try.
-    await expect(signIn(`spray-last-${tag()}@example.test`, "guess123456", attacker)).rejects.toMatchObject({ code: "unauthorized" });
-    // 20 failures: locked, even for a real account with its right password.
-    await expect(signIn(victim.email, PASSWORD, attacker)).rejects.toMatchObject({ code: "rate_limited" });
-    // The same account from another address is fine.
+    await expect(signIn(victim.email, PASSWORD, attacker)).rejects.toThrow("from your network");
+    expect((await authenticate(database.prisma, { email: victim.email, password: PASSWORD, ip: attacker, deviceId: "victim-phone" })).id).toBe(victim.id);
     expect((await signIn(victim.email, PASSWORD, ip())).id).toBe(victim.id);
   });
 
-  it("a success resets the account's failure count", async () => {
+  it("a success resets its pair's failure count", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 4; i++) await expect(signIn(user.email, `wrong-${i}`, ip())).rejects.toMatchObject({ code: "unauthorized" });
-    await signIn(user.email, PASSWORD, ip());
-    for (let i = 0; i < 4; i++) await expect(signIn(user.email, `wrong-again-${i}`, ip())).rejects.toMatchObject({ code: "unauthorized" });
-    // 8 failures in the window, but only 4 since the last success.
-    expect((await signIn(user.email, PASSWORD, ip())).id).toBe(user.id);
-    for (let i = 0; i < 5; i++) await expect(signIn(user.email, `wrong-third-${i}`, ip())).rejects.toMatchObject({ code: "unauthorized" });
-    await expect(signIn(user.email, PASSWORD, ip())).rejects.toMatchObject({ code: "rate_limited" });
+    const from = ip();
+    await failTimes(user.email, from, 4);
+    await signIn(user.email, PASSWORD, from);
+    await failTimes(user.email, from, 4);
+    // 8 failures, but only 4 since the last success.
+    expect((await signIn(user.email, PASSWORD, from)).id).toBe(user.id);
+    await failTimes(user.email, from, 5);
+    await expect(signIn(user.email, PASSWORD, from)).rejects.toMatchObject({ code: "rate_limited" });
   });
 
-  it("only counts failures inside the 15-minute window", async () => {
+  it("forgets a pair's failures after 24 hours", async () => {
     const user = await makeUser();
-    const longAgo = new Date(Date.now() - 16 * 60_000);
+    const from = ip();
+    const longAgo = new Date(Date.now() - 25 * 3_600_000);
     await database.prisma.loginAttempt.createMany({
-      data: Array.from({ length: 10 }, () => ({ email: user.email, ip: ip(), success: false, createdAt: longAgo })),
+      data: Array.from({ length: 10 }, () => ({ email: user.email, ip: from, success: false, createdAt: longAgo })),
     });
-    expect((await signIn(user.email, PASSWORD, ip())).id).toBe(user.id);
+    expect((await signIn(user.email, PASSWORD, from)).id).toBe(user.id);
   });
 });

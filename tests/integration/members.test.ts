@@ -5,6 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { tenantDbForInvitation } from "@/lib/db/edge";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { openAuditEvents } from "@/lib/audit/sealing";
 import {
   acceptInvitation,
   describeInvitation,
@@ -73,10 +74,14 @@ const auditOf = (tenantId: string) =>
   database.prisma.auditEvent.findMany({ where: { tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 /** Runs `change` and returns the audit events it added to the tenant. */
+/** The audit lines `change` wrote, as the audit log shows them: personal fields opened from their seal. */
 async function newAuditEvents(tenantId: string, change: () => Promise<unknown>) {
   const before = new Set((await auditOf(tenantId)).map((e) => e.id));
   await change();
-  return (await auditOf(tenantId)).filter((e) => !before.has(e.id));
+  const added = (await auditOf(tenantId)).filter((e) => !before.has(e.id));
+  // Stored rows keep a person's email only sealed (crypto-shredding), never readable.
+  for (const event of added) expect(JSON.stringify([event.before, event.after])).not.toMatch(/"email":"[^"[]/);
+  return openAuditEvents(scopeToTenant(database.prisma, tenantId), added);
 }
 
 /** Asserts `change` fails with `code` and leaves memberships, invitations and the audit log as they were. */
@@ -460,7 +465,7 @@ describe("acceptInvitation", () => {
       actorId: user.id,
       actorEmail: "newbie@example.test",
       requestId: "req-accept-1",
-      after: { email: "newbie@example.test", role: "investor", invitationId: invitation.id },
+      after: { role: "investor", invitationId: invitation.id },
     });
     expect((await describeInvitation(await invitationDb(token), token))?.status).toBe("accepted");
 

@@ -17,6 +17,7 @@ import { getComplianceSettings, updateComplianceSettings } from "@/lib/outbound/
 import { upsertMarketPolicy } from "@/lib/policy";
 import { getDealDetail } from "@/lib/prospects/detail";
 import { createOutboxEmailProvider, createOutboxSmsProvider } from "@/lib/providers/outbox";
+import { openAuditEvents } from "@/lib/audit/sealing";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
@@ -25,8 +26,9 @@ const ctx = { actorId: "user-admin", actorEmail: "admin@compliance.test", reques
 const deps: OutboundDeps = { providers: { sms: createOutboxSmsProvider(), email: createOutboxEmailProvider() }, baseUrl: "https://app.example.test", secret: "s3cret-s3cret-s3cret" };
 const PHONE = "+13125550142";
 
+/** As the audit log shows them: a contact's sealed fields opened with their key. */
 async function audit(action: string) {
-  return db.auditEvent.findMany({ where: { action } });
+  return openAuditEvents(db, await db.auditEvent.findMany({ where: { action } }));
 }
 
 beforeAll(async () => {

@@ -48,7 +48,7 @@ async function makeLead(overrides: Record<string, unknown> = {}) {
 }
 
 async function optIn(channel: "SMS" | "EMAIL", address: string) {
-  await db.contactConsent.create({ data: { channel, address, status: "OPTED_IN", source: "import" } as never });
+  await db.contactConsent.create({ data: { channel, address, status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "import" } as never });
 }
 
 async function setSettings(settings: Record<string, unknown>) {

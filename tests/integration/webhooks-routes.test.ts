@@ -80,8 +80,8 @@ describe("Twilio webhook routes", () => {
 
 describe("SendGrid webhook route", () => {
   it("verifies the signature: 200 when signed, 403 when not", async () => {
-    const body = JSON.stringify([{ sg_event_id: "route-ev-1", event: "open", email: "x@example.com" }]);
-    const timestamp = "1763900000";
+    const body = JSON.stringify([{ sg_event_id: "route-ev-1", event: "open", email: "x@example.com", dealflow_tenant: db.tenantId }]);
+    const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = sign("sha256", Buffer.from(timestamp + body), keys.privateKey).toString("base64");
     const path = `/api/webhooks/sendgrid/${SLUG}`;
     const headers = { "x-twilio-email-event-webhook-signature": signature, "x-twilio-email-event-webhook-timestamp": timestamp };

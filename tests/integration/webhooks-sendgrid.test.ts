@@ -18,6 +18,7 @@ let db: TenantDb;
 const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
 const PUBLIC_KEY = publicKey.export({ format: "der", type: "spki" }).toString("base64");
 const other = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+const WORKSPACE_KEY = { key: PUBLIC_KEY, scope: "workspace" } as const;
 
 /** A request signed as SendGrid signs it: ECDSA SHA-256 over timestamp + raw body, base64 DER signature. */
 function signed(events: unknown[], key: KeyObject = privateKey, timestamp = String(Math.floor(Date.now() / 1000))) {
@@ -83,7 +84,7 @@ describe("SendGrid signed event webhook", () => {
       { sg_event_id: "ev-b-bounce", event: "bounce", email: "bob@example.com", reason: "550 No such user", sg_message_id: `${b.message.providerMessageId}.filter0002` },
       { sg_event_id: "ev-a-spam", event: "spamreport", email: "ann@example.com", dealflow_message_id: a.message.id },
     ];
-    const result = await handleSendgridEvents(db, signed(events), PUBLIC_KEY);
+    const result = await handleSendgridEvents(db, signed(events), WORKSPACE_KEY);
     expect(result).toEqual({ received: 4, duplicates: 0, changed: 2, optedOut: 1 });
     expect(await db.message.findUniqueOrThrow({ where: { id: a.message.id } })).toMatchObject({ status: "DELIVERED" });
     expect(await db.message.findUniqueOrThrow({ where: { id: b.message.id } })).toMatchObject({ status: "UNDELIVERED", error: "550 No such user" });
@@ -92,7 +93,7 @@ describe("SendGrid signed event webhook", () => {
 
     // Replayed: the same signed batch again changes nothing.
     const before = await db.message.findMany({ orderBy: { id: "asc" } });
-    const replay = await handleSendgridEvents(db, signed(events), PUBLIC_KEY);
+    const replay = await handleSendgridEvents(db, signed(events), WORKSPACE_KEY);
     expect(replay).toEqual({ received: 4, duplicates: 4, changed: 0, optedOut: 0 });
     expect(await db.message.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await db.messageEvent.count({ where: { provider: "sendgrid" } })).toBe(4);
@@ -107,7 +108,7 @@ describe("SendGrid signed event webhook", () => {
     const wrongKey = signed(events, other.privateKey);
     const noHeaders = { ...good, headers: new Headers() };
     for (const request of [tampered, wrongKey, noHeaders]) {
-      await expect(handleSendgridEvents(db, request, PUBLIC_KEY)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(handleSendgridEvents(db, request, WORKSPACE_KEY)).rejects.toMatchObject({ code: "forbidden" });
     }
     await expect(handleSendgridEvents(db, good, null)).rejects.toMatchObject({ code: "forbidden" });
     expect(await db.message.findUniqueOrThrow({ where: { id: c.message.id } })).toMatchObject({ status: "SENT" });
@@ -115,6 +116,6 @@ describe("SendGrid signed event webhook", () => {
   });
 
   it("refuses a signed body that is not a list of events with 422", async () => {
-    await expect(handleSendgridEvents(db, signed([{ event: "delivered" }]), PUBLIC_KEY)).rejects.toMatchObject({ code: "invalid" });
+    await expect(handleSendgridEvents(db, signed([{ event: "delivered" }]), WORKSPACE_KEY)).rejects.toMatchObject({ code: "invalid" });
   });
 });

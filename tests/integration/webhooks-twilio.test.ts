@@ -60,7 +60,7 @@ afterAll(() => database.close());
 describe("status callbacks", () => {
   it("validates, moves the lifecycle forward once, and ignores a replay and a step backwards", async () => {
     const deal = await lead("+12125550101");
-    await db.contactConsent.create({ data: { channel: "SMS", address: "+12125550101", status: "OPTED_IN", source: "form" } as never });
+    await db.contactConsent.create({ data: { channel: "SMS", address: "+12125550101", status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "form" } as never });
     const result = await sendMessage(db, { dealId: deal.id, channel: "SMS", body: "Hello" }, deps);
     expect(result.status).toBe("SENT");
     const message = await db.message.findUniqueOrThrow({ where: { id: result.messageId } });
@@ -87,7 +87,7 @@ describe("status callbacks", () => {
 
   it("records failures with Twilio's error code", async () => {
     const deal = await lead("+12125550102");
-    await db.contactConsent.create({ data: { channel: "SMS", address: "+12125550102", status: "OPTED_IN", source: "form" } as never });
+    await db.contactConsent.create({ data: { channel: "SMS", address: "+12125550102", status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "form" } as never });
     const { messageId } = await sendMessage(db, { dealId: deal.id, channel: "SMS", body: "Hello" }, deps);
     const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
     const params = { MessageSid: message.providerMessageId!, MessageStatus: "undelivered", ErrorCode: "30003" };
@@ -145,7 +145,7 @@ describe("inbound messages", () => {
   it("STOP opts out at once with one confirmation, later sends are blocked, START opts back in", async () => {
     const phone = "+12125550104";
     const deal = await lead(phone);
-    await db.contactConsent.create({ data: { channel: "SMS", address: phone, status: "OPTED_IN", source: "form" } as never });
+    await db.contactConsent.create({ data: { channel: "SMS", address: phone, status: "OPTED_IN", basis: "PRIOR_EXPRESS_WRITTEN", source: "form" } as never });
     const before = sent.length;
 
     const stop = await handleTwilioInbound(db, inbound("SMstop1", phone, "  stop. "), AUTH_TOKEN, deps);

@@ -66,7 +66,19 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const TRIGGERS = ["=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"];
+const LEADERS = [" ", "\n", "\r", "\t", "\u000b", "\f", "\u00a0", "\u3000", "\u2028", "\u0001"];
+
+/** The oracle, char by char: spreadsheets skip leading blanks and control characters before a formula sign. */
+function startsFormula(value: string): boolean {
+  if (value.startsWith("\t") || value.startsWith("\r")) return true;
+  for (const ch of value) {
+    if (TRIGGERS.includes(ch)) return true;
+    if (ch.trim() !== "" && ch.charCodeAt(0) >= 32) return false;
+  }
+  return false;
+}
+const FORMULA_START = { test: startsFormula };
 
 describe("csvField", () => {
   it("leaves plain text as is", () => {
@@ -101,6 +113,21 @@ describe("csvField", () => {
     expect(csvField('=HYPERLINK("http://evil",  "x")')).toBe(`"'=HYPERLINK(""http://evil"",  ""x"")"`);
   });
 
+  it.each([" =1+1", "  @SUM(A1)", "\n=1", "\r\n+1", " \t-1", "\u00a0=1", "\u3000=1", "\uff1dSUM(A1)"])("neutralises %j, a sign after leading blanks", (value) => {
+    expect(parseCsv(`${csvField(value)}\r\n`)[0][0]).toBe(`'${value}`);
+  });
+
+  it("property: blanks or control characters before a formula sign never hide it", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LEADERS), { maxLength: 4 }), fc.constantFrom(...TRIGGERS), fc.string(), (leaders, sign, rest) => {
+        const value = `${leaders.join("")}${sign}${rest}`;
+        const [[read]] = parseCsv(`${csvField(value)}\r\n`);
+        expect(read).toBe(`'${value}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("does not neutralise a formula character that is not at the start", () => {
     expect(csvField("a=b")).toBe("a=b");
     expect(csvField("x-1")).toBe("x-1");
@@ -108,7 +135,7 @@ describe("csvField", () => {
 
   it("property: a reader gets the value back (with the neutralising quote where applied)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "Z", "1", ",", '"', "\n", "\r", "=", "+", "-", "@", "\t", " ", "'", "é") }), (value) => {
+      fc.property(fc.string({ unit: fc.constantFrom("a", "Z", "1", ",", '"', "\n", "\r", "=", "+", "-", "@", "\t", " ", "'", "é", "\u00a0", "\uff1d") }), (value) => {
         const cell = csvField(value);
         // Wrap it in a record with a neighbour on each side: the cell must not bleed into them.
         const parsed = parseCsv(`left,${cell},right\r\n`);

@@ -139,19 +139,22 @@ describe("engine rules at their thresholds", () => {
   });
 });
 
-describe("login throttle at its limits (locked at exactly the limit)", () => {
+describe("login throttle at its limits (slowed at exactly the limit)", () => {
+  const now = new Date("2026-03-09T12:00:00Z");
+  const justFailed = new Date(now.getTime() - 1000);
   it.each([
-    { account: LOGIN_THROTTLE.maxAccountFailures - 1, ip: 0, allowed: true },
-    { account: LOGIN_THROTTLE.maxAccountFailures, ip: 0, allowed: false },
-    { account: 0, ip: LOGIN_THROTTLE.maxIpFailures - 1, allowed: true },
-    { account: 0, ip: LOGIN_THROTTLE.maxIpFailures, allowed: false },
-  ])("account $account, ip $ip -> allowed: $allowed", ({ account, ip, allowed }) => {
-    expect(evaluateLoginThrottle({ account, ip }).allowed).toBe(allowed);
+    { pairFailures: LOGIN_THROTTLE.freeFailures - 1, ipFailures: 0, allowed: true },
+    { pairFailures: LOGIN_THROTTLE.freeFailures, ipFailures: 0, allowed: false },
+    { pairFailures: 0, ipFailures: LOGIN_THROTTLE.maxIpFailures - 1, allowed: true },
+    { pairFailures: 0, ipFailures: LOGIN_THROTTLE.maxIpFailures, allowed: false },
+  ])("pair $pairFailures, ip $ipFailures -> allowed: $allowed", ({ pairFailures, ipFailures, allowed }) => {
+    expect(evaluateLoginThrottle({ pairFailures, ipFailures, lastPairFailureAt: justFailed, knownDevice: false }, now).allowed).toBe(allowed);
   });
 
-  it("names the account first when both limits are reached", () => {
-    expect(evaluateLoginThrottle({ account: 5, ip: 20 })).toEqual({ allowed: false, reason: "account", retryAfterMinutes: 15 });
-    expect(evaluateLoginThrottle({ account: 4, ip: 20 })).toEqual({ allowed: false, reason: "ip", retryAfterMinutes: 15 });
+  it("names the pair first when both limits are reached", () => {
+    const state = { pairFailures: 5, ipFailures: 20, lastPairFailureAt: justFailed, knownDevice: false };
+    expect(evaluateLoginThrottle(state, now)).toEqual({ allowed: false, reason: "pair", retryAfterSeconds: 29 });
+    expect(evaluateLoginThrottle({ ...state, pairFailures: 4 }, now)).toEqual({ allowed: false, reason: "ip", retryAfterSeconds: 900 });
   });
 });
 

@@ -53,6 +53,7 @@ describe("embedded runner timing", () => {
       "cron:audit-digest:2026-03-04T06:00:00.000Z",
       "cron:engine-safety-net:2026-03-05T05:55:00.000Z",
       "cron:runtime-upkeep:2026-03-05T05:00:00.000Z",
+      "cron:system-heartbeat:2026-03-05T05:55:00.000Z",
     ]);
   });
 

@@ -140,10 +140,31 @@ describe("intake consent", () => {
   it("writes one row per channel with a valid address, and none when consent was not given", () => {
     const consent = { given: true, source: "form", wording: "Yes to texts" };
     expect(intakeConsentRows({ phone: "(614) 555-0101", email: " A@Example.com " }, consent)).toEqual([
-      { channel: "SMS", address: "+16145550101", status: "OPTED_IN", source: "form", wording: "Yes to texts", givenAt: null },
-      { channel: "EMAIL", address: "a@example.com", status: "OPTED_IN", source: "form", wording: "Yes to texts", givenAt: null },
+      { channel: "SMS", address: "+16145550101", status: "OPTED_IN", source: "form", wording: "Yes to texts", givenAt: null, basis: "PRIOR_EXPRESS_WRITTEN", evidence: null },
+      { channel: "EMAIL", address: "a@example.com", status: "OPTED_IN", source: "form", wording: "Yes to texts", givenAt: null, basis: "PRIOR_EXPRESS_WRITTEN", evidence: null },
     ]);
     expect(intakeConsentRows({ phone: "12", email: null }, consent)).toEqual([]);
     expect(intakeConsentRows({ phone: "(614) 555-0101" }, { ...consent, given: false })).toEqual([]);
+  });
+
+  it("records the basis: written words make it prior express written consent unless another is chosen", () => {
+    const phone = { phone: "(614) 555-0101" };
+    expect(intakeConsentRows(phone, { given: true, source: "call" })[0]).toMatchObject({ basis: "NONE" });
+    expect(intakeConsentRows(phone, { given: true, source: "closing", basis: "ESTABLISHED_RELATIONSHIP", wording: "ok" })[0]).toMatchObject({ basis: "ESTABLISHED_RELATIONSHIP" });
+    expect(intakeConsentRows(phone, { given: true, source: "form", wording: "Yes", evidence: "203.0.113.9" })[0]).toMatchObject({ basis: "PRIOR_EXPRESS_WRITTEN", evidence: "203.0.113.9" });
+
+    const fields = IntakeConsentFields.parse({ consentGiven: "yes", consentSource: "Letter", consentWording: "Yes", consentBasis: "established_relationship", consentEvidence: "letter-42.pdf" });
+    expect(intakeConsentFromFields(fields)).toMatchObject({ basis: "ESTABLISHED_RELATIONSHIP", evidence: "letter-42.pdf" });
+    const unwritten = IntakeConsentFields.safeParse({ consentGiven: "yes", consentSource: "Letter", consentBasis: "PRIOR_EXPRESS_WRITTEN" });
+    expect(unwritten.success ? [] : unwritten.error.issues.map((i) => i.path[0])).toEqual(["consentWording"]);
+  });
+
+  it("reads a basis column and the file's default basis; a bad cell rejects the row naming the column", () => {
+    expect(rowConsent({ consentGiven: "yes", consentWording: "Yes to texts", consentBasis: "EBR" }, null).consent).toMatchObject({ basis: "ESTABLISHED_RELATIONSHIP" });
+    expect(rowConsent({ consentGiven: "yes" }, { given: "yes", source: "Web", basis: "ESTABLISHED_RELATIONSHIP" }).consent).toMatchObject({ basis: "ESTABLISHED_RELATIONSHIP" });
+    expect(rowConsent({ consentGiven: "yes", consentBasis: "sometimes" }, null).issues).toEqual([{ field: "consentBasis", message: expect.any(String) }]);
+    expect(rowConsent({ consentGiven: "yes", consentBasis: "PEWC" }, null).issues).toEqual([{ field: "consentWording", message: expect.any(String) }]);
+    expect(rowConsent({ consentGiven: "no", consentBasis: "PEWC" }, null)).toMatchObject({ consent: { given: false }, issues: [] });
+    expect(rowConsent({ consentGiven: "yes", consentEvidence: " 198.51.100.2 " }, null).consent).toMatchObject({ evidence: "198.51.100.2" });
   });
 });

@@ -1,54 +1,100 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateLoginThrottle, LOGIN_THROTTLE } from "@/lib/auth/throttle";
+import { backoffSeconds, describeWait, evaluateLoginThrottle, LOGIN_THROTTLE, type ThrottleState } from "@/lib/auth/throttle";
+
+const now = new Date("2026-03-09T12:00:00Z");
+const secondsAgo = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+const state = (overrides: Partial<ThrottleState> = {}): ThrottleState => ({
+  pairFailures: 0,
+  lastPairFailureAt: null,
+  ipFailures: 0,
+  knownDevice: false,
+  ...overrides,
+});
+
+describe("backoffSeconds", () => {
+  it("is free for the first five failures, then 30 s doubling up to 15 minutes", () => {
+    const table = Array.from({ length: 12 }, (_, failures) => backoffSeconds(failures));
+    expect(table).toEqual([0, 0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900]);
+  });
+
+  it("stays finite and capped for any count", () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), (failures) => {
+        const delay = backoffSeconds(failures);
+        expect(Number.isFinite(delay)).toBe(true);
+        expect(delay).toBeLessThanOrEqual(LOGIN_THROTTLE.maxDelaySeconds);
+        expect(backoffSeconds(failures + 1)).toBeGreaterThanOrEqual(delay);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe("evaluateLoginThrottle", () => {
-  it("has the documented limits", () => {
-    expect(LOGIN_THROTTLE).toEqual({ windowMinutes: 15, maxAccountFailures: 5, maxIpFailures: 20 });
+  it("exhaustively: a pair is refused exactly while its back-off has not passed", () => {
+    for (let failures = 0; failures <= 14; failures += 1) {
+      const delay = backoffSeconds(failures);
+      for (const waited of [0, 1, delay - 1, delay, delay + 1, 3600]) {
+        if (waited < 0) continue;
+        const verdict = evaluateLoginThrottle(state({ pairFailures: failures, lastPairFailureAt: secondsAgo(waited) }), now);
+        if (waited < delay) expect(verdict).toEqual({ allowed: false, reason: "pair", retryAfterSeconds: Math.max(1, delay - waited) });
+        else expect(verdict).toEqual({ allowed: true });
+      }
+    }
   });
 
-  it("allows an account with 4 failures and refuses it at 5", () => {
-    expect(evaluateLoginThrottle({ account: 0, ip: 0 })).toEqual({ allowed: true });
-    expect(evaluateLoginThrottle({ account: 4, ip: 0 })).toEqual({ allowed: true });
-    expect(evaluateLoginThrottle({ account: 5, ip: 0 })).toEqual({ allowed: false, reason: "account", retryAfterMinutes: 15 });
-    expect(evaluateLoginThrottle({ account: 6, ip: 0 })).toMatchObject({ allowed: false, reason: "account" });
+  it("exhaustively: an IP past its cap stops unknown devices only", () => {
+    for (let ipFailures = 0; ipFailures <= 40; ipFailures += 1) {
+      for (const knownDevice of [false, true]) {
+        const verdict = evaluateLoginThrottle(state({ ipFailures, knownDevice }), now);
+        const refused = !knownDevice && ipFailures >= LOGIN_THROTTLE.maxIpFailures;
+        expect(verdict).toEqual(refused ? { allowed: false, reason: "ip", retryAfterSeconds: 900 } : { allowed: true });
+      }
+    }
   });
 
-  it("allows an address with 19 failures and refuses it at 20", () => {
-    expect(evaluateLoginThrottle({ account: 0, ip: 19 })).toEqual({ allowed: true });
-    expect(evaluateLoginThrottle({ account: 0, ip: 20 })).toEqual({ allowed: false, reason: "ip", retryAfterMinutes: 15 });
-    expect(evaluateLoginThrottle({ account: 4, ip: 19 })).toEqual({ allowed: true });
-  });
-
-  it("reports the account when both limits are reached", () => {
-    expect(evaluateLoginThrottle({ account: 5, ip: 20 })).toMatchObject({ allowed: false, reason: "account" });
-  });
-
-  it("property: allowed iff account < max and ip < max (default limits)", () => {
+  it("property: waiting out the announced delay is always enough for the pair", () => {
     fc.assert(
-      fc.property(fc.nat(50), fc.nat(100), (account, ip) => {
-        const verdict = evaluateLoginThrottle({ account, ip });
-        expect(verdict.allowed).toBe(account < 5 && ip < 20);
-        if (!verdict.allowed) {
-          expect(verdict.reason).toBe(account >= 5 ? "account" : "ip");
-          expect(verdict.retryAfterMinutes).toBe(15);
-        }
+      fc.property(fc.nat(60), fc.nat(4000), fc.boolean(), (pairFailures, waited, knownDevice) => {
+        const before = state({ pairFailures, lastPairFailureAt: secondsAgo(waited), knownDevice });
+        const verdict = evaluateLoginThrottle(before, now);
+        if (verdict.allowed || verdict.reason !== "pair") return;
+        const later = new Date(now.getTime() + verdict.retryAfterSeconds * 1000);
+        expect(evaluateLoginThrottle(before, later)).toEqual({ allowed: true });
+        expect(verdict.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_THROTTLE.maxDelaySeconds);
       }),
+      { numRuns: 1000 },
     );
   });
 
-  it("property: honours custom limits", () => {
+  it("property: another pair's failures never refuse a clean pair on a clean address", () => {
+    // The rule sees only its own pair: an attacker's count is not an input of the owner's verdict.
     fc.assert(
-      fc.property(
-        fc.record({ windowMinutes: fc.integer({ min: 1, max: 120 }), maxAccountFailures: fc.integer({ min: 1, max: 30 }), maxIpFailures: fc.integer({ min: 1, max: 200 }) }),
-        fc.nat(300),
-        fc.nat(300),
-        (limits, account, ip) => {
-          const verdict = evaluateLoginThrottle({ account, ip }, limits as never);
-          expect(verdict.allowed).toBe(account < limits.maxAccountFailures && ip < limits.maxIpFailures);
-          if (!verdict.allowed) expect(verdict.retryAfterMinutes).toBe(limits.windowMinutes);
-        },
-      ),
+      fc.property(fc.nat(LOGIN_THROTTLE.maxIpFailures - 1), fc.boolean(), (ipFailures, knownDevice) => {
+        expect(evaluateLoginThrottle(state({ ipFailures, knownDevice }), now)).toEqual({ allowed: true });
+      }),
+      { numRuns: 200 },
     );
+  });
+
+  it("property: a known device is never refused for its address", () => {
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(10_000), fc.nat(4000), (pairFailures, ipFailures, waited) => {
+        const verdict = evaluateLoginThrottle(state({ pairFailures, ipFailures, lastPairFailureAt: secondsAgo(waited), knownDevice: true }), now);
+        if (!verdict.allowed) expect(verdict.reason).toBe("pair");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("describeWait", () => {
+  it("says seconds under a minute and rounds minutes up", () => {
+    expect(describeWait(1)).toBe("1 second");
+    expect(describeWait(29)).toBe("29 seconds");
+    expect(describeWait(60)).toBe("1 minute");
+    expect(describeWait(61)).toBe("2 minutes");
+    expect(describeWait(900)).toBe("15 minutes");
   });
 });

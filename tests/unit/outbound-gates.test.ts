@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decideOutbound, GATES, type OutboundFacts } from "@/lib/outbound/gates";
 import { isContactAllowed, type MarketPolicyRules, type PolicyRecord } from "@/lib/policy";
+import { decideRegistries } from "@/lib/dnc/rules";
 
 const ALWAYS: MarketPolicyRules = { contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }], channelsAllowed: ["SMS", "EMAIL"], minLeadScore: 50 };
 const OPEN_POLICY: PolicyRecord = { region: "NY", market: "ALL", enabled: true, rules: ALWAYS };
@@ -12,6 +13,8 @@ const YES: OutboundFacts = {
   address: "+12125550100",
   consent: "OPTED_IN",
   onDoNotContact: false,
+  registries: { canadian: false, registries: [] },
+  consentBasis: null,
   policy: OPEN_POLICY,
   timeZones: ["America/New_York"],
   at: new Date("2026-03-10T15:00:00Z"),
@@ -81,6 +84,26 @@ const factsArb: fc.Arbitrary<OutboundFacts> = fc.record({
   address: fc.option(fc.constantFrom("+12125550100", "a@b.co"), { freq: 6 }),
   consent: fc.constantFrom("OPTED_IN" as const, "OPTED_OUT" as const, null),
   onDoNotContact: fc.boolean(),
+  registries: fc.option(
+    fc.record({
+      canadian: fc.boolean(),
+      registries: fc.array(
+        fc.record({
+          kind: fc.constantFrom("US_NATIONAL" as const, "CA_NATIONAL" as const, "LITIGATOR" as const, "INTERNAL" as const),
+          name: fc.constant("List"),
+          downloadedAt: fc.option(fc.integer({ min: Date.UTC(2025, 10, 1), max: Date.UTC(2027, 0, 1) }).map((ms) => new Date(ms))),
+          listed: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+  ),
+  consentBasis: fc.option(
+    fc.record({
+      basis: fc.constantFrom("PRIOR_EXPRESS_WRITTEN" as const, "ESTABLISHED_RELATIONSHIP" as const, "NONE" as const),
+      givenAt: fc.option(fc.integer({ min: Date.UTC(2025, 6, 1), max: Date.UTC(2027, 0, 1) }).map((ms) => new Date(ms))),
+    }),
+  ),
   policy: policyArb,
   timeZones: fc.constantFrom(["America/New_York"], ["America/St_Johns", "America/Halifax"], [], ["Nowhere/Zone"]),
   at: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }).map((ms) => new Date(ms)),
@@ -96,6 +119,7 @@ function expectedGate(f: OutboundFacts): string | null {
   if (!f.address) return "address";
   if (f.consent !== "OPTED_IN") return "consent";
   if (f.onDoNotContact) return "do_not_contact";
+  if (f.registries && !decideRegistries(f.registries, f.consentBasis, f.at).allowed) return "dnc_registry";
   const policy = isContactAllowed({ policy: f.policy, timeZones: f.timeZones, at: f.at, channel: f.channel, score: f.score });
   if (!policy.ok) return policy.reason === "channel_not_allowed" ? "channel" : "market_policy";
   if (f.channel === "EMAIL" && (!f.postalAddress?.trim() || !f.canLinkUnsubscribe)) return "email_compliance";

@@ -22,7 +22,7 @@ describe("permission matrix", () => {
         "deals:read", "deals:write", "deals:restore", "deals:import", "deals:underwrite", "analytics:read", "policies:read",
         "policies:write", "apikeys:manage", "integrations:manage",
         "tasks:read", "tasks:work", "tasks:assign", "ladder:manage",
-        "messages:read", "messages:send", "compliance:manage",
+        "messages:read", "messages:send", "compliance:manage", "privacy:manage",
         "engines:read", "engines:manage",
       ].sort(),
     );

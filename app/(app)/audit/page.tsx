@@ -6,7 +6,7 @@ import { DigestButton } from "@/components/audit/digest-button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { AuditQuerySchema } from "@/lib/audit/query";
+import { parseAuditQuery } from "@/lib/audit/query";
 import { listAuditEntities, listAuditEvents } from "@/lib/audit/query";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
@@ -25,9 +25,10 @@ function toParams(values: Record<string, string | string[] | undefined>) {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePage("audit:read");
   const raw = await searchParams;
-  const query = AuditQuerySchema.parse(raw);
+  const { query, ignored } = parseAuditQuery(raw);
   const [page, entities] = await Promise.all([listAuditEvents(ctx.db, query, ctx.tenant.timeZone), listAuditEntities(ctx.db)]);
   const params = toParams(raw);
+  for (const key of ignored) params.delete(key);
   const hrefFor = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));
@@ -48,6 +49,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {can(ctx.role, "audit:digest") && <DigestButton sendDigest={sendDigestNowAction} />}
       </div>
       <AuditFilters query={query} entities={entities} exportHref={exportHref} />
+      {ignored.length > 0 && (
+        <p role="status" className="text-sm text-muted-foreground">
+          Ignored filters that were not valid: {ignored.join(", ")}.
+        </p>
+      )}
       <Card>
         <CardContent className="grid gap-4">
           {page.rows.length === 0 ? (

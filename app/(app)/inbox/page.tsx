@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getSlaSnapshot, getTaskDetail, listDueTasks, listTaskAssignees, listTaskMarkets } from "@/lib/ladder/inbox";
 import { InboxQuery } from "@/lib/ladder/schema";
+import { parseStorable } from "@/lib/validation/text";
 import { assignTasksAction, completeTaskAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -18,7 +19,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePage("tasks:read");
-  const parsed = InboxQuery.safeParse(await searchParams);
+  // Hand-edited URLs are read leniently: a bad value (a NUL included) falls back to the defaults.
+  const parsed = parseStorable(InboxQuery, await searchParams);
   const query = parsed.success ? parsed.data : InboxQuery.parse({});
   // VAs see their own tasks unless they ask for more; everyone else sees all.
   const owner = query.owner ?? (ctx.role === "va" ? "me" : "all");

@@ -10,7 +10,7 @@ import { requirePage } from "@/lib/auth/session";
 import { listMessages, MESSAGE_STATUSES } from "@/lib/outbound/outbox";
 import { outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
 import { findUnansweredReplies } from "@/lib/outbound/replies";
-import { messagingProvidersFromEnv } from "@/lib/providers/messaging";
+import { messagingProvidersFor } from "@/lib/providers/messaging";
 import { simulateReceiptAction, simulateReplyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -23,7 +23,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   if (query.awaiting === "reply") filter.ids = (await findUnansweredReplies(ctx.db, { dealOwnerId: query.owner })).map((r) => r.id);
   const rows = await listMessages(ctx.db, filter, 200);
   const narrowed = [query.reason && `refused by the ${query.reason.replaceAll("_", " ")} gate`, query.from && `since ${query.from}`, query.awaiting && "waiting for an answer"].filter(Boolean);
-  const providers = messagingProvidersFromEnv();
+  const providers = await messagingProvidersFor(ctx.db);
   const local = [providers.sms.name === "outbox" && "SMS", providers.email.name === "outbox" && "email"].filter(Boolean);
 
   return (

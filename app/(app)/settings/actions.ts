@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { actingContext, auditContext } from "@/lib/auth/session";
 import { tenantAction } from "@/lib/http/action";
+import { ChangePlanInput } from "@/lib/plans/schema";
+import { changePlan } from "@/lib/plans/service";
 import { inviteMember, revokeInvitation } from "@/lib/tenants/invitations";
 import { changeMemberRole, removeMember } from "@/lib/tenants/members";
 import { updateTenantProfile } from "@/lib/tenants/profile";
@@ -14,6 +16,12 @@ export const updateProfileAction = tenantAction("tenant.update", "tenant:update"
   revalidatePath("/", "layout");
   return { name: tenant.name };
 }, { message: "Workspace profile saved" });
+
+export const changePlanAction = tenantAction("tenant.changePlan", "tenant:update", ChangePlanInput, async (ctx, input) => {
+  const result = await changePlan(ctx.db, input, { role: ctx.role, audit: auditContext(ctx) });
+  revalidatePath("/settings");
+  return result;
+}, { message: "Plan changed" });
 
 export const inviteMemberAction = tenantAction("members.invite", "members:invite", InviteMemberInput, async (ctx, input) => {
   const { invitation, token } = await inviteMember(ctx.db, input, actingContext(ctx));

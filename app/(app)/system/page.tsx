@@ -7,7 +7,7 @@ import { detailedHealth, type CheckStatus } from "@/lib/system/health";
 export const metadata: Metadata = { title: "System status" };
 
 const VARIANT: Record<CheckStatus, "success" | "warning" | "destructive"> = { ok: "success", degraded: "warning", down: "destructive" };
-const LABEL: Record<string, string> = { database: "Database", migrations: "Migrations", executor: "Background jobs" };
+const LABEL: Record<string, string> = { database: "Database", migrations: "Migrations", executor: "Background jobs", heartbeat: "Heartbeat", providers: "Providers" };
 
 export default async function SystemPage() {
   await requirePage("system:read");

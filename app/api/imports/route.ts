@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { auditContext, requireTenant } from "@/lib/auth/session";
 import { ExpectedError } from "@/lib/errors";
+import { refuseCrossSiteWrite } from "@/lib/http/origin";
 import { instrumented, sessionRoute } from "@/lib/http/route";
 import { iterateStream } from "@/lib/imports/multipart";
 import { listImportJobs } from "@/lib/imports/query";
@@ -15,6 +16,8 @@ export const dynamic = "force-dynamic";
  * id to poll. Permission is checked before a byte of the body is read.
  */
 export const POST = instrumented("/api/imports", async (request) => {
+  const crossSite = refuseCrossSiteWrite(request, "multipart/form-data");
+  if (crossSite) return crossSite;
   const ctx = await requireTenant("deals:import");
   if (!request.body) throw new ExpectedError("bad_request", "Choose a CSV file to import", "file");
   const job = await receiveImportUpload(ctx.db, iterateStream(request.body), request.headers.get("content-type"), auditContext(ctx));

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { tenantDbFor } from "@/lib/db/edge";
+import { clientIpRefusal } from "@/lib/ratelimit/limits";
 import { unsubscribeSecret, verifyUnsubscribeToken } from "@/lib/outbound/unsubscribe";
 import { confirmUnsubscribe } from "./actions";
 
@@ -14,6 +16,19 @@ export const dynamic = "force-dynamic";
  */
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const refusal = await clientIpRefusal("unsubscribe", await headers());
+  if (refusal) {
+    return (
+      <main className="mx-auto grid min-h-svh max-w-md content-center p-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Too many requests</CardTitle>
+            <CardDescription>{refusal.message}</CardDescription>
+          </CardHeader>
+        </Card>
+      </main>
+    );
+  }
   const claim = verifyUnsubscribeToken(decodeURIComponent(token), unsubscribeSecret());
   const db = claim ? await tenantDbFor(claim.tenantId) : null;
   const tenant = db ? await db.tenant.findUnique({ where: { id: db.tenantId }, select: { id: true, name: true } }) : null;

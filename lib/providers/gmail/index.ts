@@ -1,4 +1,7 @@
 import { auth as googleAuth, gmail as gmailClient } from "@googleapis/gmail";
+import type { TenantDb } from "@/lib/db/tenant";
+import { getTenantSettings } from "@/lib/tenants/settings";
+import { resolveProviderCredentials, type CredentialSource } from "../credentials";
 
 /** A mailbox that holds deal emails: the Gmail provider, or a fake in tests. */
 export interface DealMailbox {
@@ -18,6 +21,20 @@ export function gmailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GmailC
   const { GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET, GMAIL_REFRESH_TOKEN } = env;
   if (!GMAIL_CLIENT_ID || !GMAIL_CLIENT_SECRET || !GMAIL_REFRESH_TOKEN) return null;
   return { clientId: GMAIL_CLIENT_ID, clientSecret: GMAIL_CLIENT_SECRET, refreshToken: GMAIL_REFRESH_TOKEN };
+}
+
+/**
+ * This workspace's Gmail: its own OAuth credentials, else the environment's, and the label
+ * to read (the one stored with the credentials, else the intake settings' label); null when off.
+ */
+export async function gmailMailboxConfigFor(
+  db: TenantDb,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ config: GmailConfig; label: string; source: CredentialSource } | null> {
+  const resolved = await resolveProviderCredentials(db, "GMAIL", env);
+  if (!resolved.credentials) return null;
+  const { clientId, clientSecret, refreshToken, label } = resolved.credentials;
+  return { config: { clientId, clientSecret, refreshToken }, label: label || (await getTenantSettings(db)).gmailLabel, source: resolved.source };
 }
 
 export function processedLabelName(label: string): string {

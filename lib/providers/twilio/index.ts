@@ -1,4 +1,6 @@
 import twilio from "twilio";
+import type { TenantDb } from "@/lib/db/tenant";
+import { resolveProviderCredentials } from "../credentials";
 import type { OutboundSms, SentReceipt, SmsProvider } from "../messaging";
 
 export const TWILIO_PROVIDER = "twilio";
@@ -26,6 +28,12 @@ export function twilioConfigFromEnv(env: Env): TwilioConfig | null {
 /** The auth token that signs Twilio's webhooks, or null when Twilio is not configured. */
 export function twilioAuthToken(env: Env = process.env): string | null {
   return env.TWILIO_AUTH_TOKEN?.trim() || null;
+}
+
+/** The auth token that signs this workspace's Twilio webhooks: its own, else the environment's; null when neither is set. */
+export async function twilioAuthTokenFor(db: TenantDb, env: Env = process.env): Promise<string | null> {
+  const resolved = await resolveProviderCredentials(db, "TWILIO", env);
+  return resolved.credentials?.authToken ?? twilioAuthToken(env);
 }
 
 /** SMS through Twilio's Messages API. A rejected request throws with Twilio's message and code. */

@@ -12,12 +12,14 @@ import { DeleteDealButton } from "@/components/deals/delete-deal-button";
 import { Button } from "@/components/ui/button";
 import { EvidenceList } from "@/components/deals/evidence-list";
 import { RawSourceCard } from "@/components/deals/raw-source-card";
+import { ContactConsentList } from "@/components/outbound/contact-consent-list";
 import { SendMessageForm } from "@/components/outbound/send-message-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { isDealStatus } from "@/lib/deals/rules";
 import { LadderCard } from "@/components/ladder/ladder-card";
 import { getDealLadder } from "@/lib/ladder/view";
+import { consentsOfLead } from "@/lib/outbound/consent-api";
 import { getDealDetail } from "@/lib/prospects/detail";
 import { startLadderAction, stopLadderAction } from "./ladder-actions";
 import { sendMessageAction } from "./message-actions";
@@ -32,7 +34,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   const detail = await getDealDetail(ctx.db, dealId);
   if (!detail) notFound();
   const { deal, fieldGroups, evidence, emails, timeline, notes, members, ownerName } = detail;
-  const ladder = await getDealLadder(ctx.db, deal.id);
+  const [ladder, consents] = await Promise.all([getDealLadder(ctx.db, deal.id), consentsOfLead(ctx.db, { phone: deal.contactPhone, email: deal.contactEmail })]);
   const { timeZone } = ctx.tenant;
   const canWork = can(ctx.role, "deals:write");
   const status = isDealStatus(deal.status) ? deal.status : "NEW";
@@ -51,7 +53,9 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
       {/* Source order is the phone's reading order: contact and send first, the raw source last. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
         <div className="grid min-w-0 content-start gap-6 lg:col-start-2 lg:row-start-1">
-          <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone} />
+          <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone}>
+            {(deal.contactPhone || deal.contactEmail) && <ContactConsentList records={consents} timeZone={timeZone} />}
+          </ContactCard>
           {can(ctx.role, "messages:send") && <SendMessageForm dealId={deal.id} phone={deal.contactPhone} email={deal.contactEmail} sendMessage={sendMessageAction} />}
           <DealWorkCard
             deal={{ id: deal.id, status, ownerId: deal.ownerId, tags: deal.tags, statusReason: deal.statusReason }}

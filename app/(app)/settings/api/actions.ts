@@ -6,9 +6,8 @@ import { createApiKey, CreateApiKeyInput, revokeApiKey } from "@/lib/apikeys/ser
 import { auditContext } from "@/lib/auth/session";
 import { tenantAction } from "@/lib/http/action";
 import { pollDealMailbox } from "@/lib/intake/mailbox";
-import { gmailConfigFromEnv, gmailMailbox } from "@/lib/providers/gmail";
+import { gmailMailbox, gmailMailboxConfigFor } from "@/lib/providers/gmail";
 import { IntegrationsInput, rotateInboundEmailSecret, saveIntegrations } from "@/lib/tenants/integrations";
-import { getTenantSettings } from "@/lib/tenants/settings";
 import { ExpectedError } from "@/lib/errors";
 
 const PAGE = "/settings/api";
@@ -38,10 +37,9 @@ export const rotateInboundSecretAction = tenantAction("integrations.rotateSecret
 });
 
 export const pollGmailNowAction = tenantAction("integrations.pollGmail", "integrations:manage", z.object({}), async (ctx) => {
-  const config = gmailConfigFromEnv();
-  if (!config) throw new ExpectedError("conflict", "Gmail is off: set GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN.");
-  const settings = await getTenantSettings(ctx.db);
-  const report = await pollDealMailbox(ctx.db, gmailMailbox(config, settings.gmailLabel));
+  const gmail = await gmailMailboxConfigFor(ctx.db);
+  if (!gmail) throw new ExpectedError("conflict", "Gmail is off: add its credentials under Integrations, or set GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN.");
+  const report = await pollDealMailbox(ctx.db, gmailMailbox(gmail.config, gmail.label));
   revalidatePath("/deals");
   return report;
 });

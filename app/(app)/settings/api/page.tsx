@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/apikeys/service";
 import { requirePage } from "@/lib/auth/session";
-import { gmailConfigFromEnv } from "@/lib/providers/gmail";
+import { gmailMailboxConfigFor } from "@/lib/providers/gmail";
 import { invitationUrl } from "@/lib/tenants/invitation-url";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { createApiKeyAction, pollGmailNowAction, revokeApiKeyAction, rotateInboundSecretAction, saveIntegrationsAction } from "./actions";
@@ -21,7 +21,8 @@ export default async function ApiSettingsPage() {
   const [keys, settings] = await Promise.all([listApiKeys(ctx.db), getTenantSettings(ctx.db)]);
   const origin = new URL(await invitationUrl("x")).origin;
   const webhookUrl = `${origin}/api/webhooks/inbound-email/${ctx.tenant.slug}`;
-  const gmailOn = Boolean(gmailConfigFromEnv());
+  const gmail = await gmailMailboxConfigFor(ctx.db);
+  const gmailOn = Boolean(gmail);
   const format = (d: Date | null) => (d ? d.toLocaleString("en-CA", { timeZone: ctx.tenant.timeZone, timeZoneName: "short" }) : "never");
 
   return (
@@ -30,7 +31,7 @@ export default async function ApiSettingsPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">API &amp; integrations</h1>
           <p className="text-sm text-muted-foreground">
-            REST API v1 with keys, described at <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>; deal emails by webhook or Gmail; alerts.
+            REST API v1 with keys, described at <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>; deal emails by webhook or Gmail; alerts. Provider credentials are on <a className="underline" href="/settings/integrations">Integrations</a>.
           </p>
         </div>
         <ApiKeyDialog createApiKey={createApiKeyAction} />
@@ -77,8 +78,8 @@ export default async function ApiSettingsPage() {
             <CardTitle className="flex items-center gap-2">Gmail {gmailOn ? <Badge variant="success">On</Badge> : <Badge variant="outline">Off</Badge>}</CardTitle>
             <CardDescription>
               {gmailOn
-                ? `Reads messages labelled “${settings.gmailLabel}” and marks them “${settings.gmailLabel}/Processed”.`
-                : "Off: the server has no Gmail credentials. Set GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN to turn it on."}
+                ? `Reads messages labelled “${gmail?.label}” and marks them “${gmail?.label}/Processed”.`
+                : "Off: no Gmail credentials. Add them under Integrations, or set GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN for the whole installation."}
             </CardDescription>
           </CardHeader>
           {gmailOn && <CardContent><PollGmailButton pollGmail={pollGmailNowAction} /></CardContent>}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ComplianceSettingsForm, ConsentForm, DoNotContactForm } from "@/components/outbound/compliance-forms";
 import { ConsentSearch } from "@/components/outbound/consent-search";
 import { ConsentTable } from "@/components/outbound/consent-table";
@@ -26,6 +27,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Compliance</h1>
         <p className="text-sm text-muted-foreground">Who may be messaged. Every send checks consent, this list, the market policy and the daily cap; every change here is audited.</p>
+        <p className="text-sm"><Link href="/settings/compliance/registries" className="underline underline-offset-4">Do-not-call registries</Link> (US National DNC, Canada DNCL, litigator and internal lists)</p>
       </div>
       <Card id="outbound-settings" className="scroll-mt-4">
         <CardHeader>

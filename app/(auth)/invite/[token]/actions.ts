@@ -5,6 +5,7 @@ import { toFieldIssues, type ActionResult } from "@/lib/http/result";
 import { currentRequestId } from "@/lib/auth/session";
 import { acceptInvitationLink } from "@/lib/auth/invitations";
 import { AcceptInvitationInput } from "@/lib/tenants/schema";
+import { parseStorable } from "@/lib/validation/text";
 
 /** Public: the token is the credential. Signing in afterwards happens in the browser. */
 export async function acceptInvitationAction(
@@ -12,7 +13,7 @@ export async function acceptInvitationAction(
   formData: FormData,
 ): Promise<ActionResult<{ email: string }>> {
   const requestId = await currentRequestId();
-  const parsed = AcceptInvitationInput.safeParse({
+  const parsed = parseStorable(AcceptInvitationInput, {
     token: formData.get("token"),
     name: formData.get("name") || undefined,
     password: formData.get("password"),

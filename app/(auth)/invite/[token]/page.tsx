@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { tenantDbForInvitation } from "@/lib/db/edge";
+import { clientIpRefusal } from "@/lib/ratelimit/limits";
 import { describeInvitation, hashInvitationToken } from "@/lib/tenants/invitations";
 import { acceptInvitationAction } from "./actions";
 
@@ -17,6 +19,18 @@ const STATUS_TEXT = {
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  // Per client address, so invitation links cannot be guessed at speed.
+  const refusal = await clientIpRefusal("publicPage", await headers());
+  if (refusal) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle>Too many requests</CardTitle>
+          <CardDescription>{refusal.message}</CardDescription>
+        </CardHeader>
+      </Card>
+    );
+  }
   const invitation = await describeInvitation(await tenantDbForInvitation(hashInvitationToken(token)), token);
   if (!invitation || invitation.status !== "pending") {
     return (

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/service";
 import { auditContext, requireTenant } from "@/lib/auth/session";
-import { ExpectedError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/http/action";
+import { refuseCrossSiteWrite } from "@/lib/http/origin";
 import { instrumented } from "@/lib/http/route";
 import { ProspectExportInput, prospectsCsvStream } from "@/lib/prospects/export";
 
@@ -12,11 +12,10 @@ export const dynamic = "force-dynamic";
  * selection of 500 ids is too long for a URL); the file is streamed.
  */
 export const POST = instrumented("/api/prospects/export", async (request) => {
-  const ctx = await requireTenant("deals:read");
   // A form on another site could post here with the user's cookie: only our own pages may.
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && host && URL.canParse(origin) && new URL(origin).host !== host) throw new ExpectedError("forbidden", "Exports start from the prospects page");
+  const crossSite = refuseCrossSiteWrite(request);
+  if (crossSite) return crossSite;
+  const ctx = await requireTenant("deals:read");
   const input = ProspectExportInput.parse(formDataToObject(await request.formData()));
   // The export carries contact details out of the app: worth a line in the audit log.
   await recordAudit(ctx.db, { action: "deals.exported", entity: "Deal", after: { count: input.ids.length } }, auditContext(ctx));

@@ -5,11 +5,13 @@ import { ingestDealEmail } from "@/lib/intake/email-intake";
 import { authenticateInboundEmail, InboundEmailPayload } from "@/lib/intake/webhook";
 import { describeError } from "@/lib/http/errors";
 import { instrumented } from "@/lib/http/route";
+import { limitClientIp } from "@/lib/ratelimit/limits";
 
 export const dynamic = "force-dynamic";
 
 /** Deal emails posted by a mail service; idempotent by messageId. */
 export const POST = instrumented("/api/webhooks/inbound-email/[tenantSlug]", async (request, { params, requestId }) => {
+  await limitClientIp("webhook", request.headers);
   const { tenantSlug } = await params;
   const rawBody = await request.text();
   const db = await authenticateInboundEmail(await tenantDbBySlug(tenantSlug), rawBody, request.headers);

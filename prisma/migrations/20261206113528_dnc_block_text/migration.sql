@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DncRegistryBlock" ALTER COLUMN "data" SET DATA TYPE TEXT;
