@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of the can-contact gate: `npx tsx bench/contact-gate.ts`.
+ * Micro-benchmark of the can-contact gate: `npx tsx bench/contact-gate.ts [--json file]`.
  *
  * Prints ops/s of isContactAllowed (one zone, three zones) next to two baselines measured in
  * the same process: a trivial function call (the loop's own cost) and a naive gate that reads
@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { defaultPolicyRecord, isContactAllowed, minutesOfDay, nextAllowedInstant, type PolicyRecord } from "../lib/policy";
+import { parseBenchArgs, writeFigures } from "./database";
 import { INSTANTS_2026, consumed, measureOps } from "./support";
 
 const policy = defaultPolicyRecord("NU") as PolicyRecord;
@@ -53,4 +54,8 @@ console.log(`\n(${Math.round(allowedShare * 100)}% of the instants are inside a 
 console.log(`isContactAllowed 1 zone : ${(one / luxonOne).toFixed(1)}x the naive luxon gate, ${(baseline / one).toFixed(1)}x slower than a trivial call`);
 console.log(`isContactAllowed 3 zones: ${(three / luxonThree).toFixed(1)}x the naive luxon gate, ${(baseline / three).toFixed(1)}x slower than a trivial call`);
 console.log(`target >= 1,000,000 ops/s (1 zone): ${one >= 1_000_000 ? "met" : "NOT met"}`);
+writeFigures(parseBenchArgs(), "contact-gate", "none", [
+  { what: "isContactAllowed, 1 zone", value: one / 1e6, unit: "M ops/s", goal: ">= 1", baseline: luxonOne / 1e6, baselineLabel: "a naive luxon gate", met: one >= 1_000_000 },
+  { what: "isContactAllowed, 3 zones", value: three / 1e6, unit: "M ops/s", baseline: luxonThree / 1e6, baselineLabel: "a naive luxon gate" },
+]);
 if (consumed() < 0) console.log(consumed());

@@ -1,15 +1,19 @@
 /**
- * CSV import end to end: `npx tsx bench/csv-import.ts [rows=100000] [batchSize=1000]`.
- * Generates a lead list to a temp file, opens a fresh on-disk PGlite, provisions a tenant
- * with the (ALL, ALL) offer policy enabled, and runs runImport from the stored file. Prints
- * rows/s, seconds, peak RSS, and a baseline (parse + validate only, no writes) to compare.
+ * CSV import end to end, next to its floor:
+ *   npx tsx bench/csv-import.ts [--db pglite|postgres] [--scale 100k] [--json file] [batchSize=1000]
+ * Generates a lead list to a temp file, opens a fresh migrated database (bench/database.ts),
+ * provisions a tenant with the (ALL, ALL) offer policy enabled, and runs runImport from the
+ * stored file (parse, geo, underwriting, evidence, events). Prints the import's seconds and
+ * rows/s next to two baselines of the same run: the floor (the rows the import left, put by
+ * plain COPY into the same tables of a fresh database of the same kind) and parse + validate
+ * alone; and the peak RSS of this process during the import (on PGlite the database lives in
+ * it; on PostgreSQL the server's own memory is not counted).
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant";
 import { guessMapping } from "@/lib/imports/mapping";
 import { isBlankRow, toRecord, validateRow } from "@/lib/imports/rows";
@@ -18,9 +22,16 @@ import { createImportJob, runImport } from "@/lib/imports/service";
 import { readCells } from "@/lib/imports/source";
 import { importFilePath } from "@/lib/imports/storage";
 import { provisionTenant } from "@/lib/tenants/provision";
+import { countRows, grownTables, measureCopyFloor } from "./copy-floor";
+import { openBenchDatabase, parseBenchArgs, writeFigures } from "./database";
 
-const rows = Number(process.argv[2] ?? 100_000);
-const batchSize = Number(process.argv[3] ?? 1000);
+const args = parseBenchArgs();
+const rows = args.scale ?? Number(args.positional[0] ?? 100_000);
+const batchSize = Number(args.positional[args.scale === undefined ? 1 : 0] ?? 1000);
+/** The issue's goals: the import within 20 s on PostgreSQL and 40 s on PGlite (at 100k rows), at most 1.5x its COPY floor. */
+const GOAL_SECONDS_PER_100K = { postgres: 20, pglite: 40 } as const;
+const GOAL_FLOOR_RATIO = 1.5;
+const GOAL_PEAK_RSS_MB = 600;
 
 const PLACES = [
   ["Springfield", "IL", "62704"], ["Columbus", "OH", "43215"], ["Dallas", "TX", "75201"], ["Phoenix", "AZ", "85004"],
@@ -53,9 +64,10 @@ async function writeCsv(file: string) {
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+const toMb = (bytes: number) => Math.round(bytes / 1048576);
 
-async function baseline(file: string): Promise<number> {
+/** Rows per second of reading and validating the file alone: no geo, no underwriting, no writes. */
+async function parseAndValidateRate(file: string): Promise<number> {
   const started = performance.now();
   let headers: string[] | null = null;
   let mapping = {};
@@ -77,10 +89,11 @@ async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "dealflow-bench-import-"));
   process.env.IMPORTS_DIR = path.join(dir, "imports");
   const file = path.join(dir, "leads.csv");
-  const database = await openDatabase({ dataDir: path.join(dir, "pglite"), migrate: true });
+  const bench = await openBenchDatabase(args.db);
+  const { database } = bench;
   try {
     await writeCsv(file);
-    const parseRate = await baseline(file);
+    const parseRate = await parseAndValidateRate(file);
 
     const tenant = await provisionTenant(database.prisma, { slug: "bench", name: "Bench", timeZone: "America/Chicago", country: "US" }, [
       { email: "owner@bench.test", name: "Owner", password: "correct horse battery", role: "owner" },
@@ -95,22 +108,52 @@ async function main() {
     const job = await createImportJob(db, { fileName: "leads.csv", mapping: toColumnMapping(headers, guessMapping(headers)), totalRows: rows }, { actorId: null, actorEmail: "bench", requestId: undefined });
     await mkdir(path.dirname(importFilePath(tenant.id, job.id)), { recursive: true });
     await copyFile(file, importFilePath(tenant.id, job.id));
+    const countsBefore = await countRows(database.sql);
 
     const rssBefore = process.memoryUsage().rss;
     peakRss = rssBefore;
     const started = performance.now();
     const done = await runImport(db, job.id, undefined, { batchSize });
     const seconds = (performance.now() - started) / 1000;
+    const importPeakRss = Math.max(peakRss, process.memoryUsage().rss);
     const rate = done.processedRows / seconds;
 
-    console.log(`rows            ${done.processedRows.toLocaleString("en-US")} (batch ${batchSize}) -> ${done.status}: created ${done.created}, duplicates ${done.duplicates}, errors ${done.errorCount}${done.message ? ` (${done.message})` : ""}`);
-    console.log(`import          ${Math.round(rate).toLocaleString("en-US")} rows/s, ${seconds.toFixed(1)} s`);
-    console.log(`peak RSS        ${mb(peakRss)} during the import (${mb(rssBefore)} before it: PGlite, Prisma, the runtime)`);
-    console.log(`baseline        ${Math.round(parseRate).toLocaleString("en-US")} rows/s (parse + validate, no writes)`);
-    console.log(`ratio           import runs at ${((rate / parseRate) * 100).toFixed(1)}% of the baseline`);
+    const written = grownTables(countsBefore, await countRows(database.sql));
+    const floor = await measureCopyFloor(bench, written, dir);
+    const ratio = seconds / floor.seconds;
+    const goalSeconds = (GOAL_SECONDS_PER_100K[args.db] * rows) / 100_000;
+    const rssGoal = args.db === "postgres" ? GOAL_PEAK_RSS_MB : undefined;
+    const scale = rows >= 1000 ? `${Math.round(rows / 1000)}k` : String(rows);
+
+    console.log(`${bench.label}, node ${process.version}, ${rows.toLocaleString("en-US")} rows in batches of ${batchSize}\n`);
+    console.log(`rows            ${done.processedRows.toLocaleString("en-US")} -> ${done.status}: created ${done.created}, duplicates ${done.duplicates}, errors ${done.errorCount}${done.message ? ` (${done.message})` : ""}`);
+    console.log(`import          ${seconds.toFixed(1)} s, ${Math.round(rate).toLocaleString("en-US")} rows/s (goal <= ${goalSeconds.toFixed(1)} s: ${seconds <= goalSeconds ? "met" : "NOT met"})`);
+    console.log(`floor           ${floor.seconds.toFixed(1)} s: plain COPY of the ${floor.rows.toLocaleString("en-US")} rows it left, same tables and indexes, fresh ${bench.label}`);
+    for (const t of floor.tables) console.log(`                  ${t.table.padEnd(22)} ${t.rows.toLocaleString("en-US").padStart(9)} rows ${t.seconds.toFixed(2).padStart(7)} s`);
+    console.log(`ratio           import takes ${ratio.toFixed(2)}x its floor (goal <= ${GOAL_FLOOR_RATIO}x: ${ratio <= GOAL_FLOOR_RATIO ? "met" : "NOT met"})`);
+    console.log(
+      `peak RSS        ${toMb(importPeakRss)} MB during the import, ${toMb(rssBefore)} MB before it` +
+        (args.db === "pglite" ? " (the database lives in this process)" : ` (this process only; goal <= ${GOAL_PEAK_RSS_MB} MB: ${toMb(importPeakRss) <= GOAL_PEAK_RSS_MB ? "met" : "NOT met"})`),
+    );
+    console.log(`baseline        parse + validate alone: ${Math.round(parseRate).toLocaleString("en-US")} rows/s; the import runs at ${((rate / parseRate) * 100).toFixed(1)}% of it`);
+
+    writeFigures(args, "csv-import", bench, [
+      { what: `${scale}-row lead CSV import (parse, geo, underwriting, evidence, events)`, value: seconds, unit: "s", goal: `<= ${Number(goalSeconds.toFixed(1))}`, baseline: floor.seconds, baselineLabel: "plain COPY of the same rows into the same tables", met: seconds <= goalSeconds },
+      { what: "import / COPY floor", value: ratio, unit: "x", goal: `<= ${GOAL_FLOOR_RATIO}`, met: ratio <= GOAL_FLOOR_RATIO },
+      { what: "import throughput", value: rate, unit: "rows/s", baseline: parseRate, baselineLabel: "parse + validate alone" },
+      {
+        what: "peak RSS during the import (on PGlite the database is in the process)",
+        value: toMb(importPeakRss),
+        unit: "MB",
+        goal: rssGoal === undefined ? undefined : `<= ${rssGoal}`,
+        baseline: toMb(rssBefore),
+        baselineLabel: "before the import",
+        met: rssGoal === undefined ? undefined : toMb(importPeakRss) <= rssGoal,
+      },
+    ]);
   } finally {
     clearInterval(sampler);
-    await database.close();
+    await bench.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

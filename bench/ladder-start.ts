@@ -1,20 +1,22 @@
-// Starting follow-up ladders for 10k leads on PGlite: schedule computation, ladder rows, the
-// start events in the outbox and the KPI events, through lib/ladder's startLadders. Baseline:
-// inserting the same number of ladder rows with a fixed, unscheduled step list.
-// Usage: npx tsx bench/ladder-start.ts [leads]
+// Starting follow-up ladders for 10k leads: schedule computation, ladder rows, the start events
+// in the outbox and the KPI events, through lib/ladder's startLadders. Baseline: inserting the
+// same number of ladder rows with a fixed, unscheduled step list.
+// Usage: npx tsx bench/ladder-start.ts [--db pglite|postgres] [--scale 10k] [--json file]
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { openDatabase } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant";
 import { REGIONS } from "@/lib/geo/regions";
 import { DEFAULT_LADDER_STEPS, scheduleLadder, startLadders } from "@/lib/ladder";
 import { listMarketPolicies, resolveEffectivePolicy, seedMarketPolicies } from "@/lib/policy";
+import { openBenchDatabase, parseBenchArgs, writeFigures } from "./database";
 
-const LEADS = Number(process.argv[2] ?? 10_000);
+const args = parseBenchArgs();
+const LEADS = args.scale ?? Number(args.positional[0] ?? 10_000);
 const CHUNK = 2_000;
 
 async function main() {
-  const database = await openDatabase({ dataDir: "memory://", migrate: true });
+  const bench = await openBenchDatabase(args.db);
+  const { database } = bench;
   const tenant = await database.prisma.tenant.create({ data: { slug: "bench", name: "Bench Homes", timeZone: "America/Toronto", country: "CA" } });
   const db = scopeToTenant(database.prisma, tenant.id);
   await seedMarketPolicies(db, null);
@@ -76,7 +78,7 @@ async function main() {
   const againMs = performance.now() - started;
 
   const perLead = (ms: number) => `${((ms * 1000) / LEADS).toFixed(0)} µs/lead`;
-  console.log(`leads: ${LEADS} over ${places.length} region/zone pairs; start ${now.toISOString()} (Friday evening)`);
+  console.log(`${bench.label}, leads: ${LEADS} over ${places.length} region/zone pairs; start ${now.toISOString()} (Friday evening)`);
   console.log(`baseline (insert ${LEADS} unscheduled ladder rows): ${baselineMs.toFixed(0)} ms (${perLead(baselineMs)})`);
   console.log(`schedule only (scheduleLadder, pure): ${scheduleMs.toFixed(0)} ms (${perLead(scheduleMs)}), ${scheduledSteps} steps scheduled, ${skippedSteps} skipped`);
   console.log(
@@ -84,7 +86,12 @@ async function main() {
       `${startedCount} started, ${events} start events  (${(startMs / baselineMs).toFixed(2)}x baseline)`,
   );
   console.log(`second start of the same leads (all no-ops): ${againMs.toFixed(0)} ms, ${again.filter((r) => r.status === "already_active").length} already active`);
-  await database.close();
+  writeFigures(args, "ladder-start", bench, [
+    { what: "startLadders (schedule, ladder rows, outbox, KPI; one transaction)", value: startMs, unit: "ms", baseline: baselineMs, baselineLabel: "inserting as many unscheduled ladder rows" },
+    { what: "the schedule alone (scheduleLadder, pure)", value: scheduleMs, unit: "ms" },
+    { what: "a second start of the same leads (all no-ops)", value: againMs, unit: "ms", baseline: startMs, baselineLabel: "the first start" },
+  ]);
+  await bench.close();
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of the outbound gate decision: `npx tsx bench/outbound-gates.ts`.
+ * Micro-benchmark of the outbound gate decision: `npx tsx bench/outbound-gates.ts [--json file]`.
  *
  * Prints decisions per second of decideOutbound (the whole gate sequence, market policy
  * included) for a message every gate allows, for refusals at the first and at the last gate,
@@ -7,6 +7,7 @@
  */
 import { defaultPolicyRecord, type PolicyRecord } from "../lib/policy";
 import { decideOutbound, type OutboundFacts } from "../lib/outbound/gates";
+import { parseBenchArgs, writeFigures } from "./database";
 import { INSTANTS_2026, consumed, measureOps } from "./support";
 
 const policy = defaultPolicyRecord("NY") as PolicyRecord;
@@ -70,4 +71,8 @@ const mix = measure("decideOutbound, mix of the four above", (at) => mixed[turn+
 console.log(`\nallowed decisions: ${(baseline / allowed).toFixed(1)}x slower than a trivial call; mix: ${(baseline / mix).toFixed(1)}x`);
 console.log(`refusal at consent is ${(firstGate / allowed).toFixed(1)}x as fast as a full allowed decision; at the cap ${(lastGate / allowed).toFixed(2)}x; windows ${(windows / allowed).toFixed(2)}x`);
 console.log(`target >= 1,000,000 decisions/s (allowed): ${allowed >= 1_000_000 ? "met" : "NOT met"}`);
+writeFigures(parseBenchArgs(), "outbound-gates", "none", [
+  { what: "decideOutbound, allowed (every gate asked)", value: allowed / 1e6, unit: "M decisions/s", goal: ">= 1", baseline: baseline / 1e6, baselineLabel: "a trivial function call", met: allowed >= 1_000_000 },
+  { what: "decideOutbound, mix of allowed and refused", value: mix / 1e6, unit: "M decisions/s", baseline: baseline / 1e6, baselineLabel: "a trivial function call" },
+]);
 if (consumed() < 0) console.log(consumed());

@@ -1,21 +1,17 @@
 // What row-level security costs a tenant's queries: the tenant-scoped client (every query in a
 // transaction that enters the tenant, policies checked by the database) against the same
-// queries on the process's own client, which the policies let through unchecked. On the
-// embedded PGlite by default, on PostgreSQL when DATABASE_URL is set.
-// Usage: npx tsx bench/tenant-rls.ts [deals=50000]
+// queries on the process's own client, which the policies let through unchecked.
+// Usage: npx tsx bench/tenant-rls.ts [--db pglite|postgres] [--scale 200k] [--json file]
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { insertRows, refreshAfterBulkWrite } from "@/lib/db/bulk";
-import { openDatabase } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant";
 import { demoDeals } from "@/lib/demo/deals";
+import { openBenchDatabase, parseBenchArgs, writeFigures } from "./database";
 
-const total = Number(process.argv[2] ?? 50_000);
-const dir = mkdtempSync(path.join(tmpdir(), "dealflow-bench-"));
-const databaseUrl = process.env.DATABASE_URL;
-const database = await openDatabase({ databaseUrl, dataDir: path.join(dir, "db"), migrate: true });
+const args = parseBenchArgs();
+const total = args.scale ?? Number(args.positional[0] ?? 50_000);
+const bench = await openBenchDatabase(args.db);
+const { database } = bench;
 const [tenant, other] = await Promise.all(
   ["bench", "bench-other"].map((slug) => database.prisma.tenant.create({ data: { slug: `${slug}-${randomUUID().slice(0, 8)}`, name: slug } })),
 );
@@ -39,7 +35,7 @@ for (const [owner, count] of [[tenant.id, total], [other.id, total / 5]] as cons
 }
 await refreshAfterBulkWrite(db, ["Deal"]);
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-console.log(`${database.kind}: seeded ${total.toLocaleString()} + ${(total / 5).toLocaleString()} deals in ${seedSeconds.toFixed(1)} s (bulk writes enter the tenant too)`);
+console.log(`${bench.label}: seeded ${total.toLocaleString()} + ${(total / 5).toLocaleString()} deals in ${seedSeconds.toFixed(1)} s (bulk writes enter the tenant too)`);
 
 const sample = await database.prisma.deal.findMany({ where: { tenantId: tenant.id }, select: { id: true }, take: 200 });
 
@@ -81,5 +77,10 @@ console.log(`\n${"query".padEnd(40)} ${"scoped + RLS".padStart(14)} ${"system".p
 for (const [name, scoped, system] of rows) {
   console.log(`${name.padEnd(40)} ${`${scoped.toFixed(2)} ms`.padStart(14)} ${`${system.toFixed(2)} ms`.padStart(10)} ${(scoped / system).toFixed(2).padStart(7)}`);
 }
-await database.close();
-rmSync(dir, { recursive: true, force: true });
+writeFigures(
+  args,
+  "tenant-rls",
+  bench,
+  rows.map(([name, scoped, system]) => ({ what: `${name}, p50 through the tenant's client and its policies`, value: scoped, unit: "ms", baseline: system, baselineLabel: "the same query on the process's own client" })),
+);
+await bench.close();

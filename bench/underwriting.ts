@@ -1,6 +1,7 @@
 // computeOffer throughput (ops/s) against a trivial arithmetic baseline in the same process.
-// Usage: npx tsx bench/underwriting.ts
+// Usage: npx tsx bench/underwriting.ts [--json file]
 import { computeOffer, DEFAULT_OFFER_TERMS } from "@/lib/underwriting/rules";
+import { parseBenchArgs, writeFigures } from "./database";
 
 const inputs = Array.from({ length: 4096 }, (_, i) => ({ arv: 100_000 + i * 97, repairs: (i * 131) % 80_000, askingPrice: 60_000 + ((i * 389) % 200_000) }));
 
@@ -22,3 +23,6 @@ const offer = opsPerSecond((i) => computeOffer(inputs[i], DEFAULT_OFFER_TERMS));
 const fmt = (n: number) => `${(n / 1e6).toFixed(2)}M ops/s`;
 console.log(`baseline (inline MAO arithmetic): ${fmt(baseline)}`);
 console.log(`computeOffer (MAO, spread, ratio, strategy): ${fmt(offer)}  (${(offer / baseline).toFixed(2)}x baseline)`);
+writeFigures(parseBenchArgs(), "underwriting", "none", [
+  { what: "computeOffer (MAO, spread, ratio, strategy)", value: offer / 1e6, unit: "M ops/s", baseline: baseline / 1e6, baselineLabel: "inline MAO arithmetic" },
+]);

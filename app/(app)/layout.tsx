@@ -1,4 +1,4 @@
-import { Building2 } from "lucide-react";
+import { Building2 } from "@/components/ui/icons";
 import Link from "next/link";
 import { markAllNotificationsRead } from "@/app/actions/notifications";
 import { MobileNav } from "@/components/shell/mobile-nav";

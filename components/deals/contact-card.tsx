@@ -1,4 +1,4 @@
-import { Mail, Phone, User } from "lucide-react";
+import { Mail, Phone, User } from "@/components/ui/icons";
 import type { ReactNode } from "react";
 import { formatPhone } from "@/components/prospects/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 import Link from "next/link";
 import type { Deal } from "@/generated/prisma/client";
 import { StatusBadge, StrategyBadge } from "@/components/prospects/deal-badges";

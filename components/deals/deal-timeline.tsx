@@ -1,10 +1,10 @@
-import { Activity, Calculator, Inbox, MessageSquare, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Activity, Calculator, Inbox, MessageSquare, ShieldCheck, type LeanIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime, formatMoney, formatPercent, humanize, spreadTone } from "@/components/prospects/format";
 import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 import type { TimelineEntry, TimelineKind } from "@/lib/prospects/detail";
 
-const KIND: Record<TimelineKind, { icon: LucideIcon; label: string }> = {
+const KIND: Record<TimelineKind, { icon: LeanIcon; label: string }> = {
   intake: { icon: Inbox, label: "Intake" },
   underwriting: { icon: Calculator, label: "Underwriting" },
   message: { icon: MessageSquare, label: "Message" },

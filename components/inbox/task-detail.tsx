@@ -1,4 +1,4 @@
-import { Phone, PhoneOff } from "lucide-react";
+import { Phone, PhoneOff } from "@/components/ui/icons";
 import Link from "next/link";
 import { formatInZone } from "@/components/ladder/format";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Send } from "lucide-react";
+import { Send } from "@/components/ui/icons";
 import Link from "next/link";
 import { useState } from "react";
 import type { FormAction } from "@/components/forms/action-types";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Download, X } from "lucide-react";
+import { Download, X } from "@/components/ui/icons";
 import { useState, useTransition } from "react";
 import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";

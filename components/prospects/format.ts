@@ -73,7 +73,13 @@ export function formatPhone(phone: string | null | undefined): string {
   return national ? `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}` : phone;
 }
 
-/** "240 deals", "10,000+ deals" when the count stopped short of every match. */
-export function formatDealCount(total: number, exact = true): string {
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/**
+ * "240 deals"; when the count stopped short of every match, "about 1.2M deals" from the
+ * database's estimate, or "10,000+ deals" without one.
+ */
+export function formatDealCount(total: number, exact = true, estimate?: number): string {
+  if (!exact && estimate !== undefined && estimate > total) return `about ${compact.format(estimate)} deals`;
   return `${formatCount(total)}${exact ? "" : "+"} deal${total === 1 && exact ? "" : "s"}`;
 }

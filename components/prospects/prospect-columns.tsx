@@ -8,20 +8,28 @@ import {
   tableFeatures,
 } from "@tanstack/react-table";
 import Link from "next/link";
-import { Checkbox } from "@/components/ui/checkbox";
 import type { ProspectRow } from "@/lib/prospects/query";
-import { cn } from "@/lib/ui/cn";
 import { StatusBadge, StrategyBadge } from "./deal-badges";
 import { DASH, formatCount, formatMoney, formatPercent, formatPhone, humanize, spreadTone } from "./format";
 
+/** The fields the table shows: the page hands the browser these, not the whole deal row. */
+const SHOWN_FIELDS = ["id", "status", "source", "street", "unit", "city", "region", "postalCode", "market", "askingPrice", "arv", "mao", "spread", "spreadRatio", "strategy", "score", "contactPhone"] as const;
+
 /** A row as the server hands it over: the intake date is already in the workspace zone, the owner resolved to a name. */
-export type ProspectTableRow = ProspectRow & { intake: string; ownerName: string | null };
+export type ProspectTableRow = Pick<ProspectRow, (typeof SHOWN_FIELDS)[number]> & { intake: string; ownerName: string | null };
+
+export function toProspectTableRow(row: ProspectRow, intake: string, ownerName: string | null): ProspectTableRow {
+  const shown = Object.fromEntries(SHOWN_FIELDS.map((field) => [field, row[field]])) as Pick<ProspectRow, (typeof SHOWN_FIELDS)[number]>;
+  return { ...shown, intake, ownerName };
+}
 
 interface ProspectColumnMeta {
   label: string;
   numeric?: boolean;
   /** A header tooltip, e.g. what a sort on this column orders by. */
   hint?: string;
+  /** A class for the row's cell from its values, e.g. the spread's colour. */
+  tone?: (row: ProspectTableRow) => string | undefined;
 }
 
 export const prospectFeatures = tableFeatures({
@@ -39,18 +47,35 @@ export function streetOf(row: Pick<ProspectTableRow, "street" | "unit">) {
 }
 
 function Address({ row }: { row: ProspectTableRow }) {
-  const street = streetOf(row);
   const locality = [row.city, [row.region, row.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  // Styled by its cell (`.prospect-table td.address`, app/globals.css): long addresses wrap.
   return (
-    // Long addresses wrap (even a long single word) rather than push the table past the screen.
-    <div className="min-w-28 whitespace-normal [overflow-wrap:anywhere]">
-      <Link href={`/deals/${row.id}`} className="font-medium hover:underline focus-visible:underline">{street}</Link>
-      <div className="text-xs text-muted-foreground">{locality || DASH}</div>
-    </div>
+    <>
+      <Link href={`/deals/${row.id}`}>{streetOf(row)}</Link>
+      <span>{locality || DASH}</span>
+    </>
   );
 }
 
-const money = (value: number | null) => <span className="tabular-nums">{formatMoney(value)}</span>;
+/** A native checkbox: a row ships one small input, styled by `.prospect-table` (app/globals.css). */
+function RowCheckbox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={checked}
+      ref={(input) => {
+        if (input) input.indeterminate = indeterminate;
+      }}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+/** Spread tone as a cell class: red when it loses money, green when it is worth a call. */
+export function spreadClass(spread: number | null) {
+  return spreadTone(spread) || undefined;
+}
 
 export const prospectColumns = helper.columns([
   helper.display({
@@ -58,15 +83,14 @@ export const prospectColumns = helper.columns([
     enableHiding: false,
     meta: { label: "Select" },
     header: ({ table }) => (
-      <Checkbox
-        aria-label="Select every deal on this page"
-        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
-        onCheckedChange={(checked) => table.toggleAllPageRowsSelected(checked === true)}
+      <RowCheckbox
+        label="Select every deal on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        indeterminate={!table.getIsAllPageRowsSelected() && table.getIsSomePageRowsSelected()}
+        onChange={(checked) => table.toggleAllPageRowsSelected(checked)}
       />
     ),
-    cell: ({ row }) => (
-      <Checkbox aria-label={`Select ${streetOf(row.original)}`} checked={row.getIsSelected()} onCheckedChange={(checked) => row.toggleSelected(checked === true)} />
-    ),
+    cell: ({ row }) => <RowCheckbox label={`Select ${streetOf(row.original)}`} checked={row.getIsSelected()} onChange={(checked) => row.toggleSelected(checked)} />,
   }),
   helper.accessor((row) => row.city, {
     id: "address",
@@ -76,37 +100,30 @@ export const prospectColumns = helper.columns([
     meta: { label: "Address", hint: "Sorts by city" },
     cell: (info) => <Address row={info.row.original} />,
   }),
-  helper.accessor("status", { header: "Status", enableSorting: false, meta: { label: "Status" }, cell: (info) => <StatusBadge status={info.getValue()} className="whitespace-normal text-center" /> }),
+  helper.accessor("status", { header: "Status", enableSorting: false, meta: { label: "Status" }, cell: (info) => <StatusBadge status={info.getValue()} /> }),
   helper.accessor("strategy", { header: "Strategy", enableSorting: false, meta: { label: "Strategy" }, cell: (info) => <StrategyBadge strategy={info.getValue()} /> }),
   helper.accessor("source", { header: "Source", enableSorting: false, meta: { label: "Source" }, cell: (info) => humanize(info.getValue()) }),
-  helper.accessor("askingPrice", { header: "Asking", meta: { label: "Asking price", numeric: true }, cell: (info) => money(info.getValue()) }),
-  helper.accessor("arv", { header: "ARV", meta: { label: "ARV", numeric: true }, cell: (info) => money(info.getValue()) }),
-  helper.accessor("mao", { header: "MAO", meta: { label: "MAO", numeric: true }, cell: (info) => money(info.getValue()) }),
-  helper.accessor("spread", {
-    header: "Spread",
-    meta: { label: "Spread", numeric: true },
-    cell: (info) => <span className={cn("font-medium tabular-nums", spreadTone(info.getValue()))}>{formatMoney(info.getValue())}</span>,
-  }),
-  helper.accessor("spreadRatio", {
-    header: "Spread %",
-    meta: { label: "Spread %", numeric: true },
-    cell: (info) => <span className={cn("tabular-nums", spreadTone(info.row.original.spread))}>{formatPercent(info.getValue())}</span>,
-  }),
+  helper.accessor("askingPrice", { header: "Asking", meta: { label: "Asking price", numeric: true }, cell: (info) => formatMoney(info.getValue()) }),
+  helper.accessor("arv", { header: "ARV", meta: { label: "ARV", numeric: true }, cell: (info) => formatMoney(info.getValue()) }),
+  helper.accessor("mao", { header: "MAO", enableSorting: false, meta: { label: "MAO", numeric: true }, cell: (info) => formatMoney(info.getValue()) }),
+  helper.accessor("spread", { header: "Spread", meta: { label: "Spread", numeric: true, tone: (row) => spreadClass(row.spread) }, cell: (info) => formatMoney(info.getValue()) }),
+  helper.accessor("spreadRatio", { header: "Spread %", meta: { label: "Spread %", numeric: true, tone: (row) => spreadClass(row.spread) }, cell: (info) => formatPercent(info.getValue()) }),
   helper.accessor("score", { header: "Score", meta: { label: "Lead score", numeric: true }, cell: (info) => formatCount(info.getValue()) }),
-  helper.accessor("market", { header: "Market", enableSorting: false, meta: { label: "Market" }, cell: (info) => <span className="whitespace-normal">{info.getValue() ?? DASH}</span> }),
-  helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false, meta: { label: "Owner" }, cell: (info) => <span className="whitespace-normal">{info.getValue() ?? DASH}</span> }),
+  helper.accessor("market", { header: "Market", enableSorting: false, meta: { label: "Market" }, cell: (info) => info.getValue() ?? DASH }),
+  helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false, meta: { label: "Owner" }, cell: (info) => info.getValue() ?? DASH }),
   helper.accessor("contactPhone", {
     id: "phone",
     header: "Phone",
     enableSorting: false,
     meta: { label: "Phone" },
-    // A phone number is read as one word: it never breaks between its digits.
-    cell: (info) => (info.getValue() ? <a href={`tel:${info.getValue()}`} className="whitespace-nowrap tabular-nums hover:underline">{formatPhone(info.getValue())}</a> : DASH),
+    // A phone number is read as one word: its cell never wraps.
+    cell: (info) => (info.getValue() ? <a href={`tel:${info.getValue()}`}>{formatPhone(info.getValue())}</a> : DASH),
   }),
-  helper.accessor("createdAt", {
+  helper.accessor("intake", {
+    id: "createdAt",
     header: "Intake",
     meta: { label: "Intake date", numeric: true },
-    cell: (info) => <span className="whitespace-nowrap tabular-nums">{info.row.original.intake}</span>,
+    cell: (info) => info.getValue(),
   }),
   // Sortable columns are exactly those in SORT_BY_COLUMN (table-url.ts); ids match PROSPECT_COLUMN_IDS.
 ]);

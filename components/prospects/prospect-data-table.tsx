@@ -1,8 +1,6 @@
 "use client";
 
 import { FlexRender } from "@tanstack/react-table";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { cn } from "@/lib/ui/cn";
 import { SortHeader } from "./sort-controls";
 import type { ProspectTable } from "./use-prospect-table";
 
@@ -15,41 +13,47 @@ interface ProspectDataTableProps {
   onOpenDeal: (dealId: string) => void;
 }
 
-/** The desktop table: sortable headers and one clickable row per deal. */
+/**
+ * The deals of one page, each row once: a table from md up, and cards below it, laid out by
+ * `.prospect-table` (app/globals.css) from the column id each cell carries as its class.
+ */
 export function ProspectDataTable({ table, zoneLabel, onOpenDeal }: ProspectDataTableProps) {
   return (
-    <div className="hidden md:block">
-      {/* Compact type and padding: every column fits 1440 px without scrolling sideways. */}
-      <Table className="text-[13px]">
-        <TableHeader>
+    // Focusable, so a keyboard user can scroll a table wider than the window (axe: scrollable-region-focusable).
+    <div tabIndex={0} className="relative w-full overflow-x-auto rounded-md focus-visible:ring-[3px] focus-visible:ring-ring focus-visible:outline-none">
+      <table className="prospect-table">
+        <thead>
           {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
+            <tr key={group.id}>
               {group.headers.map((header) => <ProspectHead key={header.id} header={header} zoneLabel={zoneLabel} />)}
-            </TableRow>
+            </tr>
           ))}
-        </TableHeader>
-        <TableBody>
+        </thead>
+        <tbody>
           {table.getRowModel().rows.map((row) => (
-            <TableRow
+            <tr
               key={row.id}
               data-testid="prospect-row"
               data-state={row.getIsSelected() ? "selected" : undefined}
-              className="cursor-pointer"
               onClick={(event) => {
                 // The address is a real link (new tab, keyboard); a click anywhere else opens the deal too.
-                if ((event.target as HTMLElement).closest("a,button")) return;
+                if ((event.target as HTMLElement).closest("a,button,input")) return;
                 onOpenDeal(row.id);
               }}
             >
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id} className={cn("px-1.5", cell.column.columnDef.meta?.numeric && "text-right")}>
-                  <table.FlexRender cell={cell} />
-                </TableCell>
-              ))}
-            </TableRow>
+              {row.getVisibleCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                const className = [cell.column.id, meta?.numeric && "num", meta?.tone?.(row.original)].filter(Boolean).join(" ");
+                return (
+                  <td key={cell.id} className={className}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -58,12 +62,12 @@ function ProspectHead({ header, zoneLabel }: { header: ProspectHeader; zoneLabel
   const meta = header.column.columnDef.meta;
   const sorted = header.column.getIsSorted();
   // The selection column's header is a checkbox, rendered as defined; the others are labels.
-  if (typeof header.column.columnDef.header === "function") return <TableHead className="w-8 px-1.5"><FlexRender header={header} /></TableHead>;
+  if (typeof header.column.columnDef.header === "function") return <th className="w-8"><FlexRender header={header} /></th>;
   const label = header.column.id === "createdAt" ? `Intake (${zoneLabel})` : String(header.column.columnDef.header ?? header.column.id);
   return (
     // Headers may wrap ("Spread %", "Intake (EST)"): the values below them are the wider part.
-    <TableHead className={cn("px-1.5 whitespace-normal", meta?.numeric && "text-right")} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+    <th className={meta?.numeric ? "num" : undefined} aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
       {header.column.getCanSort() ? <SortHeader label={label} sorted={sorted} hint={meta?.hint} onToggle={header.column.getToggleSortingHandler()} /> : label}
-    </TableHead>
+    </th>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { FilterX } from "lucide-react";
+import { FilterX } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
-import { UNOWNED, type ProspectQuery } from "@/lib/prospects/query";
+import { UNOWNED, type ProspectQuery } from "@/lib/prospects/query-params";
 import { STRATEGIES } from "@/lib/underwriting/rules";
 import { FilterInput } from "./filter-input";
 import { MultiSelectFilter } from "./multi-select-filter";

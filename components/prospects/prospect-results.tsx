@@ -1,21 +1,19 @@
 "use client";
 
-import { SearchX } from "lucide-react";
+import { SearchX } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ProspectQuery } from "@/lib/prospects/query";
+import type { ProspectQuery } from "@/lib/prospects/query-params";
 import { cn } from "@/lib/ui/cn";
-import { ProspectCards } from "./prospect-cards";
-import type { ProspectTableRow } from "./prospect-columns";
 import { ProspectDataTable } from "./prospect-data-table";
 import { TablePagination } from "./table-pagination";
 import type { ProspectTable } from "./use-prospect-table";
 
 interface ProspectResultsProps {
   table: ProspectTable;
-  rows: ProspectTableRow[];
   total: number;
   totalIsExact: boolean;
+  estimatedTotal?: number;
   pageCount: number;
   query: ProspectQuery;
   zoneLabel: string;
@@ -25,9 +23,8 @@ interface ProspectResultsProps {
   onOpenDeal: (dealId: string) => void;
 }
 
-/** One page of deals (cards on small screens, a table on wider ones) with its pager, or what to do when none match. */
-export function ProspectResults({ table, rows, total, totalIsExact, pageCount, query, zoneLabel, pending, onClearFilters, onOpenDeal }: ProspectResultsProps) {
-  const selectable = table.getColumn("select")?.getIsVisible() ?? false;
+/** One page of deals (a table, laid out as cards on small screens) with its pager, or what to do when none match. */
+export function ProspectResults({ table, total, totalIsExact, estimatedTotal, pageCount, query, zoneLabel, pending, onClearFilters, onOpenDeal }: ProspectResultsProps) {
   return (
     <div className="relative grid grid-cols-1 gap-4 rounded-lg border bg-card p-3 sm:p-4" aria-busy={pending}>
       <LoadingBar visible={pending} />
@@ -40,7 +37,6 @@ export function ProspectResults({ table, rows, total, totalIsExact, pageCount, q
         />
       ) : (
         <div className={cn("grid grid-cols-1 gap-4 transition-opacity", pending && "opacity-60")}>
-          <ProspectCards rows={rows} selection={selectable ? { isSelected: (id) => table.getRow(id).getIsSelected(), toggle: (id, selected) => table.getRow(id).toggleSelected(selected) } : undefined} />
           <ProspectDataTable table={table} zoneLabel={zoneLabel} onOpenDeal={onOpenDeal} />
           <TablePagination
             page={query.page}
@@ -48,6 +44,7 @@ export function ProspectResults({ table, rows, total, totalIsExact, pageCount, q
             pageSize={query.pageSize}
             total={total}
             totalIsExact={totalIsExact}
+            estimatedTotal={estimatedTotal}
             onPage={(page) => table.setPageIndex(page - 1)}
             onPageSize={(pageSize) => table.setPageSize(pageSize)}
           />

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ProspectQuery } from "@/lib/prospects/query";
+import type { ProspectQuery } from "@/lib/prospects/query-params";
 import type { SavedViewSummary } from "@/lib/prospects/views";
 import { useRef } from "react";
 import { BulkActionsBar, type ProspectBulkActions } from "./bulk-actions-bar";
@@ -18,6 +18,8 @@ export interface ProspectsTableProps {
   total: number;
   /** False when the count stopped at a limit: the total is shown as "10,000+". */
   totalIsExact: boolean;
+  /** The database's estimate of every match when the count stopped short: "about 1.2M". */
+  estimatedTotal?: number;
   pageCount: number;
   query: ProspectQuery;
   hiddenColumns: string[];
@@ -34,7 +36,7 @@ export interface ProspectsTableProps {
 }
 
 export function ProspectsTable(props: ProspectsTableProps) {
-  const { rows, total, totalIsExact, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions, owners, bulkActions } = props;
+  const { rows, total, totalIsExact, estimatedTotal, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions, owners, bulkActions } = props;
   const { navigate, go, pending, pathname, searchParams } = useProspectUrl();
   const selectable = Boolean(bulkActions);
   const { table, columnToggles, selectedIds, setRowSelection } = useProspectTable({ rows, total, query, hiddenColumns: selectable ? hiddenColumns : [...hiddenColumns, "select"], navigate });
@@ -47,6 +49,7 @@ export function ProspectsTable(props: ProspectsTableProps) {
       <ProspectsToolbar
         total={total}
         totalIsExact={totalIsExact}
+        estimatedTotal={estimatedTotal}
         pending={pending}
         query={query}
         navigate={navigate}
@@ -70,9 +73,9 @@ export function ProspectsTable(props: ProspectsTableProps) {
       )}
       <ProspectResults
         table={table}
-        rows={rows}
         total={total}
         totalIsExact={totalIsExact}
+        estimatedTotal={estimatedTotal}
         pageCount={pageCount}
         query={query}
         zoneLabel={zoneLabel}

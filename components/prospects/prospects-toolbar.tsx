@@ -1,6 +1,6 @@
 "use client";
 
-import type { ProspectQuery } from "@/lib/prospects/query";
+import type { ProspectQuery } from "@/lib/prospects/query-params";
 import type { SavedViewSummary } from "@/lib/prospects/views";
 import { ColumnMenu, type ColumnToggle } from "./column-menu";
 import { formatDealCount } from "./format";
@@ -11,6 +11,8 @@ import type { UrlPatch } from "./table-url";
 interface ProspectsToolbarProps {
   total: number;
   totalIsExact: boolean;
+  /** The database's estimate of every match when the count stopped short. */
+  estimatedTotal?: number;
   pending: boolean;
   query: ProspectQuery;
   navigate: (patch: UrlPatch) => void;
@@ -26,11 +28,11 @@ interface ProspectsToolbarProps {
 
 /** Above the table: how many deals match, and the sort, saved views and column menus. */
 export function ProspectsToolbar(props: ProspectsToolbarProps) {
-  const { total, totalIsExact, pending, query, navigate, views, currentViewId, viewActions, queryString, onApplyView, columnToggles, onShowAllColumns } = props;
+  const { total, totalIsExact, estimatedTotal, pending, query, navigate, views, currentViewId, viewActions, queryString, onApplyView, columnToggles, onShowAllColumns } = props;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {pending ? "Loading…" : formatDealCount(total, totalIsExact)}
+        {pending ? "Loading…" : formatDealCount(total, totalIsExact, estimatedTotal)}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <MobileSort query={query} navigate={navigate} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bookmark, Check, Save, Trash2 } from "lucide-react";
+import { Bookmark, Check, Save, Trash2 } from "@/components/ui/icons";
 import { useState, useTransition } from "react";
 import type { DirectAction, FormAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";

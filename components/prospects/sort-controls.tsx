@@ -1,9 +1,8 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/select";
-import type { ProspectQuery } from "@/lib/prospects/query";
-import { cn } from "@/lib/ui/cn";
+import type { ProspectQuery } from "@/lib/prospects/query-params";
 import type { UrlPatch } from "./table-url";
 
 interface SortHeaderProps {
@@ -21,10 +20,11 @@ export function SortHeader({ label, sorted, hint, onToggle }: SortHeaderProps) {
       type="button"
       title={hint}
       onClick={onToggle}
-      className={cn("inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none", sorted && "text-foreground")}
+      // `.prospect-table th .sort` (app/globals.css): the header's aria-sort lights it and its arrow.
+      className="sort"
     >
       {label}
-      <Icon className={cn("size-3.5", !sorted && "opacity-40")} aria-hidden />
+      <Icon className="size-3.5" aria-hidden />
     </button>
   );
 }
@@ -38,7 +38,6 @@ const SORT_CHOICES = [
   ["score:desc", "Highest score"],
   ["askingPrice:asc", "Lowest asking"],
   ["arv:desc", "Highest ARV"],
-  ["mao:desc", "Highest MAO"],
   ["city:asc", "City A–Z"],
 ] as const;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-react";
+import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
 import { formatCount, formatDealCount } from "./format";
@@ -12,18 +12,19 @@ interface TablePaginationProps {
   pageSize: number;
   total: number;
   totalIsExact: boolean;
+  estimatedTotal?: number;
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }
 
-export function TablePagination({ page, pageCount, pageSize, total, totalIsExact, onPage, onPageSize }: TablePaginationProps) {
+export function TablePagination({ page, pageCount, pageSize, total, totalIsExact, estimatedTotal, onPage, onPageSize }: TablePaginationProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const sizes = PAGE_SIZES.includes(pageSize as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {formatCount(first)}–{formatCount(last)} of <span className="font-medium text-foreground">{formatDealCount(total, totalIsExact)}</span>
+        {formatCount(first)}–{formatCount(last)} of <span className="font-medium text-foreground">{formatDealCount(total, totalIsExact, estimatedTotal)}</span>
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-2 text-muted-foreground">

@@ -1,5 +1,5 @@
 import type { SortingState } from "@tanstack/react-table";
-import { PROSPECT_QUERY_DEFAULTS, prospectQueryString, type PROSPECT_SORTS, type ProspectQuery } from "@/lib/prospects/query";
+import { PROSPECT_QUERY_DEFAULTS, prospectQueryString, type PROSPECT_SORTS, type ProspectQuery } from "@/lib/prospects/query-params";
 
 /*
  * The prospects table keeps all of its state in the URL, so a view can be shared, saved
@@ -28,7 +28,7 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** Table column id -> the ProspectQuery sort it maps to; the address sorts by city. */
 export const SORT_BY_COLUMN: Record<string, ProspectSort> = {
-  address: "city", askingPrice: "askingPrice", arv: "arv", mao: "mao", spread: "spread",
+  address: "city", askingPrice: "askingPrice", arv: "arv", spread: "spread",
   spreadRatio: "spreadRatio", score: "score", createdAt: "createdAt",
 };
 

@@ -2,7 +2,7 @@
 
 import { functionalUpdate, useTable, type PaginationState, type RowSelectionState, type SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import type { ProspectQuery } from "@/lib/prospects/query";
+import type { ProspectQuery } from "@/lib/prospects/query-params";
 import type { ColumnToggle } from "./column-menu";
 import { prospectColumns, prospectFeatures, type ProspectTableRow } from "./prospect-columns";
 import { hiddenColumnsValue, hiddenFromVisibility, sortPatch, sortingFromQuery, visibilityFromHidden } from "./table-url";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell } from "lucide-react";
+import { Bell } from "@/components/ui/icons";
 import { useTransition } from "react";
 import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";

@@ -1,9 +1,8 @@
 "use client";
 
-import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "lucide-react";
+import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "@/components/ui/icons";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/ui/cn";
 import type { NavItem } from "./nav";
 
 const ICONS = {
@@ -34,10 +33,8 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
             href={item.href}
             onClick={onNavigate}
             aria-current={active ? "page" : undefined}
-            className={cn(
-              "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
-              active && "bg-accent text-accent-foreground",
-            )}
+            // `ui-nav-link` (app/globals.css), highlighted by aria-current: every page carries this list.
+            className="ui-nav-link"
           >
             <Icon className="size-4" aria-hidden />
             {item.label}

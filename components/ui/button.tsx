@@ -5,24 +5,24 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "@/lib/ui/cn";
 
 const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,box-shadow] outline-none disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
+  // The base look is the `ui-button` class (app/globals.css): rows of buttons stay light.
+  "ui-button",
   {
     variants: {
+      // Each variant and size is one class too (`ui-button-<name>`, app/globals.css).
       variant: {
-        default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
-        destructive:
-          "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90",
-        outline:
-          "border border-input bg-background shadow-xs hover:bg-accent hover:text-accent-foreground dark:bg-input/30 dark:hover:bg-input/50",
-        secondary: "bg-secondary text-secondary-foreground shadow-xs hover:bg-secondary/80",
-        ghost: "hover:bg-accent hover:text-accent-foreground dark:hover:bg-accent/50",
-        link: "text-primary underline-offset-4 hover:underline",
+        default: "ui-button-default",
+        destructive: "ui-button-destructive",
+        outline: "ui-button-outline",
+        secondary: "ui-button-secondary",
+        ghost: "ui-button-ghost",
+        link: "ui-button-link",
       },
       size: {
-        default: "h-9 px-4 py-2 has-[>svg]:px-3",
-        sm: "h-8 gap-1.5 rounded-md px-3 has-[>svg]:px-2.5",
-        lg: "h-10 rounded-md px-6 has-[>svg]:px-4",
-        icon: "size-9",
+        default: "ui-button-md",
+        sm: "ui-button-sm",
+        lg: "ui-button-lg",
+        icon: "ui-button-icon",
       },
     },
     defaultVariants: {
@@ -59,10 +59,8 @@ function Button({
   const Comp = asChild ? SlotPrimitive.Slot : "button";
 
   return (
+    // No data-slot, data-variant or data-size: the `ui-button-*` classes say each.
     <Comp
-      data-slot="button"
-      data-variant={variant ?? "default"}
-      data-size={size ?? "default"}
       className={cn(buttonVariants({ variant, size, className }))}
       aria-disabled={disabled || undefined}
       onClick={disabled ? blockClick : onClick}

@@ -10,15 +10,8 @@ function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxP
   return (
     <CheckboxPrimitive.Root
       data-slot="checkbox"
-      className={cn(
-        "peer size-4 shrink-0 rounded-[4px] border border-input shadow-xs transition-shadow outline-none dark:bg-input/30",
-        "data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
-        "data-[state=indeterminate]:border-primary data-[state=indeterminate]:bg-primary data-[state=indeterminate]:text-primary-foreground",
-        "focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring",
-        "aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40",
-        "disabled:cursor-not-allowed disabled:opacity-50",
-        className,
-      )}
+      // The look is the `ui-checkbox` class (app/globals.css): tables repeat it per row.
+      className={cn("peer ui-checkbox", className)}
       {...props}
     >
       <CheckboxPrimitive.Indicator

@@ -1,10 +1,11 @@
 import * as React from "react";
 import type { LucideIcon } from "lucide-react";
+import type { LeanIcon } from "./icons";
 
 import { cn } from "@/lib/ui/cn";
 
 type EmptyStateProps = {
-  icon?: LucideIcon;
+  icon?: LucideIcon | LeanIcon;
   title: React.ReactNode;
   description?: React.ReactNode;
   /** A call to action, e.g. a <Button> or <Button asChild><Link/></Button>. */

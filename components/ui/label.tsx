@@ -8,13 +8,8 @@ import { cn } from "@/lib/ui/cn";
 function Label({ className, ...props }: React.ComponentProps<typeof LabelPrimitive.Root>) {
   return (
     <LabelPrimitive.Root
-      data-slot="label"
-      className={cn(
-        "flex items-center gap-2 text-sm leading-none font-medium select-none",
-        "group-data-[disabled=true]:pointer-events-none group-data-[disabled=true]:opacity-50",
-        "peer-disabled:cursor-not-allowed peer-disabled:opacity-50",
-        className,
-      )}
+      // The look is the `ui-label` class (app/globals.css).
+      className={cn("ui-label", className)}
       {...props}
     />
   );

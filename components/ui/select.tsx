@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import { Select as SelectPrimitive } from "radix-ui";
-import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from "lucide-react";
+import { Check as CheckIcon, ChevronDown as ChevronDownIcon, ChevronUp as ChevronUpIcon } from "@/components/ui/icons";
 
 import { cn } from "@/lib/ui/cn";
 
@@ -25,12 +25,9 @@ function NativeSelect({
     >
       <select
         data-slot="native-select"
+        // The look is the `ui-select` class (app/globals.css), as light as the other fields.
         className={cn(
-          "h-9 w-full min-w-0 appearance-none rounded-md border border-input bg-transparent py-1 pr-9 pl-3 text-base shadow-xs transition-[color,box-shadow] outline-none md:text-sm dark:bg-input/30",
-          "disabled:pointer-events-none disabled:cursor-not-allowed",
-          "focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring",
-          "aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40",
-          "[&_option]:bg-popover [&_option]:text-popover-foreground",
+          "ui-select",
           props.multiple && "h-auto py-2 pr-3",
           className,
         )}

@@ -19,13 +19,6 @@ function castFor(field: Field): string {
   return "";
 }
 
-function toParam(field: Field, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (field.type === "Json") return JSON.stringify(value);
-  if (field.type === "DateTime") return (value instanceof Date ? value : new Date(String(value))).toISOString();
-  return value;
-}
-
 /** The raw-SQL door of a scoped client; only tenant clients have one. */
 function bulkSqlOf(db: TenantDb | TenantTransaction, caller: string): BulkSql {
   const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
@@ -36,8 +29,8 @@ function bulkSqlOf(db: TenantDb | TenantTransaction, caller: string): BulkSql {
 /**
  * Inserts many rows of a tenant-owned model, stamped with the client's tenant like every
  * scoped create. Prisma's createMany costs several times more per row than the insert
- * itself, which dominates a 100k-row import, so rows go as one COPY where the database
- * reads one from the client (PGlite), else as a few multi-row INSERTs. Rows already present
+ * itself, which dominates a 100k-row import, so many rows go as one COPY (PGlite reads it
+ * from a blob, PostgreSQL from STDIN), a few as one multi-row INSERT. Rows already present
  * (a unique key taken) are skipped when `skipDuplicates` is set; returns the inserted ids.
  */
 export async function insertRows(
@@ -49,19 +42,52 @@ export async function insertRows(
   if (rows.length === 0) return [];
   const bulk = bulkSqlOf(db, "insertRows");
   const columns = columnsOf(bulk.dataModel, model, rows);
-  const now = new Date();
-  const tuples = rows.map((row) => {
-    if (row.tenantId !== undefined && row.tenantId !== db.tenantId) {
+  // Read once: the client is a proxy over Prisma's, and each read of it costs a few traps.
+  const tenantId = db.tenantId;
+  for (const row of rows) {
+    if (row.tenantId !== undefined && row.tenantId !== tenantId) {
       throw new Error(`Refusing to write a row for another tenant (${String(row.tenantId)})`);
     }
-    return columns.map((field) => toParam(field, valueFor(field, row, db.tenantId, now)));
-  });
-  // A COPY passes its rows as a file, which costs a few milliseconds: worth it for many rows.
-  if (bulk.sql.copyFrom && tuples.length >= COPY_MIN_ROWS) {
-    const copied = await copyTuples(bulk.sql, model, columns, tuples, options.skipDuplicates ?? false);
-    if (copied) return copied;
   }
+  const encode = cellEncoder(columns, tenantId, new Date());
+  // A COPY through a scratch table costs a few statements more: worth it for many rows.
+  if (bulk.sql.copyFrom && bulk.sql.atomically && rows.length >= COPY_MIN_ROWS) {
+    return copyRows(bulk.sql, model, columns, csvOf(rows, columns.length, encode), options.skipDuplicates ?? false);
+  }
+  const tuples = rows.map((row) => columns.map((_, i) => encode(row, i)));
   return insertTuples(bulk.sql, model, columns, tuples, options.skipDuplicates ?? false);
+}
+
+type CellEncoder = (row: Record<string, unknown>, column: number) => unknown;
+
+/** Each column's value as the database takes it: the tenant stamped, ids and times filled in. */
+function cellEncoder(columns: Field[], tenantId: string, now: Date): CellEncoder {
+  const nowText = now.toISOString();
+  const encoders = columns.map((field): ((row: Record<string, unknown>) => unknown) => {
+    const name = field.name;
+    if (name === "tenantId") return () => tenantId;
+    if (name === "id") return (row) => row.id ?? randomUUID();
+    if (name === "createdAt" || name === "updatedAt") return (row) => (row[name] == null ? nowText : timeText(row[name]));
+    if (field.type === "Json") return (row) => (row[name] == null ? null : JSON.stringify(row[name]));
+    if (field.type === "DateTime") return (row) => (row[name] == null ? null : timeText(row[name]));
+    return (row) => row[name] ?? null;
+  });
+  return (row, column) => encoders[column](row);
+}
+
+const timeText = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
+
+/** The rows as COPY's CSV, built in one pass: a 100k-row import writes millions of cells. */
+function csvOf(rows: Record<string, unknown>[], width: number, encode: CellEncoder): string {
+  let csv = "";
+  for (const row of rows) {
+    for (let column = 0; column < width; column++) {
+      if (column > 0) csv += ",";
+      csv += csvCell(encode(row, column));
+    }
+    csv += "\n";
+  }
+  return csv;
 }
 
 const columnsByModel = new WeakMap<RuntimeDataModel, Map<BulkModel, Map<string, Field>>>();
@@ -97,14 +123,6 @@ function columnsOf(dataModel: RuntimeDataModel, model: BulkModel, rows: Record<s
   });
 }
 
-function valueFor(field: Field, row: Record<string, unknown>, tenantId: string, now: Date): unknown {
-  if (field.name === "tenantId") return tenantId;
-  const value = row[field.name];
-  if (field.name === "id") return value ?? randomUUID();
-  if (field.name === "updatedAt" || field.name === "createdAt") return value ?? now;
-  return value;
-}
-
 const columnList = (columns: Field[]) => columns.map((f) => `"${f.name}"`).join(",");
 
 async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[]> {
@@ -128,23 +146,16 @@ async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], 
 }
 
 /**
- * One COPY for all the rows. COPY has no ON CONFLICT: with `skipDuplicates` a taken key
- * fails it, and the caller falls back to INSERT ... ON CONFLICT DO NOTHING (undefined is
- * returned); inside a transaction a savepoint keeps the failed COPY from aborting it.
- */
-/**
  * COPY refuses a table under row-level security, so rows are copied into a scratch table of
  * the transaction and moved with one INSERT ... SELECT, which the policies check row by row
  * (and which skips taken keys in the same statement).
  */
-async function copyTuples(sql: DirectSql, model: BulkModel, columns: Field[], tuples: unknown[][], skipDuplicates: boolean): Promise<string[] | undefined> {
-  if (!sql.atomically) return undefined;
-  const csv = tuples.map((tuple) => tuple.map(csvCell).join(",")).join("\n");
+async function copyRows(sql: DirectSql, model: BulkModel, columns: Field[], csv: string, skipDuplicates: boolean): Promise<string[]> {
   const stage = `bulk_stage_${randomUUID().replaceAll("-", "")}`;
   const list = columnList(columns);
-  return sql.atomically(async (tx) => {
+  return sql.atomically!(async (tx) => {
     await tx.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM "${model}" WITH NO DATA`, []);
-    await tx.copyFrom!(`COPY ${stage} (${list}) FROM '/dev/blob' WITH (FORMAT csv)`, `${csv}\n`);
+    await tx.copyFrom!(`${stage} (${list})`, csv);
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO "${model}" (${list}) SELECT ${list} FROM ${stage}${skipDuplicates ? " ON CONFLICT DO NOTHING" : ""} RETURNING "id"`,
       [],

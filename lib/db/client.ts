@@ -9,6 +9,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { logger } from "@/lib/observability/logger";
 import { applyMigrations, type SqlExecutor } from "./migrate";
 import { attachPgliteSession, PgliteSession } from "./pglite-session";
+import { attachPostgresSession, PostgresSession } from "./postgres-session";
 
 export type { PrismaClient };
 
@@ -74,7 +75,10 @@ function openPostgres(connectionString: string): Database {
   // An idle connection can be closed by the server (restart, failover, admin command); pg
   // emits that on the pool, and without a listener it would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection closed"));
+  // Before Prisma opens any connection: the session watches each one as the pool creates it.
+  const session = new PostgresSession(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  attachPostgresSession(prisma, session);
   // Migrations run BEGIN/COMMIT as separate statements, so they need one pinned connection.
   let pinned: pg.PoolClient | undefined;
   const connection = async () => (pinned ??= await pool.connect());

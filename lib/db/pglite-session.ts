@@ -39,7 +39,7 @@ export class PgliteSession {
     return {
       inTransaction: false,
       query: async <T>(sql: string, params: unknown[]) => (await this.client.query<T>(sql, params)).rows,
-      copyFrom: async (sql: string, csv: string) => void (await this.client.query(sql, [], { blob: new Blob([csv]) })),
+      copyFrom: async (target: string, csv: string) => void (await this.client.query(copyFromBlob(target), [], { blob: new Blob([csv]) })),
       vacuumAnalyze: async (tables: string[]) => void (await this.client.exec(`VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(", ")}`)),
     };
   }
@@ -57,7 +57,7 @@ export class PgliteSession {
     return {
       inTransaction: false,
       query: <T>(sql: string, params: unknown[]) => inTransaction((bound) => bound.query<T>(sql, params)),
-      copyFrom: (sql: string, csv: string) => inTransaction((bound) => bound.copyFrom!(sql, csv)),
+      copyFrom: (target: string, csv: string) => inTransaction((bound) => bound.copyFrom!(target, csv)),
       atomically: inTransaction,
       vacuumAnalyze: this.direct.vacuumAnalyze,
     };
@@ -78,12 +78,15 @@ export class PgliteSession {
   }
 }
 
+/** PGlite reads a COPY's rows from the blob passed with the query. */
+const copyFromBlob = (target: string) => `COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`;
+
 /** Statements inside one transaction, which `current` hands out (or refuses once it closed). */
 function statementsOn(current: () => Transaction): DirectSql {
   const bound: DirectSql = {
     inTransaction: true,
     query: async <T>(sql: string, params: unknown[]) => (await current().query<T>(sql, params)).rows,
-    copyFrom: async (sql: string, csv: string) => void (await current().query(sql, [], { blob: new Blob([csv]) })),
+    copyFrom: async (target: string, csv: string) => void (await current().query(copyFromBlob(target), [], { blob: new Blob([csv]) })),
     atomically: (work) => work(bound),
   };
   return bound;
@@ -93,19 +96,22 @@ function statementsOn(current: () => Transaction): DirectSql {
 export interface DirectSql {
   inTransaction: boolean;
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
-  /** Runs `COPY ... FROM '/dev/blob'` reading `csv`; only where the database reads blobs. */
-  copyFrom?(sql: string, csv: string): Promise<void>;
+  /** Copies `csv` (CSV rows) into `target` ("table (col, ...)") with COPY. */
+  copyFrom?(target: string, csv: string): Promise<void>;
   /** Runs `work` with statements that share one transaction (this one, when already inside one). */
   atomically?<T>(work: (sql: DirectSql) => Promise<T>): Promise<T>;
   /**
    * Refreshes the planner's statistics and the visibility map (which index-only scans need)
-   * of tables that took many rows. PGlite runs no autovacuum, so it is done here; on
-   * PostgreSQL autovacuum does it and this is absent.
+   * of tables that took many rows. PGlite runs no autovacuum, so it is done here; PostgreSQL
+   * gets an ANALYZE and leaves the rest to autovacuum.
    */
   vacuumAnalyze?(tables: string[]): Promise<void>;
 }
 
-const sessions = new WeakMap<object, PgliteSession>();
+// On globalThis: a Next.js server bundles this module more than once (instrumentation, pages),
+// and a client opened through one copy is looked up through another.
+const sessions = ((globalThis as { [key: symbol]: unknown })[Symbol.for("dealflow.pgliteSessions")] ??=
+  new WeakMap<object, PgliteSession>()) as WeakMap<object, PgliteSession>;
 
 export function attachPgliteSession(prisma: object, session: PgliteSession): void {
   sessions.set(prisma, session);

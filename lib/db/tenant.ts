@@ -3,6 +3,7 @@ import { logger } from "@/lib/observability/logger";
 import type { BulkSql } from "./bulk";
 import { tenantOwnedModels } from "./models";
 import { pgliteSessionOf, type DirectSql, type PgliteSession } from "./pglite-session";
+import { PostgresSession, postgresSessionOf } from "./postgres-session";
 import type { WithStampedCreates } from "./stamped-inputs";
 
 const FILTERED_OPERATIONS = new Set([
@@ -117,26 +118,28 @@ export type TenantDb = WithStampedCreates<Omit<ExtendedClient, RawMember | "$tra
 export const BULK_SQL = Symbol("dealflow.bulkSql");
 
 /**
- * Where a scoped client's bulk statements go: straight to PGlite, or through Prisma's raw
- * query. Outside a transaction each statement gets one that enters the tenant first, so
- * row-level security holds for bulk writes as for every other query.
+ * Where a scoped client's bulk statements go: straight to PGlite, or down a PostgreSQL
+ * connection (the transaction's own inside one). Outside a transaction each statement gets
+ * one that enters the tenant first, so row-level security holds for bulk writes as for every
+ * other query.
  */
-function bulkSqlOf(obj: object, receiver: unknown, session: PgliteSession | undefined, inTransaction: boolean, tenantId: string): DirectSql {
-  const enter = [tenantId, TENANT_ROLE];
-  if (session) return inTransaction ? session.bindOpenTransaction() : session.enclosed({ sql: ENTER_TENANT_SQL, params: enter });
-  const raw = (name: string) => Reflect.get(obj, name, receiver) as (...args: unknown[]) => unknown;
-  const query = raw("$queryRawUnsafe");
-  if (inTransaction) {
-    return { inTransaction, query: async <T>(sql: string, params: unknown[]) => (await query.call(obj, sql, ...params)) as T[] };
-  }
-  const transaction = raw("$transaction");
-  return {
-    inTransaction,
-    query: async <T>(sql: string, params: unknown[]) => {
-      const [, rows] = (await transaction.call(obj, [query.call(obj, ENTER_TENANT_SQL, ...enter), query.call(obj, sql, ...params)])) as [unknown, T[]];
-      return rows;
-    },
-  };
+function bulkSqlOf(obj: object, receiver: unknown, session: DatabaseSession, inTransaction: boolean, tenantId: string): DirectSql {
+  const enter = { sql: ENTER_TENANT_SQL, params: [tenantId, TENANT_ROLE] };
+  // By shape, not instanceof: a Next.js server may hold more than one copy of the session classes.
+  if ("bindOpenTransaction" in session) return inTransaction ? session.bindOpenTransaction() : session.enclosed(enter);
+  if (!inTransaction) return session.enclosed(enter);
+  const raw = Reflect.get(obj, "$queryRawUnsafe", receiver) as (sql: string, ...params: unknown[]) => Promise<unknown>;
+  return session.transactionStatements((sql, ...params) => raw.call(obj, sql, ...params));
+}
+
+type DatabaseSession = PgliteSession | PostgresSession;
+
+function sessionOf(prisma: object): DatabaseSession {
+  const pglite = pgliteSessionOf(prisma);
+  if (pglite) return pglite;
+  const postgres = postgresSessionOf(prisma);
+  if (!postgres) throw new Error("The client was not opened by lib/db/client.ts");
+  return postgres;
 }
 
 /** Runs what a committed transaction scheduled; the transaction's result stands whatever they do. */
@@ -154,7 +157,7 @@ function hideRaw<T extends object>(
   target: T,
   tenantId: string,
   dataModel: unknown,
-  session: PgliteSession | undefined,
+  session: DatabaseSession,
   inTransaction = false,
   afterCommit?: (callback: () => void) => void,
   transactionSource?: object,
@@ -212,5 +215,5 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb 
   const dataModel = (prisma as unknown as { _runtimeDataModel: unknown })._runtimeDataModel;
   const queries = buildScopedClient(prisma, tenantId, false);
   const transactions = buildScopedClient(prisma, tenantId, true);
-  return hideRaw(queries, tenantId, dataModel, pgliteSessionOf(prisma), false, undefined, transactions) as unknown as TenantDb;
+  return hideRaw(queries, tenantId, dataModel, sessionOf(prisma), false, undefined, transactions) as unknown as TenantDb;
 }

@@ -3,9 +3,9 @@ import { CsvError } from "csv-parse";
 import type { ImportJob } from "@/generated/prisma/client";
 import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import { refreshAfterBulkWrite, type BulkModel } from "@/lib/db/bulk";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
-import { intakeDeals, loadIntakeContext, type IntakeContext, type IntakeItem } from "@/lib/intake/service";
+import { commitIntake, loadIntakeContext, prepareIntake, type IntakeContext, type IntakeItem, type IntakeReport, type PreparedIntake } from "@/lib/intake/service";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { logger } from "@/lib/observability/logger";
 import { isStorableText, toStorableText } from "@/lib/validation/text";
@@ -122,31 +122,77 @@ async function importRows(
   let rowNumber = 0; // 1 is the header row, as in a spreadsheet
   let dataRows = 0;
   let batch: Batch = { rows: 0, items: [], errors: [], itemRows: [] };
-  for await (const { cells, strayQuoteColumn } of readRecords(source)) {
-    rowNumber += 1;
-    if (!headers) {
-      headers = checkHeaders(cells, columns);
-      continue;
+  const writing = oneWriteAhead();
+  try {
+    for await (const { cells, strayQuoteColumn } of readRecords(source)) {
+      rowNumber += 1;
+      if (!headers) {
+        headers = checkHeaders(cells, columns);
+        continue;
+      }
+      if (isBlankRow(cells)) continue;
+      dataRows += 1;
+      if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
+      const record = toRecord(headers, cells);
+      const result = strayQuoteColumn === null ? validateRow(record, mapping, consentDefault) : strayQuoteRow(headers, strayQuoteColumn, mapping);
+      if (result.ok) {
+        batch.items.push({ deal: result.deal, raw: record, consent: result.consent });
+        batch.itemRows.push({ rowNumber, raw: cells });
+      }
+      // The report gives the row back as it was, minus what the database cannot store.
+      else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells.map(toStorableText) });
+      batch.rows += 1;
+      if (batch.rows >= options.batchSize) {
+        const full = batch;
+        batch = { rows: 0, items: [], errors: [], itemRows: [] };
+        await writing.next(() => prepareBatch(db, job.id, full, options), (prepared) => flushBatch(db, job.id, prepared, counters, options));
+      }
     }
-    if (isBlankRow(cells)) continue;
-    dataRows += 1;
-    if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
-    const record = toRecord(headers, cells);
-    const result = strayQuoteColumn === null ? validateRow(record, mapping, consentDefault) : strayQuoteRow(headers, strayQuoteColumn, mapping);
-    if (result.ok) {
-      batch.items.push({ deal: result.deal, raw: record, consent: result.consent });
-      batch.itemRows.push({ rowNumber, raw: cells });
-    }
-    // The report gives the row back as it was, minus what the database cannot store.
-    else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells.map(toStorableText) });
-    batch.rows += 1;
-    if (batch.rows >= options.batchSize) {
-      await flushBatch(db, job.id, batch, counters, options);
-      batch = { rows: 0, items: [], errors: [], itemRows: [] };
-    }
+    if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one lead.");
+    const last = batch;
+    await writing.next(() => prepareBatch(db, job.id, last, options), (prepared) => flushBatch(db, job.id, prepared, counters, options));
+  } catch (error) {
+    // The batch being written finishes (or fails) before the job is marked: its counters stand.
+    await writing.drain().catch(() => undefined);
+    throw error;
   }
-  if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one lead.");
-  await flushBatch(db, job.id, batch, counters, options);
+  await writing.drain();
+}
+
+/**
+ * Batches written one after another while the next one is read, validated and prepared
+ * (placed, deduped, priced): Node's work on a batch overlaps the database's on the one
+ * before. At most one batch is being written and one prepared (memory stays flat); a write
+ * waits for the one before it, so counters, quota and the job's progress follow the file's
+ * order, and a failed write stops the import at the next batch.
+ */
+function oneWriteAhead() {
+  let pending: Promise<unknown> = Promise.resolve(null);
+  const settle = async () => {
+    // Settled to a value so a failure waiting here is never an unhandled rejection.
+    const failure = await pending;
+    if (failure instanceof WriteFailure) throw failure.error;
+  };
+  return {
+    async next<P>(prepare: () => Promise<P>, write: (prepared: P) => Promise<void>) {
+      const prepared = prepare().then(
+        (value) => ({ value }),
+        (error: unknown) => new WriteFailure(error),
+      );
+      await settle();
+      const ready = await prepared;
+      if (ready instanceof WriteFailure) throw ready.error;
+      pending = write(ready.value).then(
+        () => null,
+        (error: unknown) => new WriteFailure(error),
+      );
+    },
+    drain: settle,
+  };
+}
+
+class WriteFailure {
+  constructor(readonly error: unknown) {}
 }
 
 function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
@@ -158,38 +204,48 @@ function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
   return headers;
 }
 
+interface PreparedBatch {
+  batch: Batch;
+  intake: PreparedIntake | null;
+}
+
+/** A batch's reads and pure work before its transaction; none of it writes. */
+async function prepareBatch(db: TenantDb, jobId: string, batch: Batch, options: { context: IntakeContext; raiseAlerts: boolean }): Promise<PreparedBatch> {
+  if (batch.items.length === 0) return { batch, intake: null };
+  return { batch, intake: await prepareIntake(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts }) };
+}
+
+const NOTHING_TAKEN_IN: IntakeReport = { created: [], duplicates: [], underwritten: 0, consentsRecorded: 0, correlationId: "", overQuota: [], quota: null, suppressed: [] };
+
 async function flushBatch(
   db: TenantDb,
   jobId: string,
-  batch: Batch,
+  { batch, intake }: PreparedBatch,
   counters: Counters,
-  options: { context: IntakeContext; raiseAlerts: boolean; consents: { recorded: number } },
+  options: { consents: { recorded: number } },
 ) {
   if (batch.rows === 0) return;
-  // Intake commits the deals in its own transaction; the errors and counters follow in one
-  // more. If the process dies in between, a resume replays the batch: its deals come back
-  // as duplicates (deduped by address), and no error row is written twice.
-  const report = batch.items.length
-    ? await intakeDeals(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts })
-    : { created: [], duplicates: [], consentsRecorded: 0, overQuota: [], quota: null, suppressed: [] };
-  // Rows past the plan's monthly quota are not imported; each becomes a row error naming it.
-  const overQuota = quotaRowErrors(jobId, report, batch.itemRows);
-  batch.errors.push(...overQuota);
+  // The deals, the batch's row errors and the job's counters commit together: a resume after
+  // a crash never counts a batch twice, and a counted batch always has its deals.
+  const record = async (tx: TenantTransaction, report: IntakeReport) => {
+    // Rows past the plan's monthly quota are not imported; each becomes a row error naming it.
+    const overQuota = quotaRowErrors(jobId, report, batch.itemRows);
+    // Refused without a trace of who: the row is not kept in the report.
+    const suppressed = report.suppressed.map((index) => ({ jobId, rowNumber: batch.itemRows[index].rowNumber, field: null, message: SUPPRESSED_MESSAGE, raw: [] }));
+    const errors = [...batch.errors, ...overQuota, ...suppressed];
+    const next: Counters = {
+      processedRows: counters.processedRows + batch.rows,
+      created: counters.created + report.created.length,
+      duplicates: counters.duplicates + report.duplicates.length,
+      errorCount: counters.errorCount + (batch.rows - batch.items.length) + overQuota.length + suppressed.length,
+    };
+    if (errors.length) await tx.importRowError.createMany({ data: errors });
+    await tx.importJob.update({ where: { id: jobId }, data: { ...next } });
+    tx.afterCommit(() => Object.assign(counters, next));
+  };
+  const report = intake ? await commitIntake(db, intake, record) : await db.$transaction(async (tx) => record(tx, NOTHING_TAKEN_IN).then(() => NOTHING_TAKEN_IN));
   options.consents.recorded += report.consentsRecorded;
-  counters.processedRows += batch.rows;
-  counters.created += report.created.length;
-  counters.duplicates += report.duplicates.length;
-  counters.errorCount += batch.rows - batch.items.length;
-  counters.errorCount += overQuota.length;
-  // Refused without a trace of who: the row is not kept in the report.
-  const suppressed = report.suppressed.map((index) => ({ jobId, rowNumber: batch.itemRows[index].rowNumber, field: null, message: SUPPRESSED_MESSAGE, raw: [] }));
-  batch.errors.push(...suppressed);
-  counters.errorCount += suppressed.length;
   countImportRows({ created: report.created.length, duplicate: report.duplicates.length, error: batch.rows - batch.items.length });
-  await db.$transaction(async (tx) => {
-    if (batch.errors.length) await tx.importRowError.createMany({ data: batch.errors });
-    await tx.importJob.update({ where: { id: jobId }, data: { ...counters } });
-  });
 }
 
 async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number): Promise<ImportJob> {

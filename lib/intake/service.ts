@@ -99,23 +99,43 @@ export async function loadIntakeContext(db: TenantDb): Promise<IntakeContext> {
   return { policies, spreadAlertThreshold: settings.spreadAlertThreshold, discordWebhookUrl: settings.discordWebhookUrl };
 }
 
+interface IntakeOptions {
+  source: DealSource;
+  sourceRef?: string | null;
+  context?: IntakeContext;
+  raiseAlerts?: boolean;
+  /** More writes for the inserted deals (a hand-made deal's owner and audit line), in the same transaction. */
+  onInserted?: (tx: TenantTransaction, created: { id: string; addressKey: string }[]) => Promise<void>;
+}
+
 /**
  * Takes in a batch of deals: normalizes and places each, drops duplicates (by normalized
  * address, within the batch and against the tenant's deals), inserts the rest already
  * underwritten, with their evidence and KPI events, in one transaction.
  */
-export async function intakeDeals(
-  db: TenantDb,
-  items: IntakeItem[],
-  options: {
-    source: DealSource;
-    sourceRef?: string | null;
-    context?: IntakeContext;
-    raiseAlerts?: boolean;
-    /** More writes for the inserted deals (a hand-made deal's owner and audit line), in the same transaction. */
-    onInserted?: (tx: TenantTransaction, created: { id: string; addressKey: string }[]) => Promise<void>;
-  },
-): Promise<IntakeReport> {
+export async function intakeDeals(db: TenantDb, items: IntakeItem[], options: IntakeOptions): Promise<IntakeReport> {
+  return commitIntake(db, await prepareIntake(db, items, options));
+}
+
+/** A batch read, placed, deduped and priced, ready for `commitIntake`. */
+export interface PreparedIntake {
+  items: IntakeItem[];
+  options: IntakeOptions;
+  context: IntakeContext;
+  correlationId: string;
+  rows: DealRow[];
+  suppressed: Set<number>;
+  duplicates: IntakeReport["duplicates"];
+  candidates: DealRow[];
+  plans: UnderwritingPlan[];
+}
+
+/**
+ * The work before the transaction: reads only, so an import prepares its next batch while
+ * the one before commits. A deal the batch before takes meanwhile is caught by the insert's
+ * conflict rule and counted a duplicate like any other.
+ */
+export async function prepareIntake(db: TenantDb, items: IntakeItem[], options: IntakeOptions): Promise<PreparedIntake> {
   const correlationId = randomUUID();
   const context = options.context ?? (await loadIntakeContext(db));
   const rows = items.map((item) => prepareDealRow(item, options.source, options.sourceRef ?? null));
@@ -135,9 +155,23 @@ export async function intakeDeals(
     firstByKey.delete(deal.addressKey);
   }
   const candidates = [...firstByKey.values()];
-  const now = new Date();
-  const plans = underwriteRows(candidates, context.policies, now);
+  const plans = underwriteRows(candidates, context.policies, new Date());
+  return { items, options, context, correlationId, rows, suppressed, duplicates, candidates, plans };
+}
 
+/**
+ * The transaction of an intake: the deals that still fit, their evidence, consent, KPIs and
+ * events. `finish` writes more in the same transaction once the report is known (an import's
+ * row errors and counters, so a batch is counted exactly when its deals are in).
+ */
+export async function commitIntake(
+  db: TenantDb,
+  prepared: PreparedIntake,
+  finish?: (tx: TenantTransaction, report: IntakeReport) => Promise<void>,
+): Promise<IntakeReport> {
+  const { items, options, context, correlationId, rows, suppressed, duplicates, candidates, plans } = prepared;
+  const now = new Date();
+  const indexOf = new Map(rows.map((row, index) => [row.id, index]));
   const result = await db.$transaction(async (tx) => {
     const { fit: fresh, over, quota } = await splitByPropertyQuota(tx, candidates, now);
     const insertedIds = await insertDeals(tx, fresh);
@@ -161,11 +195,20 @@ export async function intakeDeals(
     if (options.onInserted) await options.onInserted(tx, inserted);
     // In the same transaction as the deals: a lead is never created without the event that starts its ladder.
     await enqueueEvents(tx, inserted.map((d) => ({ id: `lead-created:${d.id}`, name: EVENTS.leadCreated, data: { dealId: d.id, source: options.source } })));
-    return { inserted, outcome, consentsRecorded: consents.length, over, quota: over.length ? quota : null };
+    const report: IntakeReport = {
+      created: inserted,
+      duplicates,
+      underwritten: outcome.underwritten,
+      consentsRecorded: consents.length,
+      correlationId,
+      overQuota: over.map((row) => ({ index: indexOf.get(row.id)!, addressKey: row.addressKey })),
+      quota: over.length ? quota : null,
+      suppressed: [...suppressed],
+    };
+    if (finish) await finish(tx, report);
+    return { report, alerts: outcome.alerts };
   }, { timeout: 120_000 });
 
-  if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.outcome.alerts);
-  const indexOf = new Map(rows.map((row, index) => [row.id, index]));
-  const overQuota = result.over.map((row) => ({ index: indexOf.get(row.id)!, addressKey: row.addressKey }));
-  return { created: result.inserted, duplicates, underwritten: result.outcome.underwritten, consentsRecorded: result.consentsRecorded, correlationId, overQuota, quota: result.quota, suppressed: [...suppressed] };
+  if (options.raiseAlerts !== false) await raiseSpreadAlerts(db, result.alerts);
+  return result.report;
 }

@@ -15,7 +15,12 @@ export interface OutboxQuery {
   awaiting?: "reply";
   /** With awaiting: only replies on deals this member owns. */
   owner?: string;
+  /** 1-based page of OUTBOX_PAGE_SIZE messages, newest first. */
+  page?: number;
 }
+
+/** Messages per Outbox page: each row carries its simulation buttons, so pages stay short. */
+export const OUTBOX_PAGE_SIZE = 50;
 
 type RawParams = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -28,6 +33,7 @@ export function parseOutboxQuery(raw: RawParams): OutboxQuery {
   const reason = one(raw.reason);
   const from = one(raw.from);
   const owner = one(raw.owner);
+  const page = Number(one(raw.page));
   return {
     status,
     channel,
@@ -35,6 +41,7 @@ export function parseOutboxQuery(raw: RawParams): OutboxQuery {
     from: from && DateTime.fromISO(from).isValid && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined,
     awaiting: one(raw.awaiting) === "reply" ? "reply" : undefined,
     owner: owner && owner.length <= 64 && isStorableText(owner) ? owner : undefined,
+    page: Number.isSafeInteger(page) && page > 1 ? page : undefined,
   };
 }
 

@@ -25,21 +25,31 @@ export interface MessageFilter {
   ids?: string[];
 }
 
-/** Newest first, with the lead's name and address for the list. */
-export async function listMessages(db: TenantDb, filter: MessageFilter = {}, take = 100) {
+function messageWhere(filter: MessageFilter) {
+  return {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.dealId ? { dealId: filter.dealId } : {}),
+    ...(filter.blockedReason ? { blockedReason: filter.blockedReason } : {}),
+    ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+    ...(filter.ids ? { id: { in: filter.ids } } : {}),
+  };
+}
+
+/** Newest first, with the lead's name and address for the list; `skip` pages further back. */
+export async function listMessages(db: TenantDb, filter: MessageFilter = {}, take = 100, skip = 0) {
   return db.message.findMany({
-    where: {
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.channel ? { channel: filter.channel } : {}),
-      ...(filter.dealId ? { dealId: filter.dealId } : {}),
-      ...(filter.blockedReason ? { blockedReason: filter.blockedReason } : {}),
-      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-      ...(filter.ids ? { id: { in: filter.ids } } : {}),
-    },
+    where: messageWhere(filter),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(take, 1), 500),
+    skip: Math.max(0, skip),
     include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true, market: true } } },
   });
+}
+
+/** How many messages the filter matches: the Outbox's count and its page links. */
+export async function countMessages(db: TenantDb, filter: MessageFilter = {}) {
+  return db.message.count({ where: messageWhere(filter) });
 }
 export type MessageListRow = Awaited<ReturnType<typeof listMessages>>[number];
 

@@ -2,98 +2,15 @@
  * lib/prospects is the read side of the deals area (lib/deals owns and writes Deal): the
  * prospects table, its analytics and the deal page read Deal directly, for their indexes.
  */
-import { DateTime } from "luxon";
-import { z } from "zod";
 import type { DealSource, DealStatus, Prisma, Strategy } from "@/generated/prisma/client";
+import { selectInTenant } from "@/lib/db/scoped-sql";
 import type { TenantDb } from "@/lib/db/tenant";
-import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
-import { STRATEGIES } from "@/lib/underwriting/rules";
-import { storableText } from "@/lib/validation/text";
+import { dayStart, escapeLike, looksLikePostalCode, looksLikeStreetAddress, marketCasings, prospectFilterSql, UNOWNED } from "./query-sql";
 
-export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "mao", "score", "city"] as const;
+import type { ProspectQuery, ProspectSort } from "./query-params";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-/** A URL parameter that may repeat (?status=NEW&status=DEAD) or hold a comma list. */
-const multi = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? undefined : (Array.isArray(v) ? v : String(v).split(",")).filter(Boolean)),
-    z.array(z.enum(values)).optional(),
-  );
-const optionalInt = z.preprocess(blank, z.coerce.number().int().optional());
-const optionalDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional());
-/** Far past any page a person reads; keeps the row offset a number the database accepts. */
-export const MAX_PAGE = 100_000;
-
-/** The prospects table's state, as found in its URL (and accepted by GET /api/v1/deals). */
-export const ProspectQuery = z.object({
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
-  pageSize: z.coerce.number().int().min(10).max(200).default(25),
-  sort: z.enum(PROSPECT_SORTS).default("createdAt"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  q: z.preprocess(blank, storableText().trim().max(100).optional()),
-  status: multi(DEAL_STATUSES as unknown as readonly [string, ...string[]]),
-  strategy: multi(STRATEGIES as unknown as readonly [string, ...string[]]),
-  source: multi(DEAL_SOURCES as unknown as readonly [string, ...string[]]),
-  region: z.preprocess(blank, storableText().trim().toUpperCase().max(3).optional()),
-  market: z.preprocess(blank, storableText().trim().max(80).optional()),
-  spreadMin: optionalInt,
-  spreadMax: optionalInt,
-  scoreMin: optionalInt,
-  from: optionalDay,
-  to: optionalDay,
-  /** Deals put under contract (or closed) from this day on, as the dashboard's month figures link. */
-  contractedFrom: optionalDay,
-  closedFrom: optionalDay,
-  /** A member's user id, or "none" for deals nobody owns yet. */
-  owner: z.preprocess(blank, storableText().trim().max(64).optional()),
-});
-export type ProspectQuery = z.infer<typeof ProspectQuery>;
-
-/** The `owner` filter value that matches deals without an owner. */
-export const UNOWNED = "none";
-
-/** The values a URL may leave out; `prospectSearchParams` omits them to keep links short. */
-export const PROSPECT_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
-
-/**
- * Parses search params leniently: a malformed parameter (spreadMin=abc) is dropped rather
- * than failing the whole page, since URLs are hand-edited and shared.
- */
-export function parseProspectQuery(raw: Record<string, string | string[] | undefined>): ProspectQuery {
-  const input: Record<string, unknown> = { ...raw };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const parsed = ProspectQuery.safeParse(input);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
-  }
-  return ProspectQuery.parse({});
-}
-
-/** The inverse of `ProspectQuery.parse`: only non-default values, lists comma-joined. */
-export function prospectSearchParams(query: Partial<ProspectQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(","));
-      continue;
-    }
-    if (PROSPECT_QUERY_DEFAULTS[key as keyof typeof PROSPECT_QUERY_DEFAULTS] === value) continue;
-    params.set(key, String(value));
-  }
-  return params;
-}
-
-/** A query string with readable commas (status=NEW,DEAD): commas are legal in a query. */
-export function prospectQueryString(params: URLSearchParams): string {
-  return params.toString().replaceAll("%2C", ",");
-}
-
-/** Midnight starting `day` in `timeZone`, or undefined for an impossible day (2026-02-30). */
-function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined {
-  const start = DateTime.fromISO(day, { zone: timeZone });
-  return start.isValid ? start.plus({ days: plusDays }).startOf("day").toJSDate() : undefined;
-}
+// The URL state lives apart, for client components; server code keeps one import.
+export * from "./query-params";
 
 /** `from`/`to` are whole days in `timeZone` (the workspace's, where the UI shows dates). */
 export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.DealWhereInput {
@@ -103,7 +20,8 @@ export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.De
   if (query.strategy?.length) where.strategy = { in: query.strategy as Strategy[] };
   if (query.source?.length) where.source = { in: query.source as DealSource[] };
   if (query.region) where.region = query.region;
-  if (query.market) where.market = { equals: query.market, mode: "insensitive" };
+  // The same matches as the list's SQL (lib/prospects/query-sql.ts).
+  if (query.market) where.market = { in: marketCasings(query.market) };
   if (query.spreadMin !== undefined || query.spreadMax !== undefined) {
     where.spread = { ...(query.spreadMin !== undefined && { gte: query.spreadMin }), ...(query.spreadMax !== undefined && { lte: query.spreadMax }) };
   }
@@ -117,11 +35,14 @@ export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.De
   // `to` includes that whole day (23 or 25 hours on DST days).
   const toExclusive = query.to ? dayStart(query.to, timeZone, 1) : undefined;
   if (from || toExclusive) where.createdAt = { ...(from && { gte: from }), ...(toExclusive && { lt: toExclusive }) };
-  if (query.q) {
+  // Prisma puts the text in a LIKE pattern as it is: its wildcards are escaped to be literal.
+  if (query.q && looksLikePostalCode(query.q.toUpperCase())) where.postalCode = { startsWith: query.q.toUpperCase() };
+  else if (query.q && looksLikeStreetAddress(query.q)) where.OR = marketCasings(query.q).map((start) => ({ street: { startsWith: escapeLike(start) } }));
+  else if (query.q) {
     where.OR = [
-      { street: { contains: query.q, mode: "insensitive" } },
-      { city: { contains: query.q, mode: "insensitive" } },
-      { postalCode: { startsWith: query.q.toUpperCase() } },
+      { street: { contains: escapeLike(query.q), mode: "insensitive" } },
+      { city: { contains: escapeLike(query.q), mode: "insensitive" } },
+      { postalCode: { startsWith: escapeLike(query.q.toUpperCase()) } },
     ];
   }
   return where;
@@ -139,34 +60,122 @@ export async function listProspects(
   query: ProspectQuery,
   options: { timeZone?: string; countLimit?: number; searchCountLimit?: number } = {},
 ) {
-  const where = prospectWhere(query, options.timeZone);
-  // Ties (and nulls) are broken by id so pages never overlap or skip rows.
-  const orderBy: Prisma.DealOrderByWithRelationInput[] = [
-    (query.sort === "createdAt" ? { createdAt: query.dir } : { [query.sort]: { sort: query.dir, nulls: "last" } }) as Prisma.DealOrderByWithRelationInput,
-    { id: query.dir },
-  ];
+  const filter = prospectFilterSql(query, db.tenantId, options.timeZone);
   const offset = (query.page - 1) * query.pageSize;
   // Counting every match of a broad filter costs more than the page itself, so the count
-  // stops a little past what the user is looking at: "10,000+ deals". A text search counts
-  // less far: filters count from their indexes alone, but each search match is rechecked in
-  // the table itself, and a search that broad is refined rather than paged through.
+  // stops a little past what the user is looking at, and beyond that the planner's estimate
+  // stands in: "about 1.2M deals". A text search counts less far: a substring is matched row
+  // by row (no index serves ILIKE under row-level security), and a search that broad is
+  // refined rather than paged.
   const limit = query.q ? (options.searchCountLimit ?? SEARCH_COUNT_LIMIT) : (options.countLimit ?? COUNT_LIMIT);
   const countLimit = Math.max(limit, offset + query.pageSize * 2);
-  const [rows, counted] = await Promise.all([
-    db.deal.findMany({ where, orderBy, skip: offset, take: query.pageSize, select: PROSPECT_COLUMNS }),
-    db.deal.count({ where, take: countLimit + 1 }),
-  ]);
+  const cursor = query.after ? decodeProspectCursor(query.after) : undefined;
+  const [{ rows, nextCursor }, counted] = await Promise.all([pageRows(db, filter, query, offset, cursor), countMatches(db, filter, countLimit + 1)]);
   const totalIsExact = counted <= countLimit;
   const total = Math.min(counted, countLimit);
+  const estimate = totalIsExact ? undefined : await estimateMatches(db, filter);
   return {
     rows,
     total,
     totalIsExact,
+    /** The planner's estimate of every match when the count stopped short; shown as "about 1.2M". */
+    estimatedTotal: estimate !== undefined && estimate > countLimit ? estimate : undefined,
     page: query.page,
     pageSize: query.pageSize,
     // One page more than counted when there are more, so Next keeps going.
     pageCount: Math.max(1, Math.ceil(total / query.pageSize) + (totalIsExact ? 0 : 1)),
+    /** Pass as `after` for the page after this one (keyset: as fast at any depth); absent when this page came back short. */
+    nextCursor,
   };
+}
+
+type Filter = ReturnType<typeof prospectFilterSql>;
+
+/** Where a keyset page starts: just after this sort value and id (`value` null: among the deals without one). */
+export interface ProspectCursor {
+  value: number | string | null;
+  id: string;
+}
+
+/** An opaque, URL-safe cursor ("after=..."); undefined for one that was not made here. */
+export function decodeProspectCursor(text: string): ProspectCursor | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== "string") return undefined;
+    const [value, id] = parsed as [unknown, string];
+    return value === null || typeof value === "number" || typeof value === "string" ? { value, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function encodeProspectCursor(cursor: ProspectCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id]), "utf8").toString("base64url");
+}
+
+const SORT_CASTS: Record<ProspectSort, string> = {
+  createdAt: "::timestamp(3)", spread: "::int", spreadRatio: "::float8", askingPrice: "::int", arv: "::int", score: "::int", city: "::text",
+};
+
+/**
+ * The page's ids in order, then its rows by primary key. Ties are broken by id so pages never
+ * overlap or skip rows; deals without a value come last in both directions. Each sort's index
+ * holds (value DESC NULLS LAST, id DESC): read forwards it serves the descending sort whole;
+ * read backwards, from its last value, the ascending one, after which the deals without a
+ * value follow in id order. With a cursor the page starts after it (keyset), so a deep page
+ * costs what the first one does; without one, it skips `offset` rows.
+ */
+async function pageRows(db: TenantDb, filter: Filter, query: ProspectQuery, offset: number, cursor: ProspectCursor | undefined) {
+  const column = `"${query.sort}"`;
+  const [dir, after] = query.dir === "asc" ? ["ASC", ">"] : ["DESC", "<"];
+  const select = async (condition: string, extra: unknown[], order: string, skip: number, take: number) => {
+    const params = [...filter.params, ...extra];
+    const sql = `SELECT "id", ${column} AS "value" FROM "Deal" WHERE ${filter.where}${condition} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`;
+    return selectInTenant<{ id: string; value: unknown }>(db, sql, params);
+  };
+  // Placeholders for a cursor's value and id, after the filter's own parameters.
+  const [valueParam, idParam] = [`$${filter.params.length + 1}${SORT_CASTS[query.sort]}`, `$${filter.params.length + 2}::text`];
+  const keyset = cursor ? [cursor.value, cursor.id] : [];
+  const valuedAfter = cursor ? ` AND (${column}, "id") ${after} (${valueParam}, ${idParam})` : "";
+  let page: { id: string; value: unknown }[];
+  if (query.sort === "createdAt") {
+    page = await select(valuedAfter, keyset, `"createdAt" ${dir}, "id" ${dir}`, cursor ? 0 : offset, query.pageSize);
+  } else if (cursor?.value === null) {
+    page = await select(` AND ${column} IS NULL AND "id" ${after} $${filter.params.length + 1}::text`, [cursor.id], `"id" ${dir}`, 0, query.pageSize);
+  } else {
+    const order = dir === "DESC" ? `${column} DESC NULLS LAST, "id" DESC` : `${column} ASC NULLS FIRST, "id" ASC`;
+    const valued = await select(` AND ${column} IS NOT NULL${valuedAfter}`, keyset, order, cursor ? 0 : offset, query.pageSize);
+    page = valued;
+    if (valued.length < query.pageSize) {
+      // Past the last valued deal: how far into the deals without a value this page starts
+      // (a cursor among the valued deals: at their start).
+      const valuedCount = valued.length > 0 || cursor ? offset + valued.length : await countMatches(db, { ...filter, where: `${filter.where} AND ${column} IS NOT NULL` });
+      const skip = cursor ? 0 : Math.max(0, offset - valuedCount);
+      page = [...valued, ...(await select(` AND ${column} IS NULL`, [], `"id" ${dir}`, skip, query.pageSize - valued.length))];
+    }
+  }
+  const last = page.length === query.pageSize ? page[page.length - 1] : undefined;
+  const nextCursor = last ? encodeProspectCursor({ id: last.id, value: last.value instanceof Date ? last.value.toISOString() : (last.value as number | string | null) }) : undefined;
+  if (page.length === 0) return { rows: [], nextCursor };
+  const rows = await db.deal.findMany({ where: { id: { in: page.map((row) => row.id) } }, select: PROSPECT_COLUMNS });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { rows: page.flatMap((row) => byId.get(row.id) ?? []), nextCursor };
+}
+
+/** Matches up to `cap` (all without one); no ORDER BY, so the planner reads them from whichever index fits. */
+async function countMatches(db: TenantDb, filter: Filter, cap?: number): Promise<number> {
+  const matches = `SELECT 1 FROM "Deal" WHERE ${filter.where}${cap === undefined ? "" : ` LIMIT ${cap}`}`;
+  const [row] = await selectInTenant<{ n: number }>(db, `SELECT count(*)::int AS n FROM (${matches}) AS matches`, filter.params);
+  return Number(row.n);
+}
+
+/** The planner's estimate of the matches, from the table's statistics (refreshed after imports). */
+async function estimateMatches(db: TenantDb, filter: Filter): Promise<number | undefined> {
+  const [row] = await selectInTenant<Record<string, unknown>>(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM "Deal" WHERE ${filter.where}`, filter.params);
+  const value = row ? Object.values(row)[0] : undefined;
+  const plan = (typeof value === "string" ? JSON.parse(value) : value) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
+  const rows = plan?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" ? Math.round(rows) : undefined;
 }
 
 /** Matches are counted exactly up to this many (or further, on deep pages). */

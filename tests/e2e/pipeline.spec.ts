@@ -130,7 +130,8 @@ test.describe("prospects bulk actions", () => {
     await expect(table.getByRole("columnheader", { name: "Owner" })).toBeVisible();
     await expect(table.getByRole("columnheader", { name: "Phone" })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/prospects-1440.png`, fullPage: true });
-    const overflow = await page.locator('[data-slot="table-container"]').evaluate((el) => el.scrollWidth - el.clientWidth);
+    // The table's own scroll box, its parent element.
+    const overflow = await table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 

@@ -119,4 +119,25 @@ describe("insertRows", () => {
     await a.$transaction(async (tx) => tx.kpiEvent.count());
     expect(await a.kpiEvent.count({ where: { name: "after_timeout" } })).toBe(0);
   });
+
+  it("refuses a late write even on the connection the transaction already wrote through", async () => {
+    const rows = (name: string) => Array.from({ length: COPY_MIN_ROWS }, () => ({ name }));
+    let late: Promise<unknown> | undefined;
+    await expect(
+      a.$transaction(
+        async (tx) => {
+          await insertRows(tx, "KpiEvent", rows("before_timeout"));
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          // One row: a plain INSERT, which would commit on its own on a connection left open.
+          late = insertRows(tx, "KpiEvent", [{ name: "after_timeout_late" }]);
+          await late;
+        },
+        { timeout: 150 },
+      ),
+    ).rejects.toThrow();
+    await expect(late).rejects.toThrow();
+    await a.$transaction(async (tx) => insertRows(tx, "KpiEvent", rows("next_transaction")));
+    expect(await a.kpiEvent.count({ where: { name: { in: ["before_timeout", "after_timeout_late"] } } })).toBe(0);
+    expect(await a.kpiEvent.count({ where: { name: "next_transaction" } })).toBe(COPY_MIN_ROWS);
+  });
 });

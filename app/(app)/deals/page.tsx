@@ -1,8 +1,9 @@
-import { Inbox, Plus, Trash2, Upload } from "lucide-react";
+import { Inbox, Plus, Trash2, Upload } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatDate, zoneAbbreviation } from "@/components/prospects/format";
+import { toProspectTableRow } from "@/components/prospects/prospect-columns";
 import { ProspectsTable } from "@/components/prospects/prospects-table";
 import { HIDDEN_COLUMNS_PARAM, HIDEABLE_COLUMN_IDS, hrefWith, parseHiddenColumns, patchSearchParams } from "@/components/prospects/table-url";
 import { Button } from "@/components/ui/button";
@@ -88,13 +89,12 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
       </div>
       {anyDeals ? (
         <ProspectsTable
-          rows={page.rows.map((row) => ({
-            ...row,
-            intake: formatDate(row.createdAt, timeZone),
-            ownerName: row.ownerId ? (ownerNames.get(row.ownerId) ?? "Former member") : null,
-          }))}
+          rows={page.rows.map((row) =>
+            toProspectTableRow(row, formatDate(row.createdAt, timeZone), row.ownerId ? (ownerNames.get(row.ownerId) ?? "Former member") : null),
+          )}
           total={page.total}
           totalIsExact={page.totalIsExact}
+          estimatedTotal={page.estimatedTotal}
           pageCount={page.pageCount}
           query={query}
           hiddenColumns={parseHiddenColumns(hiddenColumnsRaw, HIDEABLE_COLUMN_IDS)}

@@ -1,4 +1,4 @@
-import { Inbox } from "lucide-react";
+import { Inbox } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { SlaCard } from "@/components/inbox/sla-card";

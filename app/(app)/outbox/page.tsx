@@ -1,14 +1,15 @@
-import { Send } from "lucide-react";
+import { Send } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import { MessagesTable } from "@/components/outbound/messages-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { NativeSelect } from "@/components/ui/select";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { listMessages, MESSAGE_STATUSES } from "@/lib/outbound/outbox";
-import { outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
+import { countMessages, listMessages, MESSAGE_STATUSES } from "@/lib/outbound/outbox";
+import { OUTBOX_PAGE_SIZE, outboxHref, outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
 import { findUnansweredReplies } from "@/lib/outbound/replies";
 import { messagingProvidersFor } from "@/lib/providers/messaging";
 import { simulateReceiptAction, simulateReplyAction } from "./actions";
@@ -21,9 +22,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const filter = outboxMessageFilter(query, ctx.tenant.timeZone);
   // The dashboard's "replies waiting" lands here: the replies nobody has answered yet.
   if (query.awaiting === "reply") filter.ids = (await findUnansweredReplies(ctx.db, { dealOwnerId: query.owner })).map((r) => r.id);
-  const rows = await listMessages(ctx.db, filter, 200);
+  const [total, providers] = await Promise.all([countMessages(ctx.db, filter), messagingProvidersFor(ctx.db)]);
+  // A link to a page past the end (messages filtered away since) shows the last one.
+  const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const rows = await listMessages(ctx.db, filter, OUTBOX_PAGE_SIZE, (page - 1) * OUTBOX_PAGE_SIZE);
   const narrowed = [query.reason && `refused by the ${query.reason.replaceAll("_", " ")} gate`, query.from && `since ${query.from}`, query.awaiting && "waiting for an answer"].filter(Boolean);
-  const providers = await messagingProvidersFor(ctx.db);
   const local = [providers.sms.name === "outbox" && "SMS", providers.email.name === "outbox" && "email"].filter(Boolean);
 
   return (
@@ -41,8 +45,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <CardHeader>
           <CardTitle>Messages</CardTitle>
           <CardDescription>
-            <span data-testid="outbox-count">{rows.length}</span>
-            {` shown${rows.length === 200 ? " (the latest 200)" : ""}${narrowed.length ? `, ${narrowed.join(", ")}` : ""}.`}
+            <span data-testid="outbox-count">{total}</span>
+            {` message${total === 1 ? "" : "s"}${narrowed.length ? `, ${narrowed.join(", ")}` : ""}${pageCount > 1 ? `; ${(page - 1) * OUTBOX_PAGE_SIZE + 1}–${(page - 1) * OUTBOX_PAGE_SIZE + rows.length} on this page` : ""}.`}
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
@@ -75,6 +79,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               simulateActions={{ simulateReceipt: simulateReceiptAction, simulateReply: simulateReplyAction }}
             />
           )}
+          {pageCount > 1 && <Pagination page={page} pageCount={pageCount} hrefFor={(n) => outboxHref({ ...query, page: n > 1 ? n : undefined })} />}
         </CardContent>
       </Card>
     </div>

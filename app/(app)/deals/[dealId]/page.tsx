@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Pencil } from "lucide-react";
+import { Pencil } from "@/components/ui/icons";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactCard } from "@/components/deals/contact-card";

@@ -1,0 +1,94 @@
+/**
+ * The Prospects table's state as its URL holds it: the schema, its defaults and the links
+ * built from it. Imported by client components, so it stays free of anything server-side.
+ */
+import { z } from "zod";
+import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
+import { STRATEGIES } from "@/lib/underwriting/rules";
+import { storableText } from "@/lib/validation/text";
+
+export { UNOWNED } from "./query-sql";
+
+/**
+ * Every sort has an index that reads its first page in order (Deal's indexes, migration
+ * prospects_query_indexes). MAO has none, so it is not offered: it follows ARV less repairs,
+ * and spread (MAO less the asking price) ranks the same deals by what they are worth to us.
+ */
+export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "score", "city"] as const;
+export type ProspectSort = (typeof PROSPECT_SORTS)[number];
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+/** A URL parameter that may repeat (?status=NEW&status=DEAD) or hold a comma list. */
+const multi = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? undefined : (Array.isArray(v) ? v : String(v).split(",")).filter(Boolean)),
+    z.array(z.enum(values)).optional(),
+  );
+const optionalInt = z.preprocess(blank, z.coerce.number().int().optional());
+const optionalDay = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional());
+/** Far past any page a person reads; keeps the row offset a number the database accepts. */
+export const MAX_PAGE = 100_000;
+
+/** The prospects table's state, as found in its URL (and accepted by GET /api/v1/deals). */
+export const ProspectQuery = z.object({
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(25),
+  sort: z.enum(PROSPECT_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  q: z.preprocess(blank, storableText().trim().max(100).optional()),
+  status: multi(DEAL_STATUSES as unknown as readonly [string, ...string[]]),
+  strategy: multi(STRATEGIES as unknown as readonly [string, ...string[]]),
+  source: multi(DEAL_SOURCES as unknown as readonly [string, ...string[]]),
+  region: z.preprocess(blank, storableText().trim().toUpperCase().max(3).optional()),
+  market: z.preprocess(blank, storableText().trim().max(80).optional()),
+  spreadMin: optionalInt,
+  spreadMax: optionalInt,
+  scoreMin: optionalInt,
+  from: optionalDay,
+  to: optionalDay,
+  /** Deals put under contract (or closed) from this day on, as the dashboard's month figures link. */
+  contractedFrom: optionalDay,
+  closedFrom: optionalDay,
+  /** A member's user id, or "none" for deals nobody owns yet. */
+  owner: z.preprocess(blank, storableText().trim().max(64).optional()),
+  /** A keyset cursor (a page's `nextCursor`): the page starts after it, whatever `page` says. */
+  after: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional()),
+});
+export type ProspectQuery = z.infer<typeof ProspectQuery>;
+
+/** The values a URL may leave out; `prospectSearchParams` omits them to keep links short. */
+export const PROSPECT_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
+
+/**
+ * Parses search params leniently: a malformed parameter (spreadMin=abc) is dropped rather
+ * than failing the whole page, since URLs are hand-edited and shared.
+ */
+export function parseProspectQuery(raw: Record<string, string | string[] | undefined>): ProspectQuery {
+  const input: Record<string, unknown> = { ...raw };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = ProspectQuery.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
+  }
+  return ProspectQuery.parse({});
+}
+
+/** The inverse of `ProspectQuery.parse`: only non-default values, lists comma-joined. */
+export function prospectSearchParams(query: Partial<ProspectQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(","));
+      continue;
+    }
+    if (PROSPECT_QUERY_DEFAULTS[key as keyof typeof PROSPECT_QUERY_DEFAULTS] === value) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+/** A query string with readable commas (status=NEW,DEAD): commas are legal in a query. */
+export function prospectQueryString(params: URLSearchParams): string {
+  return params.toString().replaceAll("%2C", ",");
+}
