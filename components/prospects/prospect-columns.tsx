@@ -10,7 +10,7 @@ import {
 import Link from "next/link";
 import type { ProspectRow } from "@/lib/prospects/query";
 import { StatusBadge, StrategyBadge } from "./deal-badges";
-import { DASH, formatCount, formatMoney, formatPercent, formatPhone, humanize, spreadTone } from "./format";
+import { DASH, formatCount, formatMoney, formatPercent, formatPhone, GOOD_SPREAD, humanize } from "./format";
 
 /** The fields the table shows: the page hands the browser these, not the whole deal row. */
 const SHOWN_FIELDS = ["id", "status", "source", "street", "unit", "city", "region", "postalCode", "market", "askingPrice", "arv", "mao", "spread", "spreadRatio", "strategy", "score", "contactPhone"] as const;
@@ -72,9 +72,14 @@ function RowCheckbox({ label, checked, indeterminate = false, onChange }: { labe
   );
 }
 
-/** Spread tone as a cell class: red when it loses money, green when it is worth a call. */
+/**
+ * Spread tone as a short cell class (`.prospect-table td.loss`, app/globals.css): red when it
+ * loses money, green when it is worth a call, muted when unknown. Two cells a row carry it.
+ */
 export function spreadClass(spread: number | null) {
-  return spreadTone(spread) || undefined;
+  if (spread === null) return "unknown";
+  if (spread < 0) return "loss";
+  return spread >= GOOD_SPREAD ? "gain" : undefined;
 }
 
 export const prospectColumns = helper.columns([

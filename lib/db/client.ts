@@ -53,7 +53,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir = DEFAULT_DATA_DIR): Promise<Database> {
   // PGlite does not create missing parent folders.
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  // pg_trgm backs the address search; PostgreSQL ships it in contrib, PGlite loads it here.
+  // pg_trgm: earlier migrations create the extension (and an index the Prospects indexes
+  // replaced since); PostgreSQL ships it in contrib, PGlite loads it here.
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   await client.exec(SYSTEM_SESSION_SQL);
   const session = new PgliteSession(client);

@@ -6,6 +6,7 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { insertRows } from "@/lib/db/bulk";
+import { selectInTenant } from "@/lib/db/scoped-sql";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 
 type Db = TenantDb | TenantTransaction;
@@ -74,7 +75,9 @@ export async function hasAnyDeal(db: Db): Promise<boolean> {
 
 /** The deals already holding these normalized addresses. */
 export async function findDealsByAddressKeys(db: Db, addressKeys: string[]): Promise<{ id: string; addressKey: string }[]> {
-  return db.deal.findMany({ where: { addressKey: { in: addressKeys } }, select: { id: true, addressKey: true } });
+  if (addressKeys.length === 0) return [];
+  // One array parameter: an import asks for a thousand keys a batch, which Prisma would send one by one.
+  return selectInTenant(db, `SELECT "id", "addressKey" FROM "Deal" WHERE "tenantId" = $1 AND "addressKey" = ANY($2::text[])`, [db.tenantId, addressKeys]);
 }
 
 /** The given live deals with the columns the caller selects (missing and deleted ids are simply absent). */

@@ -54,7 +54,7 @@ describe("ProspectsTable", () => {
     expect(html).toContain("Intake (EST)");
     expect(html).toContain('aria-sort="ascending"');
     expect(html).toContain("-$10,000");
-    expect(html).toContain("text-destructive");
+    expect(html).toMatch(/<td class="spread num loss">-\$10,000</);
     expect(html.match(/<th[ >]/g)).toHaveLength(13); // 14 columns, market hidden (no selection without bulk actions)
     expect(html).toContain("Olivia Owner");
     expect(html).toMatch(/<td class="phone"><a href="tel:\+15125550142">\(512\) 555-0142</);
