@@ -67,7 +67,7 @@ await compare(
   50,
 );
 await compare(
-  "address search 'oak' (trigram index)",
+  "address search 'oak' (first 50 matches)",
   () => db.deal.findMany({ where: { street: { contains: "oak", mode: "insensitive" } }, take: 50 }),
   () => database.prisma.deal.findMany({ where: { tenantId: tenant.id, street: { contains: "oak", mode: "insensitive" } }, take: 50 }),
   50,
