@@ -20,7 +20,7 @@ function castFor(field: Field): string {
 }
 
 /** The raw-SQL door of a scoped client; only tenant clients have one. */
-function bulkSqlOf(db: TenantDb | TenantTransaction, caller: string): BulkSql {
+export function bulkSqlOf(db: TenantDb | TenantTransaction, caller: string): BulkSql {
   const bulk = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
   if (!bulk) throw new Error(`${caller} needs a tenant-scoped client`);
   return bulk;
@@ -51,7 +51,7 @@ export async function insertRows(
   }
   const encode = cellEncoder(columns, tenantId, new Date());
   // A COPY through a scratch table costs a few statements more: worth it for many rows.
-  if (bulk.sql.copyFrom && bulk.sql.atomically && rows.length >= COPY_MIN_ROWS) {
+  if (rows.length >= COPY_MIN_ROWS) {
     return copyRows(bulk.sql, model, columns, csvOf(rows, columns.length, encode), options.skipDuplicates ?? false);
   }
   const tuples = rows.map((row) => columns.map((_, i) => encode(row, i)));
@@ -153,9 +153,9 @@ async function insertTuples(sql: DirectSql, model: BulkModel, columns: Field[], 
 async function copyRows(sql: DirectSql, model: BulkModel, columns: Field[], csv: string, skipDuplicates: boolean): Promise<string[]> {
   const stage = `bulk_stage_${randomUUID().replaceAll("-", "")}`;
   const list = columnList(columns);
-  return sql.atomically!(async (tx) => {
+  return sql.atomically(async (tx) => {
     await tx.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM "${model}" WITH NO DATA`, []);
-    await tx.copyFrom!(`${stage} (${list})`, csv);
+    await tx.copyFrom(`${stage} (${list})`, csv);
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO "${model}" (${list}) SELECT ${list} FROM ${stage}${skipDuplicates ? " ON CONFLICT DO NOTHING" : ""} RETURNING "id"`,
       [],

@@ -34,15 +34,8 @@ export class PgliteSession {
       }
     });
 
-  /** Statements on their own, outside any transaction (PGlite queues them behind one). */
-  get direct(): DirectSql {
-    return {
-      inTransaction: false,
-      query: async <T>(sql: string, params: unknown[]) => (await this.client.query<T>(sql, params)).rows,
-      copyFrom: async (target: string, csv: string) => void (await this.client.query(copyFromBlob(target), [], { blob: new Blob([csv]) })),
-      vacuumAnalyze: async (tables: string[]) => void (await this.client.exec(`VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(", ")}`)),
-    };
-  }
+  /** Maintenance outside any transaction: VACUUM cannot run inside one. */
+  private readonly vacuumAnalyze = async (tables: string[]) => void (await this.client.exec(`VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(", ")}`));
 
   /**
    * Statements each in a transaction of its own that first runs `prelude` (a tenant's entry
@@ -55,11 +48,10 @@ export class PgliteSession {
         return work(statementsOn(() => tx));
       });
     return {
-      inTransaction: false,
       query: <T>(sql: string, params: unknown[]) => inTransaction((bound) => bound.query<T>(sql, params)),
-      copyFrom: (target: string, csv: string) => inTransaction((bound) => bound.copyFrom!(target, csv)),
+      copyFrom: (target: string, csv: string) => inTransaction((bound) => bound.copyFrom(target, csv)),
       atomically: inTransaction,
-      vacuumAnalyze: this.direct.vacuumAnalyze,
+      vacuumAnalyze: this.vacuumAnalyze,
     };
   }
 
@@ -84,7 +76,6 @@ const copyFromBlob = (target: string) => `COPY ${target} FROM '/dev/blob' WITH (
 /** Statements inside one transaction, which `current` hands out (or refuses once it closed). */
 function statementsOn(current: () => Transaction): DirectSql {
   const bound: DirectSql = {
-    inTransaction: true,
     query: async <T>(sql: string, params: unknown[]) => (await current().query<T>(sql, params)).rows,
     copyFrom: async (target: string, csv: string) => void (await current().query(copyFromBlob(target), [], { blob: new Blob([csv]) })),
     atomically: (work) => work(bound),
@@ -94,12 +85,11 @@ function statementsOn(current: () => Transaction): DirectSql {
 
 /** Raw statements for lib/db/bulk.ts, bound to a connection or a transaction. */
 export interface DirectSql {
-  inTransaction: boolean;
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Copies `csv` (CSV rows) into `target` ("table (col, ...)") with COPY. */
-  copyFrom?(target: string, csv: string): Promise<void>;
+  copyFrom(target: string, csv: string): Promise<void>;
   /** Runs `work` with statements that share one transaction (this one, when already inside one). */
-  atomically?<T>(work: (sql: DirectSql) => Promise<T>): Promise<T>;
+  atomically<T>(work: (sql: DirectSql) => Promise<T>): Promise<T>;
   /**
    * Refreshes the planner's statistics and the visibility map (which index-only scans need)
    * of tables that took many rows. PGlite runs no autovacuum, so it is done here; PostgreSQL

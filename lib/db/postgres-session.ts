@@ -67,7 +67,7 @@ export class PostgresSession {
       if (this.leaseOf.get(client) !== token) throw new Error("Transaction already closed");
       return client;
     };
-    return statementsOn(current, true);
+    return statementsOn(current);
   }
 
   /** Work in a transaction of its own on a pooled connection, which first runs `prelude`. */
@@ -78,7 +78,7 @@ export class PostgresSession {
       try {
         await client.query("BEGIN");
         await client.query(prelude.sql, prelude.params);
-        const result = await work(statementsOn(async () => client, true));
+        const result = await work(statementsOn(async () => client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -90,9 +90,8 @@ export class PostgresSession {
       }
     };
     return {
-      inTransaction: false,
       query: (sql, params) => inTransaction((bound) => bound.query(sql, params)),
-      copyFrom: (target, csv) => inTransaction((bound) => bound.copyFrom!(target, csv)),
+      copyFrom: (target, csv) => inTransaction((bound) => bound.copyFrom(target, csv)),
       atomically: inTransaction,
       vacuumAnalyze: (tables) => this.analyze(tables),
     };
@@ -112,9 +111,8 @@ function isConnectionError(error: Error): boolean {
   return typeof code !== "string" || code.startsWith("08") || code.startsWith("57");
 }
 
-function statementsOn(current: () => Promise<pg.PoolClient>, inTransaction: boolean): DirectSql {
+function statementsOn(current: () => Promise<pg.PoolClient>): DirectSql {
   const bound: DirectSql = {
-    inTransaction,
     query: async <T>(sql: string, params: unknown[]) => (await (await current()).query(sql, params)).rows as T[],
     copyFrom: async (target: string, csv: string) => {
       const client = await current();

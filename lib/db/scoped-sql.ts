@@ -1,5 +1,5 @@
-import type { BulkSql } from "./bulk";
-import { BULK_SQL, type TenantDb, type TenantTransaction } from "./tenant";
+import { bulkSqlOf } from "./bulk";
+import type { TenantDb, TenantTransaction } from "./tenant";
 
 /**
  * The read door of a scoped client, for the few reads Prisma cannot phrase (a capped count
@@ -16,7 +16,5 @@ export async function selectInTenant<T>(db: TenantDb | TenantTransaction, sql: s
   if (params[0] !== db.tenantId || !sql.includes('"tenantId" = $1')) {
     throw new Error('selectInTenant needs "tenantId" = $1 with the client\'s tenant as $1');
   }
-  const door = (db as unknown as Record<symbol, BulkSql | undefined>)[BULK_SQL];
-  if (!door) throw new Error("selectInTenant needs a tenant-scoped client");
-  return door.sql.query<T>(sql, params);
+  return bulkSqlOf(db, "selectInTenant").sql.query<T>(sql, params);
 }

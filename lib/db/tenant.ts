@@ -3,7 +3,7 @@ import { logger } from "@/lib/observability/logger";
 import type { BulkSql } from "./bulk";
 import { tenantOwnedModels } from "./models";
 import { pgliteSessionOf, type DirectSql, type PgliteSession } from "./pglite-session";
-import { PostgresSession, postgresSessionOf } from "./postgres-session";
+import { postgresSessionOf, type PostgresSession } from "./postgres-session";
 import type { WithStampedCreates } from "./stamped-inputs";
 
 const FILTERED_OPERATIONS = new Set([
