@@ -93,7 +93,30 @@ const factories: Record<string, Factory> = {
     prisma.dncRegistryBlock.create({
       data: { tenantId, registryId: (await prisma.dncRegistry.create({ data: { tenantId, kind: "INTERNAL", name: `List ${unique()}` } })).id, version: 1, seq: 0, data: "AAAAAA==" },
     }),
+  Buyer: (prisma, tenantId) => makeBuyer(prisma, tenantId),
+  BuyerFeedbackEvent: async (prisma, tenantId) =>
+    prisma.buyerFeedbackEvent.create({ data: { tenantId, buyerId: (await makeBuyer(prisma, tenantId)).id, kind: "SENT", dedupeKey: `f-${unique()}` } }),
+  BuyerLiquidityNode: (prisma, tenantId) =>
+    prisma.buyerLiquidityNode.create({ data: { tenantId, region: "TX", market: `M${unique()}`, propertyType: "SFR" } }),
+  BuyerSegment: (prisma, tenantId) => prisma.buyerSegment.create({ data: { tenantId, name: `s-${unique()}`, query: "" } }),
+  Blast: async (prisma, tenantId) => prisma.blast.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, channels: ["SMS"] } }),
+  BlastRecipient: async (prisma, tenantId) => {
+    const blast = await prisma.blast.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, channels: ["SMS"] } });
+    return prisma.blastRecipient.create({ data: { tenantId, blastId: blast.id, buyerId: (await makeBuyer(prisma, tenantId)).id, channel: "SMS" } });
+  },
+  BuyerDealLink: async (prisma, tenantId) =>
+    prisma.buyerDealLink.create({
+      data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, buyerId: (await makeBuyer(prisma, tenantId)).id, tokenHash: `h-${unique()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+    }),
+  BuyerOffer: async (prisma, tenantId) =>
+    prisma.buyerOffer.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, buyerId: (await makeBuyer(prisma, tenantId)).id, amount: 100_000 } }),
+  BuyerSettings: (prisma, tenantId) =>
+    prisma.buyerSettings.upsert({ where: { tenantId }, create: { tenantId }, update: {} }),
 };
+
+function makeBuyer(prisma: PrismaClient, tenantId: string) {
+  return prisma.buyer.create({ data: { tenantId, name: `Buyer ${unique()}`, phones: [`+1713555${String(unique()).padStart(4, "0").slice(-4)}`] } });
+}
 
 function makeDeal(prisma: PrismaClient, tenantId: string) {
   return prisma.deal.create({ data: { tenantId, source: "MANUAL", addressKey: `K-${unique()}`, raw: {} } });

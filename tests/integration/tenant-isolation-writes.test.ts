@@ -38,6 +38,9 @@ async function rowsInTwoTenants(model: string) {
   return { a, b, rowB, scoped, ownCount };
 }
 
+/** Models with a unique tenantId: a tenant holds one row of each. */
+const ONE_PER_TENANT = new Set(["LadderTemplate", "BuyerSettings"]);
+
 describe("tenant-scoped client writes and aggregates, for every tenant-owned model", () => {
   it("covers a sizeable set of models", () => {
     expect(models.length).toBeGreaterThan(20);
@@ -62,7 +65,7 @@ describe("tenant-scoped client writes and aggregates, for every tenant-owned mod
 
   it("createMany stamps every row and refuses a batch with a row naming another tenant", async () => {
     for (const model of models) {
-      if (model === "LadderTemplate") continue; // one template per tenant: a batch of two cannot exist
+      if (ONE_PER_TENANT.has(model)) continue; // one row per tenant: a batch of two cannot exist
       const [a, b] = [await makeTenant(database.prisma, "a"), await makeTenant(database.prisma, "b")];
       const scoped = scopedDelegate(a.id, model);
 
@@ -78,11 +81,13 @@ describe("tenant-scoped client writes and aggregates, for every tenant-owned mod
     }
   });
 
-  it("createMany of a single row (the LadderTemplate case) stamps it too", async () => {
-    const a = await makeTenant(database.prisma, "a");
-    const scoped = scopedDelegate(a.id, "LadderTemplate");
-    expect(await scoped.createMany({ data: [await createDataFor(database.prisma, "LadderTemplate")] })).toEqual({ count: 1 });
-    expect((await rowsOf("LadderTemplate", a.id)).length).toBe(1);
+  it("createMany of a single row (the one-per-tenant models) stamps it too", async () => {
+    for (const model of ONE_PER_TENANT) {
+      const a = await makeTenant(database.prisma, "a");
+      const scoped = scopedDelegate(a.id, model);
+      expect(await scoped.createMany({ data: [await createDataFor(database.prisma, model)] }), model).toEqual({ count: 1 });
+      expect((await rowsOf(model, a.id)).length, model).toBe(1);
+    }
   });
 
   it("upsert cannot reach or overwrite another tenant's row, and stamps the row it creates", async () => {
