@@ -55,3 +55,23 @@ export interface MatchOptions {
   /** Keep the best N (all when absent). */
   limit?: number;
 }
+
+/** What can happen between a buyer and a deal (BuyerFeedbackEvent.kind). */
+export const FEEDBACK_KINDS = ["SENT", "VIEWED", "RESPONDED", "OFFERED", "BOUGHT", "PASSED"] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+/** A liquidity node's key: the deal's region, market and property type ("ANY" when it has none). */
+export interface LiquidityKey {
+  region: string;
+  market: string;
+  propertyType: string;
+}
+
+/** A node's figures over the trailing 90 days and its score (Pack I). */
+export interface LiquiditySnapshot extends LiquidityKey {
+  buyerCount: number;
+  activeBuyerCount: number;
+  avgResponseRate: number;
+  avgCloseRate: number;
+  score: number;
+}
