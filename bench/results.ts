@@ -36,6 +36,8 @@ export const BENCH_PLAN: readonly PlannedBench[] = [
   { bench: "tenant-rls", title: "What row-level security costs a tenant's queries", dbs: ["pglite", "postgres"], scales: { pglite: [200_000], postgres: [200_000] }, quickScale: 10_000, unitOfScale: "deals" },
   { bench: "dnc-registry", title: "Do-not-call registry upload and lookup", dbs: ["pglite", "postgres"], scales: { pglite: [5_000_000], postgres: [5_000_000] }, quickScale: 200_000, unitOfScale: "numbers" },
   { bench: "ladder-start", title: "Starting follow-up ladders", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 1_000, unitOfScale: "leads" },
+  { bench: "blast-queue", title: "Queueing a blast (createBlast), next to a blast to one buyer", dbs: ["pglite", "postgres"], scales: { pglite: [1_000], postgres: [1_000] }, quickScale: 1_000, unitOfScale: "buyers" },
+  { bench: "buyer-match", title: "Matching one deal against its buyers (SQL prefilter, pure ranking), next to a primary-key lookup", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 10_000, unitOfScale: "buyers" },
   { bench: "underwriting", title: "computeOffer (pure rule, no database)", dbs: ["none"] },
   { bench: "contact-gate", title: "isContactAllowed (pure rule, no database)", dbs: ["none"] },
   { bench: "outbound-gates", title: "The outbound gate decision (pure rule, no database)", dbs: ["none"] },

@@ -2,6 +2,7 @@ import { constants } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ExpectedError } from "@/lib/errors";
 import { geoLookup, resolveGeo } from "@/lib/geo";
 import { parseDealEmail, parseRawEmail, type ParseResult } from "@/lib/intake/email";
 import { LadderScheduleInputError, LadderScheduleQuery, previewDefaultLadder } from "@/lib/ladder/preview";
@@ -156,6 +157,56 @@ async function privacyContact(args: string[]) {
   return { tenant: values.tenant, contact };
 }
 
+/** A buyer liquidity node's figures and score (`--property-type` left out reads the node of deals without one). */
+async function liquidityScoreCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, region: { type: "string" }, market: { type: "string" }, "property-type": { type: "string" } });
+  for (const required of ["tenant", "region", "market"] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
+  const { LiquidityScoreQuery } = await import("@/lib/buyers/liquidity-schema");
+  const key = parse(LiquidityScoreQuery, { region: values.region, market: values.market, propertyType: values["property-type"] });
+  const { getLiquidityScore } = await import("@/lib/buyers/liquidity");
+  return withTenantDatabase(values.tenant!, (db) => getLiquidityScore(db, key));
+}
+
+/**
+ * Buyers matched to a deal, best first: from a file of `{ deal, buyers }` (the pure rules
+ * alone), or a deal of a workspace against its buyers.
+ */
+async function matchBuyersCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" }, tenant: { type: "string" }, deal: { type: "string" }, now: { type: "string" } });
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && Number.isNaN(now.getTime())) throw new UsageError("--now: give an ISO instant such as 2026-12-06T12:00:00Z");
+  const shown = (matches: { buyerId: string; score: number; reasons: unknown[] }[]) => matches.map(({ buyerId, score, reasons }) => ({ buyerId, score, reasons }));
+  if (values.file !== undefined) {
+    if (values.tenant !== undefined || values.deal !== undefined) throw new UsageError("give either --file or --tenant with --deal");
+    const file = values.file;
+    const text = await readFile(file, "utf8").catch(() => { throw new UsageError(`cannot read ${file}`); });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new UsageError(`${file} is not JSON`);
+    }
+    const { MatchFileInput } = await import("@/lib/buyers/match-input");
+    const input = MatchFileInput.safeParse(json);
+    if (!input.success) {
+      const issue = input.error.issues[0];
+      throw new UsageError(`${file}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+    }
+    const { matchBuyers } = await import("@/lib/buyers/match");
+    return { matches: shown(matchBuyers(input.data.deal, input.data.buyers, { now })) };
+  }
+  if (!values.tenant || !values.deal) throw new UsageError("give --file F, or --tenant <slug> with --deal <id>");
+  const dealId = values.deal;
+  const { findBuyerMatches } = await import("@/lib/buyers/candidates");
+  return withTenantDatabase(values.tenant, async (db) => {
+    const result = await findBuyerMatches(db, dealId, { now }).catch((error: unknown) => {
+      if (error instanceof ExpectedError && error.code === "not_found") throw new UsageError(`--deal: no deal "${dealId}" in workspace "${values.tenant}"`);
+      throw error;
+    });
+    return { dealId, liquidityScore: result.liquidity?.score ?? null, matches: shown(result.matches) };
+  });
+}
+
 const OPERATOR = { actorId: null, actorEmail: null, requestId: "cli" };
 
 async function privacyEraseCommand(args: string[]) {
@@ -188,4 +239,6 @@ export const commands: Record<string, (args: string[]) => unknown> = {
   "ladder-schedule": ladderScheduleCommand,
   "import-csv": importCsvCommand,
   "underwrite-pending": underwritePendingCommand,
+  "match-buyers": matchBuyersCommand,
+  "liquidity-score": liquidityScoreCommand,
 };

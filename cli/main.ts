@@ -9,6 +9,11 @@ const USAGE = `Usage: dealflow <command> [options]
                                          the default ladder's steps and times under the seeded policies
   import-csv --tenant <slug> <file>      import a lead list (embedded database, or DATABASE_URL)
   underwrite-pending --tenant <slug>     underwrite deals waiting for an offer
+  match-buyers --file F [--now T]        rank the buyers of F ({ deal, buyers }) whose buy box admits the deal
+  match-buyers --tenant <slug> --deal <id> [--now T]
+                                         the same against the workspace's buyers
+  liquidity-score --tenant <slug> --region XX --market M [--property-type T]
+                                         a buyer liquidity node's figures and score
   privacy-erase --tenant <slug> --contact <phone or email>
                                          erase a person now; prints rows erased per table
   privacy-export --tenant <slug> --contact <phone or email>

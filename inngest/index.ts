@@ -3,5 +3,6 @@ import { auditDigestCron, auditDigestForTenant } from "./functions/audit-digest"
 import { outboxDispatchCron, outboxUpkeepCron } from "./functions/dispatcher";
 import { engineOrchestrator, engineRun, engineSafetyNet } from "./functions/engines";
 import { followUpLadder, followUpLadderStop } from "./functions/ladder";
+import { blastSender } from "./functions/blasts";
 
-export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, outboxUpkeepCron, followUpLadder, followUpLadderStop, systemHeartbeat];
+export const functions = [auditDigestCron, auditDigestForTenant, engineRun, engineOrchestrator, engineSafetyNet, outboxDispatchCron, outboxUpkeepCron, followUpLadder, followUpLadderStop, systemHeartbeat, blastSender];

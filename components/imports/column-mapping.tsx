@@ -2,17 +2,19 @@
 
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { assignColumn, CONSENT_FIELDS, DEAL_FIELDS, type HeaderMapping, type ImportField } from "@/lib/imports/mapping";
+import { assignColumn } from "@/lib/imports/mapping";
+import type { FieldMapping, ImportTarget } from "./import-targets";
 
 interface ColumnMappingProps {
+  target: ImportTarget;
   headers: string[];
   sample: string[] | undefined;
-  mapping: HeaderMapping;
+  mapping: FieldMapping;
   disabled?: boolean;
-  onChange(mapping: HeaderMapping): void;
+  onChange(mapping: FieldMapping): void;
 }
 
-export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: ColumnMappingProps) {
+export function ColumnMapping({ target, headers, sample, mapping, disabled, onChange }: ColumnMappingProps) {
   return (
     <Table>
       <TableHeader>
@@ -32,24 +34,19 @@ export function ColumnMapping({ headers, sample, mapping, disabled, onChange }: 
                 aria-label={`Field for column ${header || index + 1}`}
                 value={mapping[header] ?? ""}
                 disabled={disabled}
-                onChange={(event) => onChange(assignColumn(mapping, header, (event.currentTarget.value || null) as ImportField | null))}
+                onChange={(event) => onChange(assignColumn(mapping, header, event.currentTarget.value || null, target.multiColumn))}
               >
                 <option value="">Don’t import</option>
-                <optgroup label="Deal">
-                  {DEAL_FIELDS.map((f) => (
-                    <option key={f.field} value={f.field}>
-                      {f.label}
-                      {f.required ? " (required)" : ""}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Consent to be contacted">
-                  {CONSENT_FIELDS.map((f) => (
-                    <option key={f.field} value={f.field}>
-                      {f.label}
-                    </option>
-                  ))}
-                </optgroup>
+                {target.fieldGroups.map((group) => (
+                  <optgroup key={group.label} label={group.label}>
+                    {group.fields.map((f) => (
+                      <option key={f.field} value={f.field}>
+                        {f.label}
+                        {f.required ? " (required)" : ""}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
               </NativeSelect>
             </TableCell>
           </TableRow>

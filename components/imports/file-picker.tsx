@@ -12,6 +12,8 @@ interface FilePickerProps {
   disabled?: boolean;
   onFile(file: File): void;
   onError(message: string): void;
+  /** What the file holds, in the drop zone's words. */
+  noun?: string;
 }
 
 /** Checked here for a quick answer; the server checks the same limits again. */
@@ -23,7 +25,7 @@ function problemWith(file: File): string | null {
 }
 
 /** Drop zone and file picker; the input is labelled "CSV file". */
-export function FilePicker({ file, disabled, onFile, onError }: FilePickerProps) {
+export function FilePicker({ file, disabled, onFile, onError, noun = "lead list" }: FilePickerProps) {
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
 
@@ -62,7 +64,7 @@ export function FilePicker({ file, disabled, onFile, onError }: FilePickerProps)
           <span className="font-medium">{file.name}</span> <span className="text-muted-foreground">· {formatBytes(file.size)}</span>
         </p>
       ) : (
-        <p className="text-sm text-muted-foreground">Drop a CSV lead list here, up to {formatBytes(MAX_IMPORT_BYTES)}.</p>
+        <p className="text-sm text-muted-foreground">Drop a CSV {noun} here, up to {formatBytes(MAX_IMPORT_BYTES)}.</p>
       )}
       <label htmlFor={inputId} className="sr-only">CSV file</label>
       <input

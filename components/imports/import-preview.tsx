@@ -4,19 +4,22 @@ import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ImportConsentDefault } from "@/lib/imports/consent";
-import { IMPORT_FIELDS, type HeaderMapping, type ImportField } from "@/lib/imports/mapping";
-import type { PreviewRowCheck } from "@/lib/imports/preview";
-import type { RowIssue } from "@/lib/imports/rows";
+import type { PreviewRowCheck as RowCheck } from "@/lib/imports/preview";
 import { toColumnMapping } from "@/lib/imports/schema";
 import { cn } from "@/lib/ui/cn";
+import { targetFields, type FieldMapping, type ImportTarget } from "./import-targets";
 import type { PreviewRow } from "./read-file";
 
 interface ImportPreviewProps {
+  target: ImportTarget;
   headers: string[];
   rows: PreviewRow[];
-  mapping: HeaderMapping;
+  mapping: FieldMapping;
   consentDefault: ImportConsentDefault | null;
 }
+
+type PreviewRowCheck = RowCheck<string>;
+type RowIssue = PreviewRowCheck["issues"][number];
 
 type Checks = { state: "checking" } | { state: "done"; rows: PreviewRowCheck[] } | { state: "failed"; message: string };
 
@@ -24,9 +27,13 @@ type Checks = { state: "checking" } | { state: "done"; rows: PreviewRowCheck[] }
  * Asks the server to check the rows with the import's own code (a ZIP is placed with the
  * geo tables, which stay on the server), again whenever the mapping or the consent changes.
  */
-function usePreviewChecks({ headers, rows, mapping, consentDefault }: ImportPreviewProps): Checks {
+function usePreviewChecks({ target, headers, rows, mapping, consentDefault }: ImportPreviewProps): Checks {
   const [checks, setChecks] = useState<Checks>({ state: "checking" });
-  const body = JSON.stringify({ headers, rows, mapping: toColumnMapping(headers, mapping), consentDefault });
+  const body = JSON.stringify(
+    target.kind === "BUYERS"
+      ? { kind: target.kind, headers, rows, mapping: toColumnMapping(headers, mapping) }
+      : { headers, rows, mapping: toColumnMapping(headers, mapping), consentDefault },
+  );
   useEffect(() => {
     const controller = new AbortController();
     // A short pause so a burst of mapping changes makes one request.
@@ -49,18 +56,23 @@ function usePreviewChecks({ headers, rows, mapping, consentDefault }: ImportPrev
   return checks;
 }
 
-/** What a cell will import as: the raw text, since DealInput reads "$150k" on the server too. */
+/** What a cell will import as: the raw text, since the schema reads "$150k" on the server too. */
 function cellText(value: string | undefined) {
   return value?.trim() ? value : <span className="text-muted-foreground">—</span>;
 }
 
-function summary(checked: PreviewRowCheck[]): string {
+/** A lead repeating a phone is kept (one owner, several houses); a buyer repeating one is the same buyer. */
+function isSkippedDuplicate(target: ImportTarget, duplicate: PreviewRowCheck["duplicates"][number]): boolean {
+  return target.kind === "BUYERS" || duplicate.by === "address";
+}
+
+function summary(target: ImportTarget, checked: PreviewRowCheck[]): string {
   const bad = checked.filter((row) => row.issues.length > 0).length;
-  const sameAddress = checked.filter((row) => row.duplicates.some((d) => d.by === "address")).length;
-  const samePhone = checked.filter((row) => row.duplicates.some((d) => d.by === "phone")).length;
+  const skipped = checked.filter((row) => row.duplicates.some((d) => isSkippedDuplicate(target, d))).length;
+  const samePhone = checked.filter((row) => row.duplicates.some((d) => !isSkippedDuplicate(target, d) && d.by === "phone")).length;
   const parts = [
     bad > 0 && `${bad} with problems (skipped and listed in the error report)`,
-    sameAddress > 0 && `${sameAddress} repeating an earlier address (skipped as duplicates)`,
+    skipped > 0 && `${skipped} repeating an earlier ${target.dedupedBy} (skipped as duplicates)`,
     samePhone > 0 && `${samePhone} repeating an earlier phone`,
   ].filter(Boolean);
   return parts.length === 0 ? `The first ${checked.length} rows look good.` : `Of the first ${checked.length} rows: ${parts.join("; ")}.`;
@@ -72,17 +84,19 @@ function summary(checked: PreviewRowCheck[]): string {
  * duplicates within the file named with the row they repeat.
  */
 export function ImportPreview(props: ImportPreviewProps) {
-  const { headers, rows, mapping } = props;
+  const { target, headers, rows, mapping } = props;
   const checks = usePreviewChecks(props);
   const used = new Set(Object.values(mapping));
-  const fields = IMPORT_FIELDS.filter((f) => used.has(f.field));
-  const headerOf = new Map(Object.entries(mapping).filter(([, f]) => f).map(([h, f]) => [f as ImportField, h]));
+  const fields = targetFields(target).filter((f) => used.has(f.field));
+  // A field several columns fill shows the cells of all of them.
+  const headersOf = new Map<string, string[]>();
+  for (const [header, field] of Object.entries(mapping)) if (field) headersOf.set(field, [...(headersOf.get(field) ?? []), header]);
   const checkOf = new Map(checks.state === "done" ? checks.rows.map((row) => [row.rowNumber, row]) : []);
 
   return (
     <div className="grid gap-3">
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {checks.state === "checking" ? "Checking the first rows…" : checks.state === "failed" ? `Could not check the rows: ${checks.message}` : summary(checks.rows)}
+        {checks.state === "checking" ? "Checking the first rows…" : checks.state === "failed" ? `Could not check the rows: ${checks.message}` : summary(target, checks.rows)}
       </p>
       <div className="overflow-x-auto">
         <Table aria-label="Preview of the import" aria-busy={checks.state === "checking"}>
@@ -99,7 +113,7 @@ export function ImportPreview(props: ImportPreviewProps) {
             {rows.map(({ rowNumber, cells }) => {
               const check = checkOf.get(rowNumber);
               const issues = check?.issues ?? [];
-              const byField = new Map<ImportField | null, RowIssue[]>();
+              const byField = new Map<string | null, RowIssue[]>();
               for (const issue of issues) byField.set(issue.field, [...(byField.get(issue.field) ?? []), issue]);
               // Problems of fields not shown as a column (e.g. street when nothing maps to it).
               const elsewhere = issues.filter((i) => !i.field || !used.has(i.field));
@@ -110,8 +124,8 @@ export function ImportPreview(props: ImportPreviewProps) {
                   {fields.map((f) => {
                     const problems = byField.get(f.field);
                     return (
-                      <TableCell key={f.field} aria-invalid={problems ? true : undefined} className={cn("align-top", problems && "bg-destructive/10")}>
-                        {cellText(record[headerOf.get(f.field) ?? ""])}
+                      <TableCell key={f.field} aria-invalid={problems ? true : undefined} className={cn("align-top", problems && "border-l-2 border-l-destructive")}>
+                        {cellText((headersOf.get(f.field) ?? []).map((h) => record[h]?.trim()).filter(Boolean).join("; "))}
                         {problems?.map((p) => (
                           <div key={p.message} className="mt-1 text-xs font-medium text-destructive">{p.message}</div>
                         ))}
@@ -119,7 +133,7 @@ export function ImportPreview(props: ImportPreviewProps) {
                     );
                   })}
                   <TableCell className="align-top">
-                    <RowStatus check={check} />
+                    <RowStatus target={target} check={check} />
                     {elsewhere.map((p) => (
                       <div key={p.message} className="mt-1 text-xs font-medium text-destructive">{p.message}</div>
                     ))}
@@ -137,10 +151,10 @@ export function ImportPreview(props: ImportPreviewProps) {
   );
 }
 
-function RowStatus({ check }: { check: PreviewRowCheck | undefined }) {
+function RowStatus({ target, check }: { target: ImportTarget; check: PreviewRowCheck | undefined }) {
   if (!check) return <span className="text-xs text-muted-foreground">Checking…</span>;
   if (check.issues.length > 0) return <Badge variant="destructive">Skipped</Badge>;
-  if (check.duplicates.some((d) => d.by === "address")) return <Badge variant="warning">Duplicate</Badge>;
+  if (check.duplicates.some((d) => isSkippedDuplicate(target, d))) return <Badge variant="warning">Duplicate</Badge>;
   return (
     <div className="flex flex-wrap gap-1">
       <Badge variant={check.duplicates.length ? "warning" : "success"}>{check.duplicates.length ? "Check" : "Ready"}</Badge>

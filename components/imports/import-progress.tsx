@@ -116,14 +116,15 @@ export function ImportSummary({ job }: { job: ImportJobView }) {
         <p role="alert" className="text-destructive">{job.message}</p>
       ) : (
         <p>
-          {formatCount(job.created)} new deal{job.created === 1 ? "" : "s"}, {formatCount(job.duplicates)} already known (matched by address),{" "}
+          {formatCount(job.created)} new {job.kind === "BUYERS" ? "buyer" : "deal"}
+          {job.created === 1 ? "" : "s"}, {formatCount(job.duplicates)} already known (matched by {job.kind === "BUYERS" ? "phone or email" : "address"}),{" "}
           {formatCount(job.errorCount)} row{job.errorCount === 1 ? "" : "s"} skipped for errors.
         </p>
       )}
       <div className="flex flex-wrap gap-2">
         {job.created > 0 && (
           <Button asChild size="sm">
-            <Link href="/deals?source=CSV">View imported deals</Link>
+            {job.kind === "BUYERS" ? <Link href="/buyers">View buyers</Link> : <Link href="/deals?source=CSV">View imported deals</Link>}
           </Button>
         )}
         {job.errorCount > 0 && (

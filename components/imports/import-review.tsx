@@ -2,63 +2,75 @@
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { unmappedRequiredFields, type HeaderMapping } from "@/lib/imports/mapping";
 import type { ImportConsentDefault } from "@/lib/imports/consent";
+import type { ImportKind } from "@/lib/imports/schema";
 import { ColumnMapping } from "./column-mapping";
 import { ConsentDefaultCard } from "./consent-default-card";
 import { plural } from "./format";
 import { ImportPreview } from "./import-preview";
+import { IMPORT_TARGETS, unmappedRequired, type FieldMapping, type ImportTarget } from "./import-targets";
 import type { ConsentDefaultDraft, ImportStep } from "./use-import-wizard";
 
 interface ImportReviewProps {
+  kind: ImportKind;
   step: Extract<ImportStep, { name: "map" | "upload" }>;
-  mapping: HeaderMapping;
-  onMappingChange: (mapping: HeaderMapping) => void;
+  mapping: FieldMapping;
+  onMappingChange: (mapping: FieldMapping) => void;
   consentDraft: ConsentDefaultDraft;
   consent: { value: ImportConsentDefault | null; errors: Record<string, string[]> };
   onConsentChange: (draft: ConsentDefaultDraft) => void;
   onStart: () => void;
 }
 
+const KEPT_RAW: Record<ImportKind, string> = {
+  DEALS: "Columns set to “Don’t import” are kept only in the deal’s raw record.",
+  BUYERS: "Columns set to “Don’t import” are left out. Phones, emails and tags may take several columns.",
+};
+
 /** Steps 2 and 3: match the file's columns, check the first rows, then start the import. */
-export function ImportReview({ step, mapping, onMappingChange, consentDraft, consent, onConsentChange, onStart }: ImportReviewProps) {
+export function ImportReview({ kind, step, mapping, onMappingChange, consentDraft, consent, onConsentChange, onStart }: ImportReviewProps) {
   const uploading = step.name === "upload";
+  const target = IMPORT_TARGETS[kind];
+  // A buyer list asks no consent question: buyers' consent is recorded on the buyer.
+  const asksConsent = kind === "DEALS";
   return (
     <>
       <Card>
         <CardHeader>
           <CardTitle>2. Match the columns</CardTitle>
-          <CardDescription>We guessed from the headers; change any that are wrong. Columns set to “Don’t import” are kept only in the deal’s raw record.</CardDescription>
+          <CardDescription>We guessed from the headers; change any that are wrong. {KEPT_RAW[kind]}</CardDescription>
         </CardHeader>
         <CardContent>
-          <ColumnMapping headers={step.head.headers} sample={step.head.rows[0]?.cells} mapping={mapping} disabled={uploading} onChange={onMappingChange} />
+          <ColumnMapping target={target} headers={step.head.headers} sample={step.head.rows[0]?.cells} mapping={mapping} disabled={uploading} onChange={onMappingChange} />
         </CardContent>
       </Card>
 
-      <ConsentDefaultCard draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />
+      {asksConsent && <ConsentDefaultCard draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />}
 
       <Card>
         <CardHeader>
           <CardTitle>3. Check the first rows</CardTitle>
-          <CardDescription>Rows with problems are skipped and listed in an error report you can fix and import again. Duplicate addresses are skipped too.</CardDescription>
+          <CardDescription>
+            Rows with problems are skipped and listed in an error report you can fix and import again. Rows repeating a known {target.dedupedBy} are skipped as duplicates.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {step.head.rows.length === 0 ? (
-            <p className="text-sm text-muted-foreground">The file has a header row but no leads.</p>
+            <p className="text-sm text-muted-foreground">The file has a header row but no {target.noun}s.</p>
           ) : (
-            <ImportPreview headers={step.head.headers} rows={step.head.rows} mapping={mapping} consentDefault={consent.value} />
+            <ImportPreview target={target} headers={step.head.headers} rows={step.head.rows} mapping={mapping} consentDefault={asksConsent ? consent.value : null} />
           )}
         </CardContent>
       </Card>
 
-      <StartImport step={step} mapping={mapping} consentInvalid={Object.keys(consent.errors).length > 0} onStart={onStart} />
+      <StartImport target={target} step={step} mapping={mapping} consentInvalid={asksConsent && Object.keys(consent.errors).length > 0} onStart={onStart} />
     </>
   );
 }
 
 /** The import button, held back until the rows are counted and every required field has a column. */
-function StartImport({ step, mapping, consentInvalid, onStart }: Pick<ImportReviewProps, "step" | "mapping" | "onStart"> & { consentInvalid: boolean }) {
-  const missing = unmappedRequiredFields(mapping);
+function StartImport({ target, step, mapping, consentInvalid, onStart }: Pick<ImportReviewProps, "step" | "mapping" | "onStart"> & { target: ImportTarget; consentInvalid: boolean }) {
+  const missing = unmappedRequired(target, mapping);
   const { rows } = step;
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -21,7 +21,7 @@ export function RecentImports({ jobs, timeZone, retryImport }: { jobs: ImportJob
       <EmptyState
         icon={FileSpreadsheet}
         title="No imports yet"
-        description="Choose a CSV lead list above: its rows become deals, deduplicated by address and underwritten on the way in."
+        description="Choose a CSV above: a lead list's rows become deals, deduplicated by address and underwritten on the way in; a buyer list's rows become buyers, deduplicated by phone or email."
       />
     );
   }
@@ -30,6 +30,7 @@ export function RecentImports({ jobs, timeZone, retryImport }: { jobs: ImportJob
       <TableHeader>
         <TableRow>
           <TableHead>File</TableHead>
+          <TableHead className="hidden sm:table-cell">List</TableHead>
           <TableHead>Status</TableHead>
           <TableHead className="text-right">Rows</TableHead>
           <TableHead className="text-right">Created</TableHead>
@@ -46,6 +47,7 @@ export function RecentImports({ jobs, timeZone, retryImport }: { jobs: ImportJob
               {job.fileName}
               {job.status === "FAILED" && job.message && <div className="truncate text-xs font-normal text-destructive">{job.message}</div>}
             </TableCell>
+            <TableCell className="hidden sm:table-cell">{job.kind === "BUYERS" ? "Buyers" : "Leads"}</TableCell>
             <TableCell><Badge variant={STATUS[job.status].variant}>{STATUS[job.status].label}</Badge></TableCell>
             <TableCell className="text-right tabular-nums">
               {job.status === "RUNNING" ? `${formatCount(job.processedRows)} / ${formatCount(job.totalRows)}` : formatCount(job.processedRows)}

@@ -1,20 +1,22 @@
 import type { ImportConsentDefault } from "@/lib/imports/consent";
-import type { ColumnMapping } from "@/lib/imports/schema";
+import type { ImportKind } from "@/lib/imports/schema";
 
 export type UploadResult = { ok: true; jobId: string } | { ok: false; error: string };
 
 /**
- * Posts the file with its mapping. XMLHttpRequest rather than fetch: fetch reports no
+ * Posts the file with its kind and mapping. XMLHttpRequest rather than fetch: fetch reports no
  * upload progress, and a 50 MB file on a slow line needs a bar. The text fields go first,
  * so the server can refuse a bad mapping before storing the file.
  */
 export function uploadImport(
+  kind: ImportKind,
   file: File,
-  mapping: ColumnMapping,
+  mapping: readonly { header: string; field: string | null }[],
   consentDefault: ImportConsentDefault | null,
   onProgress: (fraction: number) => void,
 ): Promise<UploadResult> {
   const form = new FormData();
+  form.append("kind", kind);
   form.append("mapping", JSON.stringify(mapping));
   if (consentDefault) form.append("consentDefault", JSON.stringify(consentDefault));
   form.append("fileSize", String(file.size));

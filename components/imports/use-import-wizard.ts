@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ImportConsentDefault } from "@/lib/imports/consent";
-import { guessMapping, type HeaderMapping } from "@/lib/imports/mapping";
-import { toColumnMapping } from "@/lib/imports/schema";
+import { toColumnMapping, type ImportKind } from "@/lib/imports/schema";
+import { IMPORT_TARGETS, type FieldMapping } from "./import-targets";
 import { countCsvRows, readCsvHead, type CsvHead } from "./read-file";
 import { uploadImport } from "./upload";
 
@@ -33,11 +33,12 @@ export function readConsentDraft(draft: ConsentDefaultDraft): { value: ImportCon
   return { value: null, errors };
 }
 
-/** The wizard's step, column mapping and error, and the moves between steps. */
-export function useImportWizard() {
+/** The wizard's kind of list, step, column mapping and error, and the moves between steps. */
+export function useImportWizard(initialKind: ImportKind = "DEALS") {
   const router = useRouter();
+  const [kind, setKindState] = useState<ImportKind>(initialKind);
   const [step, setStep] = useState<ImportStep>({ name: "choose" });
-  const [mapping, setMapping] = useState<HeaderMapping>({});
+  const [mapping, setMapping] = useState<FieldMapping>({});
   const [error, setError] = useState<string | null>(null);
   const [consentDraft, setConsentDraft] = useState<ConsentDefaultDraft>({ given: "", source: "", wording: "", basis: "" });
   const consent = readConsentDraft(consentDraft);
@@ -47,7 +48,7 @@ export function useImportWizard() {
     try {
       const head = await readCsvHead(file);
       if (head.headers.length === 0 || head.headers.every((h) => !h.trim())) throw new Error("The file has no header row.");
-      setMapping(guessMapping(head.headers));
+      setMapping(IMPORT_TARGETS[kind].guess(head.headers));
       setStep({ name: "map", file, head, rows: null });
       const rows = await countCsvRows(file);
       setStep((current) => (current.name === "map" && current.file === file ? { ...current, rows } : current));
@@ -56,11 +57,19 @@ export function useImportWizard() {
     }
   }
 
+  /** Another kind of list: the columns mean other fields, so the mapping is guessed again. */
+  function setKind(next: ImportKind) {
+    setKindState(next);
+    if (step.name === "map") setMapping(IMPORT_TARGETS[next].guess(step.head.headers));
+  }
+
   async function startImport() {
-    if (step.name !== "map" || Object.keys(consent.errors).length > 0) return;
+    // Consent is a lead list's question; a buyer list does not ask it.
+    const consentDefault = kind === "DEALS" ? consent.value : null;
+    if (step.name !== "map" || (kind === "DEALS" && Object.keys(consent.errors).length > 0)) return;
     setError(null);
     setStep({ ...step, name: "upload", progress: 0 });
-    const result = await uploadImport(step.file, toColumnMapping(step.head.headers, mapping), consent.value, (progress) =>
+    const result = await uploadImport(kind, step.file, toColumnMapping(step.head.headers, mapping), consentDefault, (progress) =>
       setStep((current) => (current.name === "upload" ? { ...current, progress } : current)),
     );
     if (result.ok) {
@@ -74,5 +83,5 @@ export function useImportWizard() {
 
   const chooseAnother = () => setStep({ name: "choose" });
 
-  return { step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother };
+  return { kind, setKind, step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother };
 }

@@ -3,7 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder" | "pipeline";
+  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder" | "pipeline" | "buyers";
   permission: Permission;
 }
 
@@ -13,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/deals", label: "Prospects", icon: "deals", permission: "deals:read" },
   { href: "/pipeline", label: "Pipeline", icon: "pipeline", permission: "deals:read" },
   { href: "/inbox", label: "Inbox", icon: "inbox", permission: "tasks:read" },
+  { href: "/buyers", label: "Buyers", icon: "buyers", permission: "buyers:read" },
+  { href: "/blasts", label: "Blasts", icon: "outbox", permission: "messages:read" },
   { href: "/deals/import", label: "Import CSV", icon: "imports", permission: "deals:import" },
   { href: "/analytics", label: "Analytics", icon: "analytics", permission: "analytics:read" },
   { href: "/policies", label: "Policies", icon: "policies", permission: "policies:read" },
@@ -26,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/api", label: "API & integrations", icon: "api", permission: "apikeys:manage" },
   { href: "/settings/integrations", label: "Integrations", icon: "api", permission: "integrations:manage" },
   { href: "/settings/ladder", label: "Follow-up ladder", icon: "ladder", permission: "ladder:manage" },
+  { href: "/settings/buyers", label: "Buyer settings", icon: "buyers", permission: "buyers:settings" },
   { href: "/engines", label: "Engines", icon: "engines", permission: "engines:read" },
   { href: "/kpis", label: "KPIs", icon: "analytics", permission: "engines:read" },
   { href: "/system", label: "System status", icon: "system", permission: "system:read" },

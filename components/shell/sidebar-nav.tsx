@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, Users } from "@/components/ui/icons";
+import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, UserRound, Users } from "@/components/ui/icons";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav";
@@ -11,6 +11,7 @@ const ICONS = {
   engines: Cog,
   outbox: Send, compliance: Ban,
   inbox: Inbox, ladder: ListOrdered, pipeline: KanbanSquare,
+  buyers: UserRound,
 };
 
 function isActive(pathname: string, href: string, items: NavItem[]) {

@@ -11,6 +11,10 @@ import { DueTasksQuery } from "@/lib/ladder/schema";
 import { RunEngineInput } from "@/lib/engines/schema";
 import { ConsentContactParams, ConsentGrantInput, ConsentWithdrawQuery } from "@/lib/outbound/schema";
 import { EffectivePolicyQuery } from "./market";
+import { BuyerQuery } from "@/lib/buyers/query-params";
+import { BuyerInput, BuyerPatch } from "@/lib/buyers/schema";
+import { BlastInput } from "@/lib/blasts/schema";
+import { FeedbackBody, LiquidityNodesQuery, LiquidityScoreQuery } from "@/lib/buyers/liquidity-schema";
 
 const ErrorBody = z.object({
   error: z.string(),
@@ -104,6 +108,55 @@ export const API_OPERATIONS: Operation[] = [
     params: ConsentContactParams,
     query: ConsentWithdrawQuery,
     idempotent: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/deals/{dealId}/blasts",
+    summary:
+      "Queue a blast of the deal (202, { blastId, recipients }): buyerIds (at most 5,000) or segmentId, channels SMS and/or EMAIL, templates with merge fields {{address}} {{area}} {{price}} {{arv}} {{repairs}} {{link}} {{buyer_first_name}} (the defaults when left out). A market under the cold liquidity threshold needs coldReason (422 on coldReason; audited). Every message goes through the outbound gates in the background; the body's dealId is the path's",
+    scope: "buyers:write",
+    body: BlastInput,
+    params: z.object({ dealId: z.string() }),
+    idempotent: true,
+    creates: true,
+  },
+  { method: "get", path: "/api/v1/buyers", summary: "List buyers: filter (q, status, tier, market, postalCode, propertyType, strategy, tag, owner), sort, page (or pass nextCursor back as after)", scope: "buyers:read", query: BuyerQuery },
+  {
+    method: "post",
+    path: "/api/v1/buyers",
+    summary: "Create a buyer with its buy box; a phone or email already on another buyer is 409, a bad buy box (min above max, unknown region, malformed postal code) 422 with the field (audited)",
+    scope: "buyers:write",
+    body: BuyerInput,
+    idempotent: true,
+    creates: true,
+  },
+  { method: "get", path: "/api/v1/buyers/{buyerId}", summary: "Get one buyer (404 when deleted or another workspace's)", scope: "buyers:read", params: z.object({ buyerId: z.string() }) },
+  {
+    method: "patch",
+    path: "/api/v1/buyers/{buyerId}",
+    summary: "Edit a buyer or its buy box (a key left out is unchanged, null clears it; audited)",
+    scope: "buyers:write",
+    body: BuyerPatch,
+    params: z.object({ buyerId: z.string() }),
+    idempotent: true,
+  },
+  { method: "delete", path: "/api/v1/buyers/{buyerId}", summary: "Delete a buyer: hidden from every list, segment and match, its history kept (audited)", scope: "buyers:write", params: z.object({ buyerId: z.string() }), idempotent: true },
+  { method: "get", path: "/api/v1/buyers/liquidity/nodes", summary: "Buyer liquidity nodes (region, market, property type) over the trailing 90 days, deepest first; filter by region, market, propertyType", scope: "buyers:read", query: LiquidityNodesQuery },
+  {
+    method: "get",
+    path: "/api/v1/buyers/liquidity/score",
+    summary: "A node's liquidity: buyerCount, activeBuyerCount, avgResponseRate, avgCloseRate and score = active * 0.5 + response rate * 50 + close rate * 50 (a node without feedback is computed from the buy boxes)",
+    scope: "buyers:read",
+    query: LiquidityScoreQuery,
+  },
+  {
+    method: "post",
+    path: "/api/v1/buyers/liquidity/feedback",
+    summary: "Record a buyer feedback event (SENT, VIEWED, RESPONDED, OFFERED, BOUGHT, PASSED) on a deal, or on a region and market; moves the node at once. A buyer or deal of another workspace is 404; an Idempotency-Key replay records once",
+    scope: "buyers:write",
+    body: FeedbackBody,
+    idempotent: true,
+    creates: true,
   },
 ];
 

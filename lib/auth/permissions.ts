@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   "deals:restore": managers,
   "deals:import": deciders,
   "deals:underwrite": deciders,
+  /** The buyer CRM: everyone sees buyers like deals; the people who work deals edit them. */
+  "buyers:read": everyone,
+  "buyers:write": dealWorkers,
+  /** Tier thresholds, auto-blast, what buyer deal pages show, link lifetime, the cold-market score. */
+  "buyers:settings": managers,
   "analytics:read": deciders,
   "policies:read": deciders,
   "policies:write": managers,

@@ -5,7 +5,12 @@
  */
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
-import { getRegion, parseFsa, parsePostalCode } from "@/lib/geo";
+// Direct module imports: the buyer form runs this schema in the browser, and the geo index
+// also carries the ZIP database.
+import { CA_MARKETS } from "@/lib/geo/canada-fsa";
+import { parseFsa, parsePostalCode } from "@/lib/geo/postal";
+import { getRegion } from "@/lib/geo/regions";
+import { US_METROS } from "@/lib/geo/us-metros";
 import { parseMoney, PROPERTY_TYPES } from "@/lib/intake/schema";
 
 export const BUYER_STATUSES = ["ACTIVE", "INACTIVE", "DO_NOT_USE"] as const;
@@ -34,13 +39,24 @@ export function normalizeBuyBoxPostalCode(input: string): string | null {
   return parseFsa(input);
 }
 
-/** "TX:Houston" -> { region: "TX", market: "Houston" }; null when the region is unknown or the market empty. */
+let knownMarkets: Map<string, string> | null = null;
+
+/** The market names deals are placed in, by lower-case name: "houston" -> "Houston". */
+function canonicalMarketName(name: string): string {
+  knownMarkets ??= new Map([...US_METROS.map((m) => m.name), ...CA_MARKETS.map(([market]) => market)].map((n) => [n.toLowerCase(), n]));
+  return knownMarkets.get(name.toLowerCase()) ?? name;
+}
+
+/**
+ * "TX:Houston" -> { region: "TX", market: "Houston" }; null when the region is unknown or the
+ * market empty. A known market is spelled as deals spell it, so "tx:houston" finds Houston deals.
+ */
 export function parseMarketKey(input: string): { region: string; market: string } | null {
   const match = /^\s*([A-Za-z]{2})\s*[:/-]\s*(.+?)\s*$/.exec(input);
   if (!match) return null;
   const region = match[1].toUpperCase();
   if (!getRegion(region)) return null;
-  return { region, market: match[2] };
+  return { region, market: canonicalMarketName(match[2]) };
 }
 
 export const marketKey = (region: string, market: string) => `${region}:${market}`;

@@ -38,3 +38,14 @@ export async function tenantDbForApiKey(keyHash: string): Promise<{ db: TenantDb
   const key = await prisma.apiKey.findUnique({ where: { keyHash } });
   return key ? { db: scopeToTenant(prisma, key.tenantId), key } : null;
 }
+
+/**
+ * The scoped client of the workspace that issued this buyer deal link, or null when no link
+ * has this token hash. A buyer's link names no workspace, so this one lookup reads links
+ * across all of them; everything after it goes through the workspace's scoped client.
+ */
+export async function tenantDbForBuyerDealLink(tokenHash: string): Promise<TenantDb | null> {
+  const prisma = await getPrisma();
+  const link = await prisma.buyerDealLink.findUnique({ where: { tokenHash }, select: { tenantId: true } });
+  return link ? scopeToTenant(prisma, link.tenantId) : null;
+}

@@ -36,50 +36,53 @@ function refuseMissing(dealIds: string[], found: { id: string }[]): BulkResult["
  * status event that cancels its scheduled run. Deals that may not move are refused with why.
  */
 export async function changeDealStatus(db: TenantDb, ctx: AuditContext, input: DealStatusChangeInput, now = new Date()): Promise<BulkResult> {
-  return db.$transaction(async (tx) => {
-    const deals = await liveDeals(tx, input.dealIds, { id: true, status: true, assignmentFee: true, statusReason: true });
-    const result: BulkResult = { changed: [], refused: refuseMissing(input.dealIds, deals) };
-    for (const deal of deals) {
-      const from = deal.status as DealStatus;
-      const problem = statusChangeProblem(from, input.to, input);
-      if (problem) {
-        result.refused.push({ dealId: deal.id, reason: problem.message });
-        continue;
-      }
-      const data = {
-        status: input.to,
-        statusChangedAt: now,
-        statusReason: input.reason ?? null,
-        ...(input.to === "UNDER_CONTRACT" ? { contractedAt: now } : {}),
-        ...(input.to === "CLOSED" ? { closedAt: now } : {}),
-        ...(input.assignmentFee !== undefined ? { assignmentFee: input.assignmentFee } : {}),
-      };
-      // The status in the filter makes a concurrent move of the same deal lose instead of both applying.
-      const { count } = await tx.deal.updateMany({ where: { id: deal.id, status: from, deletedAt: null }, data });
-      if (count === 0) {
-        result.refused.push({ dealId: deal.id, reason: "The deal changed meanwhile; reload and try again" });
-        continue;
-      }
-      const endsLadder = statusChangeEndsLadder(from, input.to);
-      const ladder = endsLadder ? await stopActiveLadder(tx, { dealId: deal.id, reason: `deal_status:${input.to}`, now }) : { stopped: false as const };
-      await enqueueEvents(tx, [
-        { id: `deal-status:${deal.id}:${randomUUID()}`, name: EVENTS.dealStatusChanged, data: { dealId: deal.id, from, to: input.to, endsLadder } },
-      ]);
-      await recordAudit(
-        tx,
-        {
-          action: "deal.status_changed",
-          entity: "Deal",
-          entityId: deal.id,
-          before: { status: from, statusReason: deal.statusReason, assignmentFee: deal.assignmentFee },
-          after: { status: input.to, statusReason: data.statusReason, assignmentFee: input.assignmentFee ?? deal.assignmentFee, ladderStopped: ladder.stopped },
-        },
-        ctx,
-      );
-      result.changed.push(deal.id);
+  return db.$transaction((tx) => changeDealStatusIn(tx, ctx, input, now));
+}
+
+/** changeDealStatus inside the caller's transaction, for a change that must commit with other writes (a disposition closing). */
+export async function changeDealStatusIn(tx: TenantTransaction, ctx: AuditContext, input: DealStatusChangeInput, now = new Date()): Promise<BulkResult> {
+  const deals = await liveDeals(tx, input.dealIds, { id: true, status: true, assignmentFee: true, statusReason: true });
+  const result: BulkResult = { changed: [], refused: refuseMissing(input.dealIds, deals) };
+  for (const deal of deals) {
+    const from = deal.status as DealStatus;
+    const problem = statusChangeProblem(from, input.to, input);
+    if (problem) {
+      result.refused.push({ dealId: deal.id, reason: problem.message });
+      continue;
     }
-    return result;
-  });
+    const data = {
+      status: input.to,
+      statusChangedAt: now,
+      statusReason: input.reason ?? null,
+      ...(input.to === "UNDER_CONTRACT" ? { contractedAt: now } : {}),
+      ...(input.to === "CLOSED" ? { closedAt: now } : {}),
+      ...(input.assignmentFee !== undefined ? { assignmentFee: input.assignmentFee } : {}),
+    };
+    // The status in the filter makes a concurrent move of the same deal lose instead of both applying.
+    const { count } = await tx.deal.updateMany({ where: { id: deal.id, status: from, deletedAt: null }, data });
+    if (count === 0) {
+      result.refused.push({ dealId: deal.id, reason: "The deal changed meanwhile; reload and try again" });
+      continue;
+    }
+    const endsLadder = statusChangeEndsLadder(from, input.to);
+    const ladder = endsLadder ? await stopActiveLadder(tx, { dealId: deal.id, reason: `deal_status:${input.to}`, now }) : { stopped: false as const };
+    await enqueueEvents(tx, [
+      { id: `deal-status:${deal.id}:${randomUUID()}`, name: EVENTS.dealStatusChanged, data: { dealId: deal.id, from, to: input.to, endsLadder } },
+    ]);
+    await recordAudit(
+      tx,
+      {
+        action: "deal.status_changed",
+        entity: "Deal",
+        entityId: deal.id,
+        before: { status: from, statusReason: deal.statusReason, assignmentFee: deal.assignmentFee },
+        after: { status: input.to, statusReason: data.statusReason, assignmentFee: input.assignmentFee ?? deal.assignmentFee, ladderStopped: ladder.stopped },
+      },
+      ctx,
+    );
+    result.changed.push(deal.id);
+  }
+  return result;
 }
 
 /** Gives deals to a member of this workspace, or takes their owner away (ownerId null). */

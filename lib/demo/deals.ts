@@ -14,7 +14,7 @@ const STREETS = ["Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Elm St", "Park A
 const TYPES = ["SFR", "SFR", "SFR", "MULTI", "CONDO", "TOWNHOUSE"] as const;
 
 /** A small deterministic generator (mulberry32), so every demo workspace looks the same. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

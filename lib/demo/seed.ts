@@ -6,6 +6,7 @@ import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
 import { periodsAt } from "@/lib/dashboard/rules";
 import { DEAL_STATUSES } from "@/lib/deals/rules";
 import { addDemoDealNotes, findDealsByIds, listDealRawPayloads, setDealHistory, type DemoDealState } from "@/lib/deals/service";
+import { seedDemoBuyers } from "@/lib/buyers/demo";
 import { seedDemoRegistries } from "@/lib/dnc/demo";
 import { intakeDeals } from "@/lib/intake/service";
 import { redateDemoLeadEvents, seedDemoKpiHistory } from "@/lib/kpi/demo";
@@ -76,6 +77,7 @@ async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoR
   if (va) await seedDemoFollowUps(db, va, now);
   await redateDemoLeadEvents(db, dealIds.arrivals);
   await seedDemoKpiHistory(db, now);
+  await seedDemoBuyers(db, now);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,9 @@
+import { countDealsAwaitingBuyerMatch, FIRST_MATCHING_LOOKBACK_MS } from "@/lib/buyers/engines";
 import type { TenantDb } from "@/lib/db/tenant";
 import { countMessagesByDirectionAndStatus } from "@/lib/outbound/queries";
 import { countDealsToUnderwrite } from "@/lib/underwriting/engine";
 import type { EngineLoad, EngineProfile } from "./types";
+import { lastCompletedRun } from "./watermark";
 
 /** Rates from fewer messages than this say nothing; they are left out (null). */
 export const MIN_RATE_SAMPLE = 10;
@@ -24,11 +26,21 @@ export async function messageRates(db: TenantDb, now: Date): Promise<Pick<Engine
   };
 }
 
+/** The work waiting for an engine that paces on its backlog. */
+async function backlogOf(db: TenantDb, engine: EngineProfile["name"], now: Date): Promise<number> {
+  if (engine === "underwriting") return countDealsToUnderwrite(db);
+  if (engine === "buyer-matching") {
+    const until = (await lastCompletedRun(db, engine))?.details?.until;
+    return countDealsAwaitingBuyerMatch(db, typeof until === "string" ? new Date(until) : new Date(now.getTime() - FIRST_MATCHING_LOOKBACK_MS), now);
+  }
+  return 0;
+}
+
 /** Measures what an engine's pace responds to, for one tenant. */
 export async function measureEngineLoad(db: TenantDb, engine: EngineProfile, now = new Date()): Promise<EngineLoad> {
   const uses = (signal: EngineProfile["signals"][number]) => engine.signals.includes(signal);
   const [backlog, inboundLastHour, rates, state] = await Promise.all([
-    uses("backlog") && engine.name === "underwriting" ? countDealsToUnderwrite(db) : Promise.resolve(0),
+    uses("backlog") ? backlogOf(db, engine.name, now) : Promise.resolve(0),
     uses("inboundVelocity") ? db.inboundEmail.count({ where: { receivedAt: { gte: new Date(now.getTime() - HOUR_MS), lte: now } } }) : Promise.resolve(0),
     uses("replyRate") || uses("deliveryRate") ? messageRates(db, now) : Promise.resolve({ replyRate: null, deliveryRate: null }),
     db.engineState.findUnique({ where: { tenantId_engine: { tenantId: db.tenantId, engine: engine.name } }, select: { consecutiveFailures: true } }),

@@ -1,11 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { FIRST_MATCHING_LOOKBACK_MS, runBuyerMatching, runBuyerPerformance } from "@/lib/buyers/engines";
 import type { TenantDb } from "@/lib/db/tenant";
 import { pollDealMailbox } from "@/lib/intake/mailbox";
 import { runKpiTripwire } from "@/lib/kpi/tripwire";
 import { processDuePrivacyRequests } from "@/lib/privacy/service";
 import { gmailMailbox, gmailMailboxConfigFor } from "@/lib/providers/gmail";
 import { underwriteNewDeals } from "@/lib/underwriting/engine";
-import type { EngineName, EngineProfile } from "./types";
+import { lastCompletedRun } from "./watermark";
+import type { EngineName, EngineProfile, EngineTrigger } from "./types";
 
 /** What one run did: work done, or a reason it had nothing it could do. */
 export type EngineWork =
@@ -15,7 +17,7 @@ export type EngineWork =
 export interface EngineDefinition extends EngineProfile {
   description: string;
   /** Runs one pass for a tenant. Throws when the pass failed. */
-  run(db: TenantDb): Promise<EngineWork>;
+  run(db: TenantDb, context?: { trigger: EngineTrigger }): Promise<EngineWork>;
 }
 
 /** The engines, each a pass over lib code. Inngest, Run now and tests all call `run`. */
@@ -86,6 +88,45 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     async run(db) {
       const report = await processDuePrivacyRequests(db);
       return { outcome: "OK", items: report.processed, details: report };
+    },
+  },
+  "buyer-matching": {
+    name: "buyer-matching",
+    label: "Buyer matching",
+    description: "Matches new high-spread deals to buyers, tells the owners who fits best, and auto-blasts tier-A buyers when turned on.",
+    bounds: { minSeconds: 60, maxSeconds: 60 * 60, defaultSeconds: 15 * 60 },
+    signals: ["backlog", "inboundVelocity"],
+    backlogNoun: "high-spread deal(s) awaiting buyer matching",
+    async run(db) {
+      // Each pass covers the window after the last completed one, so no deal is matched twice.
+      const last = await lastCompletedRun(db, "buyer-matching");
+      const until = typeof last?.details?.until === "string" ? new Date(last.details.until) : null;
+      const since = until && !Number.isNaN(until.getTime()) ? until : new Date(Date.now() - FIRST_MATCHING_LOOKBACK_MS);
+      const report = await runBuyerMatching(db, { since });
+      return {
+        outcome: "OK",
+        items: report.deals,
+        details: { until: report.until, notified: report.notified, withoutMatches: report.withoutMatches, blasts: report.blasts, blastsRefused: report.blastsRefused },
+      };
+    },
+  },
+  "buyer-performance": {
+    name: "buyer-performance",
+    label: "Buyer performance",
+    description: "Recomputes buyer tiers and the liquidity graph once a day, and soon after a burst of buyer feedback.",
+    // A short fixed pace that checks for a burst; the recompute itself runs daily or after one.
+    bounds: { minSeconds: 15 * 60, maxSeconds: 15 * 60, defaultSeconds: 15 * 60 },
+    signals: [],
+    backlogNoun: "feedback events since the last recompute",
+    async run(db, context) {
+      const last = await lastCompletedRun(db, "buyer-performance");
+      const result = await runBuyerPerformance(db, { lastRecompute: last?.startedAt ?? null, force: context?.trigger === "manual" });
+      if (!result.ran) return { outcome: "SKIPPED", reason: result.why };
+      return {
+        outcome: "OK",
+        items: result.buyers,
+        details: { why: result.why, tiers: result.tiers, newBuyers: result.newBuyers, changed: result.changed, nodes: result.nodes },
+      };
     },
   },
 };

@@ -82,7 +82,7 @@ export async function runEngine(db: TenantDb, engine: EngineName | EngineDefinit
 
   const run = { id: claim.runId };
   try {
-    const work = await definition.run(db);
+    const work = await definition.run(db, { trigger });
     const finishedAt = new Date();
     const items = work.outcome === "OK" ? work.items : 0;
     await db.engineRun.update({

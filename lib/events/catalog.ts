@@ -32,6 +32,8 @@ export const EVENT_CATALOG = {
     "deal/status.changed",
     LeadEvent.extend({ from: z.string().min(1), to: z.string().min(1), endsLadder: z.boolean() }),
   ),
+  /** A blast was written with its recipients: its sender works through them in chunks. */
+  blastQueued: defineEvent("blast/queued", TenantEvent.extend({ blastId: z.string().min(1) })),
   /** Run an engine for a tenant now. */
   engineRunRequested: defineEvent(
     "engine/run.requested",

@@ -177,13 +177,22 @@ export function applyMapping(record: Readonly<Record<string, string | undefined>
   return deal;
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /**
  * The user picks a field for a column. A field already filled by another column moves to
  * this one: each field takes its value from one column, the rule the server enforces.
  */
-export function assignColumn(mapping: HeaderMapping, header: string, field: ImportField | null): HeaderMapping {
-  const next: HeaderMapping = byHeader();
-  for (const [key, value] of Object.entries(mapping)) next[key] = field !== null && value === field ? null : value;
+export function assignColumn<F extends string>(
+  mapping: Readonly<Record<string, F | null>>,
+  header: string,
+  field: F | null,
+  /** Fields several columns may fill together (a buyer's phones): never moved. */
+  multiColumn: ReadonlySet<string> = NO_FIELDS,
+): Record<string, F | null> {
+  const next = byHeader<F | null>();
+  const moves = field !== null && !multiColumn.has(field);
+  for (const [key, value] of Object.entries(mapping)) next[key] = moves && value === field ? null : value;
   next[header] = field;
   return next;
 }

@@ -7,10 +7,11 @@
 import { z } from "zod";
 import { normalizePhone } from "@/lib/contact/address";
 import { normalizeAddress } from "@/lib/geo";
+import { BuyerImportPreviewInput, previewBuyerImport } from "./buyer-rows";
 import { ImportConsentDefault } from "./consent";
-import { isBlankRow, toRecord, validateRow, type RowIssue } from "./rows";
+import { isBlankRow, toRecord, validateRow } from "./rows";
 import { toHeaderMapping } from "./schema";
-import { IMPORT_FIELD_NAMES, type HeaderMapping } from "./mapping";
+import { IMPORT_FIELD_NAMES, type HeaderMapping, type ImportField } from "./mapping";
 
 export const ImportPreviewInput = z.object({
   headers: z.array(z.string().max(200)).min(1, "The file has no columns").max(500),
@@ -24,14 +25,15 @@ export type ImportPreviewInput = z.input<typeof ImportPreviewInput>;
 export interface PreviewDuplicate {
   /** The earlier row of the file it repeats. */
   rowNumber: number;
-  by: "address" | "phone";
+  /** A lead list skips a repeated address; a buyer list skips a repeated phone, email (or name, without either). */
+  by: "address" | "phone" | "email" | "name";
   message: string;
 }
 
-export interface PreviewRowCheck {
+export interface PreviewRowCheck<F extends string = ImportField> {
   rowNumber: number;
   /** Problems that make the import skip the row (and list it in the error report). */
-  issues: RowIssue[];
+  issues: { field: F | null; message: string }[];
   duplicates: PreviewDuplicate[];
   /** What the row records about consent: null when nothing (no column, no default). */
   consent: "given" | "refused" | null;
@@ -72,4 +74,17 @@ export function checkPreviewRows(
 /** The preview of a parsed request. */
 export function previewImport(input: z.output<typeof ImportPreviewInput>): PreviewRowCheck[] {
   return checkPreviewRows(input.headers.map((h) => h.trim()), input.rows, toHeaderMapping(input.mapping), input.consentDefault);
+}
+
+/**
+ * The preview route's body: a lead list's rows (no `kind`, or DEALS) or a buyer list's
+ * (BUYERS), each checked by its own import's code.
+ */
+export const ImportPreviewRequest = z.preprocess(
+  (body) => (body && typeof body === "object" && !("kind" in body) ? { ...body, kind: "DEALS" } : body),
+  z.discriminatedUnion("kind", [ImportPreviewInput.extend({ kind: z.literal("DEALS") }), BuyerImportPreviewInput]),
+);
+
+export function previewImportRequest(input: z.output<typeof ImportPreviewRequest>): PreviewRowCheck<string>[] {
+  return input.kind === "BUYERS" ? previewBuyerImport(input) : previewImport(input);
 }

@@ -7,6 +7,8 @@ export type ImportStatus = ImportJob["status"];
 /** A job as the progress panel and the recent-imports list read it (JSON-safe). */
 export interface ImportJobView {
   id: string;
+  /** What the rows became: deals (a lead list) or buyers. */
+  kind: ImportJob["kind"];
   fileName: string;
   status: ImportStatus;
   totalRows: number;
@@ -27,6 +29,7 @@ export function toJobView(job: ImportJob, now = new Date()): ImportJobView {
   const seconds = job.startedAt && end ? (end.getTime() - job.startedAt.getTime()) / 1000 : 0;
   return {
     id: job.id,
+    kind: job.kind,
     fileName: job.fileName,
     status: job.status,
     totalRows: job.totalRows,

@@ -13,7 +13,7 @@ export async function failInterruptedImports(
 ): Promise<string[]> {
   const stuck = await db.importJob.findMany({
     where: { status: "RUNNING", startedAt: { lt: options.startedBefore } },
-    select: { id: true, fileName: true, processedRows: true, createdById: true },
+    select: { id: true, kind: true, fileName: true, processedRows: true, createdById: true },
   });
   const failed: string[] = [];
   for (const job of stuck) {
@@ -25,7 +25,7 @@ export async function failInterruptedImports(
       if (count === 0) return false;
       await recordAudit(
         tx,
-        { action: "deals.import_failed", entity: "ImportJob", entityId: job.id, after: { processedRows: job.processedRows, message } },
+        { action: job.kind === "BUYERS" ? "buyers.import_failed" : "deals.import_failed", entity: "ImportJob", entityId: job.id, after: { processedRows: job.processedRows, message } },
         { actorId: job.createdById, actorEmail: null, requestId: undefined },
       );
       return true;

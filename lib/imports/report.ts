@@ -1,8 +1,9 @@
 import { csvField } from "@/lib/audit/csv";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
-import { DEAL_FIELD_LABELS, type ImportField } from "./mapping";
-import { StoredImportMapping } from "./schema";
+import { BUYER_FIELD_LABELS } from "./buyer-fields";
+import { DEAL_FIELD_LABELS } from "./mapping";
+import { BuyerColumnMapping, StoredImportMapping } from "./schema";
 
 export const ERROR_REPORT_COLUMNS = ["row", "field", "message"] as const;
 
@@ -12,13 +13,14 @@ export const ERROR_REPORT_COLUMNS = ["row", "field", "message"] as const;
  * at a time, so a file with many bad rows is never held in memory.
  */
 export async function errorReportCsv(db: TenantDb, jobId: string, options: { batchSize?: number } = {}): Promise<{ fileName: string; stream: ReadableStream<Uint8Array> }> {
-  const job = await db.importJob.findFirst({ where: { id: jobId }, select: { id: true, fileName: true, mapping: true } });
+  const job = await db.importJob.findFirst({ where: { id: jobId }, select: { id: true, kind: true, fileName: true, mapping: true } });
   if (!job) throw new ExpectedError("not_found", "That import does not exist.");
-  const parsed = StoredImportMapping.safeParse(job.mapping);
-  const columns = parsed.success ? parsed.data.columns : [];
+  const { columns, labels } = job.kind === "BUYERS" ? buyerColumns(job.mapping) : dealColumns(job.mapping);
   // Name the fault by the user's own column ("Asking Price"), else by the field's label.
-  const columnOf = new Map(columns.filter((c) => c.field).map((c) => [c.field as ImportField, c.header]));
-  const describeField = (field: string | null) => (field ? (columnOf.get(field as ImportField) ?? DEAL_FIELD_LABELS[field as ImportField] ?? field) : "");
+  // A field filled by several columns (a buyer's Phone and Cell) names them all.
+  const columnOf = new Map<string, string>();
+  for (const { field, header } of columns) if (field) columnOf.set(field, columnOf.has(field) ? `${columnOf.get(field)}, ${header}` : header);
+  const describeField = (field: string | null) => (field ? (columnOf.get(field) ?? labels[field] ?? field) : "");
   const header = [...ERROR_REPORT_COLUMNS, ...columns.map((c) => c.header)];
   const batchSize = options.batchSize ?? 1000;
   const encoder = new TextEncoder();
@@ -49,4 +51,19 @@ export async function errorReportCsv(db: TenantDb, jobId: string, options: { bat
   });
   const base = job.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "-").slice(0, 80) || "import";
   return { fileName: `${base}-errors.csv`, stream };
+}
+
+interface ReportColumns {
+  columns: readonly { header: string; field: string | null }[];
+  labels: Readonly<Record<string, string>>;
+}
+
+function dealColumns(mapping: unknown): ReportColumns {
+  const parsed = StoredImportMapping.safeParse(mapping);
+  return { columns: parsed.success ? parsed.data.columns : [], labels: DEAL_FIELD_LABELS };
+}
+
+function buyerColumns(mapping: unknown): ReportColumns {
+  const parsed = BuyerColumnMapping.safeParse(mapping);
+  return { columns: parsed.success ? parsed.data : [], labels: BUYER_FIELD_LABELS };
 }

@@ -62,7 +62,10 @@ export function validateRow(
 }
 
 /** A cell PostgreSQL cannot store (a NUL, an unpaired surrogate), named by its column, mapped or not. */
-function unstorableCellIssues(record: Readonly<Record<string, string | undefined>>, mapping: HeaderMapping): RowIssue[] {
+export function unstorableCellIssues<F extends string = ImportField>(
+  record: Readonly<Record<string, string | undefined>>,
+  mapping: Readonly<Record<string, F | null>>,
+): { field: F | null; message: string }[] {
   return Object.entries(record)
     .filter(([, value]) => value !== undefined && !isStorableText(value))
     .map(([header]) => ({
@@ -73,12 +76,14 @@ function unstorableCellIssues(record: Readonly<Record<string, string | undefined
 
 /** A row whose quoting the reader could not trust (12 "Main" St): refused whole, naming the column. */
 export function strayQuoteRow(headers: readonly string[], column: number, mapping: HeaderMapping): RowResult {
+  return { ok: false, issues: [strayQuoteIssue(headers, column, mapping)] };
+}
+
+/** The issue of a row with a stray quote in `column`, named by its column (any kind of list). */
+export function strayQuoteIssue<F extends string>(headers: readonly string[], column: number, mapping: Readonly<Record<string, F | null>>): { field: F | null; message: string } {
   const header = headers[column];
   return {
-    ok: false,
-    issues: [{
-      field: header === undefined ? null : (mapping[header] ?? null),
-      message: `Column ${header === undefined ? column + 1 : `"${toStorableText(header)}"`} has a quote inside an unquoted value; quote the whole value, doubling inner quotes ("12 ""Main"" St")`,
-    }],
+    field: header === undefined ? null : (mapping[header] ?? null),
+    message: `Column ${header === undefined ? column + 1 : `"${toStorableText(header)}"`} has a quote inside an unquoted value; quote the whole value, doubling inner quotes ("12 ""Main"" St")`,
   };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { storableText } from "@/lib/validation/text";
 import { ImportConsentDefault } from "./consent";
-import { byHeader, IMPORT_FIELD_NAMES, type HeaderMapping } from "./mapping";
+import { BUYER_FIELD_NAMES, MULTI_COLUMN_BUYER_FIELDS } from "./buyer-fields";
+import { byHeader, IMPORT_FIELD_NAMES, type ImportField } from "./mapping";
 
 /** What the upload accepts; the browser checks it first, the server again. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -40,8 +41,8 @@ export function storedMappingJson(columns: ColumnMapping, consentDefault: Import
   return consentDefault ? { columns, consentDefault } : columns;
 }
 
-export function toHeaderMapping(columns: ColumnMapping): HeaderMapping {
-  const mapping: HeaderMapping = byHeader();
+export function toHeaderMapping<F extends string = ImportField>(columns: readonly { header: string; field: F | null }[]): Record<string, F | null> {
+  const mapping = byHeader<F | null>();
   // Trimmed: the server matches them against the file's trimmed header row.
   for (const { header, field } of columns) {
     const key = header.trim();
@@ -50,23 +51,46 @@ export function toHeaderMapping(columns: ColumnMapping): HeaderMapping {
   return mapping;
 }
 
-export function toColumnMapping(headers: readonly string[], mapping: HeaderMapping): ColumnMapping {
+export function toColumnMapping<F extends string = ImportField>(headers: readonly string[], mapping: Readonly<Record<string, F | null>>): { header: string; field: F | null }[] {
   return headers.map((header) => ({ header, field: mapping[header] ?? null }));
 }
 
+/** What the rows of a file become; lead lists unless the upload says otherwise. */
+export const IMPORT_KINDS = ["DEALS", "BUYERS"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const ImportKindField = z.enum(IMPORT_KINDS, { error: "The kind of list must be DEALS or BUYERS" }).default("DEALS");
+
+/**
+ * The columns of a buyer list, stored like a lead list's. Phones, emails and tags may come
+ * from several columns; every other field from one. The name is required.
+ */
+export const BuyerColumnMapping = z
+  .array(z.object({ header: storableText().max(200), field: z.enum(BUYER_FIELD_NAMES).nullable() }))
+  .min(1, "The file has no columns")
+  .max(500, "At most 500 columns")
+  .superRefine((columns, ctx) => {
+    const seen = new Set<string>();
+    for (const { field } of columns) {
+      if (!field) continue;
+      if (seen.has(field) && !MULTI_COLUMN_BUYER_FIELDS.has(field)) ctx.addIssue({ code: "custom", message: `Two columns are mapped to ${field}; keep one` });
+      seen.add(field);
+    }
+    if (!seen.has("name")) ctx.addIssue({ code: "custom", message: "Map a column to Buyer name: every buyer needs one" });
+  });
+export type BuyerColumnMapping = z.infer<typeof BuyerColumnMapping>;
+
+const mappingJson = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "The mapping is not valid JSON" });
+    return z.NEVER;
+  }
+});
+
 /** The text fields of the multipart upload; they come before the file part. */
 export const ImportUploadFields = z.object({
-  mapping: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "The mapping is not valid JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(ColumnMapping),
+  mapping: mappingJson.pipe(ColumnMapping),
   consentDefault: z
     .string()
     .optional()
@@ -81,6 +105,12 @@ export const ImportUploadFields = z.object({
     })
     .pipe(ImportConsentDefault.nullable()),
   fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
+});
+
+/** A buyer list's upload: its columns map to buyer fields, and it carries no consent default. */
+export const BuyerImportUploadFields = z.object({
+  mapping: mappingJson.pipe(BuyerColumnMapping),
+  fileSize: ImportUploadFields.shape.fileSize,
 });
 
 export const ImportJobRef = z.object({ jobId: storableText().min(1).max(64) });

@@ -1,14 +1,14 @@
 import { countImportRows } from "@/lib/observability/metrics";
-import { CsvError } from "csv-parse";
 import type { ImportJob } from "@/generated/prisma/client";
-import { recordAudit, type AuditContext } from "@/lib/audit/service";
+import type { AuditContext } from "@/lib/audit/service";
 import { refreshAfterBulkWrite, type BulkModel } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { commitIntake, loadIntakeContext, prepareIntake, type IntakeContext, type IntakeItem, type IntakeReport, type PreparedIntake } from "@/lib/intake/service";
-import { recordKpiEvents } from "@/lib/kpi/service";
 import { logger } from "@/lib/observability/logger";
-import { isStorableText, toStorableText } from "@/lib/validation/text";
+import { toStorableText } from "@/lib/validation/text";
+import { runBuyerImport } from "./buyers";
+import { checkHeaders, claimJob, countersOf, failJob, finishJob, type ClaimOptions, type Counters } from "./job";
 import { quotaRowErrors, type ImportedItemRow } from "./quota";
 import { isBlankRow, strayQuoteRow, toRecord, validateRow } from "./rows";
 import type { ImportConsentDefault } from "./consent";
@@ -35,13 +35,9 @@ export async function createImportJob(db: TenantDb, input: NewImportJob, ctx: Au
   });
 }
 
-export interface RunImportOptions {
+export interface RunImportOptions extends ClaimOptions {
   /** Rows per intake call: one transaction, one progress update. */
   batchSize?: number;
-  /** Start over from the first row (counters and row errors reset) instead of resuming. */
-  restart?: boolean;
-  /** Take over a job left RUNNING by a process that died. */
-  recover?: boolean;
   /** Who the audit event names; defaults to the job's creator. */
   actor?: AuditContext;
   /** Spread alerts notify per deal: off for bulk imports, where they would flood everyone. */
@@ -50,8 +46,6 @@ export interface RunImportOptions {
 
 /** The tables an import fills: a deal, its evidence and the event that starts its ladder. */
 const IMPORTED_MODELS: BulkModel[] = ["Deal", "OfferEvidence", "EventOutbox"];
-
-type Counters = Pick<ImportJob, "processedRows" | "created" | "duplicates" | "errorCount">;
 
 interface Batch {
   rows: number;
@@ -62,7 +56,8 @@ interface Batch {
 }
 
 /**
- * Runs an import from its stored file (or the given source), streaming: rows are read,
+ * Runs an import from its stored file (or the given source); a buyer list goes to
+ * runBuyerImport (lib/imports/buyers.ts). A lead list streams: rows are read,
  * validated with DealInput and handed to intake `batchSize` at a time, and the job's
  * counters move after every batch so the page can show progress. A job resumes after the
  * rows it already counted; deals are deduped by address, so replaying rows never doubles
@@ -73,12 +68,13 @@ export async function runImport(db: TenantDb, jobId: string, source?: ImportSour
   const job = await claimJob(db, jobId, options);
   if (job.status === "DONE") return job;
   const actor = options.actor ?? { actorId: job.createdById, actorEmail: null, requestId: undefined };
-  const counters: Counters = { processedRows: job.processedRows, created: job.created, duplicates: job.duplicates, errorCount: job.errorCount };
+  if (job.kind === "BUYERS") return runBuyerImport(db, job, source ?? openImportFile(db.tenantId, job.id), { actor, batchSize: options.batchSize });
+  const counters = countersOf(job);
   try {
     const context = await loadIntakeContext(db);
     const consents = { recorded: 0 };
     await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false, consents });
-    const done = await finishJob(db, job, counters, actor, consents.recorded);
+    const done = await finishDealImport(db, job, counters, actor, consents.recorded);
     // The tables grew by up to one row per lead; queries plan on fresh statistics from now.
     // Upkeep, not part of the import: a failure here is logged and the job stays DONE.
     if (counters.created > 0) {
@@ -86,26 +82,8 @@ export async function runImport(db: TenantDb, jobId: string, source?: ImportSour
     }
     return done;
   } catch (error) {
-    return failJob(db, job, counters, actor, error);
+    return failJob(db, job, counters, actor, error, "deals.import_failed");
   }
-}
-
-async function claimJob(db: TenantDb, jobId: string, options: RunImportOptions): Promise<ImportJob> {
-  const job = await db.importJob.findFirst({ where: { id: jobId } });
-  if (!job) throw new ExpectedError("not_found", "That import does not exist.");
-  if (job.status === "RUNNING" && !options.recover) throw new ExpectedError("conflict", "This import is already running.");
-  if (job.status === "DONE" && !options.restart) return job;
-  const reset = options.restart ? { processedRows: 0, created: 0, duplicates: 0, errorCount: 0 } : {};
-  return db.$transaction(async (tx) => {
-    // Conditional on the status we read, so two starts cannot both run the job.
-    const claimed = await tx.importJob.updateMany({
-      where: { id: jobId, status: job.status },
-      data: { status: "RUNNING", startedAt: new Date(), finishedAt: null, message: null, ...reset },
-    });
-    if (claimed.count === 0) throw new ExpectedError("conflict", "This import is already running.");
-    if (options.restart) await tx.importRowError.deleteMany({ where: { jobId } });
-    return tx.importJob.findFirstOrThrow({ where: { id: jobId } });
-  });
 }
 
 async function importRows(
@@ -166,7 +144,7 @@ async function importRows(
  * waits for the one before it, so counters, quota and the job's progress follow the file's
  * order, and a failed write stops the import at the next batch.
  */
-function oneWriteAhead() {
+export function oneWriteAhead() {
   let pending: Promise<unknown> = Promise.resolve(null);
   const settle = async () => {
     // Settled to a value so a failure waiting here is never an unhandled rejection.
@@ -193,15 +171,6 @@ function oneWriteAhead() {
 
 class WriteFailure {
   constructor(readonly error: unknown) {}
-}
-
-function checkHeaders(cells: string[], columns: ColumnMapping): string[] {
-  const headers = cells.map((cell) => cell.trim());
-  const unstorable = headers.findIndex((header) => !isStorableText(header));
-  if (unstorable >= 0) throw new ExpectedError("invalid", `The header of column ${unstorable + 1} contains a NUL character or an unpaired surrogate; fix the header row.`);
-  const missing = columns.filter((c) => c.field && !headers.includes(c.header.trim()));
-  if (missing.length) throw new ExpectedError("invalid", `The file has no column named ${missing.map((c) => `"${c.header}"`).join(", ")}; map the columns again.`);
-  return headers;
 }
 
 interface PreparedBatch {
@@ -248,7 +217,7 @@ async function flushBatch(
   countImportRows({ created: report.created.length, duplicate: report.duplicates.length, error: batch.rows - batch.items.length });
 }
 
-async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number): Promise<ImportJob> {
+function finishDealImport(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number): Promise<ImportJob> {
   const summary = {
     jobId: job.id,
     fileName: job.fileName,
@@ -258,34 +227,5 @@ async function finishJob(db: TenantDb, job: ImportJob, counters: Counters, actor
     errors: counters.errorCount,
     consentsRecorded,
   };
-  return db.$transaction(async (tx) => {
-    const done = await tx.importJob.update({
-      where: { id: job.id },
-      data: { ...counters, status: "DONE", totalRows: counters.processedRows, finishedAt: new Date() },
-    });
-    await recordAudit(tx, { action: "deals.imported", entity: "ImportJob", entityId: job.id, after: summary }, actor);
-    await recordKpiEvents(tx, [{ name: "import_completed", data: summary }]);
-    return done;
-  });
-}
-
-async function failJob(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, error: unknown): Promise<ImportJob> {
-  const reason = describeFailure(error);
-  if (reason === null) logger.error({ err: error, jobId: job.id, tenantId: db.tenantId }, "import failed");
-  const message = `Stopped after ${counters.processedRows.toLocaleString("en-US")} rows: ${reason ?? "something went wrong on our side"}. The rows before are imported; retry to continue.`;
-  return db.$transaction(async (tx) => {
-    const failed = await tx.importJob.update({ where: { id: job.id }, data: { ...counters, status: "FAILED", message, finishedAt: new Date() } });
-    await recordAudit(tx, { action: "deals.import_failed", entity: "ImportJob", entityId: job.id, after: { ...counters, message } }, actor);
-    return failed;
-  });
-}
-
-/** What the user may read about a failure; null for the unexpected (logged instead). */
-function describeFailure(error: unknown): string | null {
-  if (error instanceof ExpectedError) return error.message.replace(/\.$/, "");
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return "the uploaded file is no longer on the server, upload it again";
-  // csv-parse's errors name the line and the problem ("Invalid Closing Quote ... at line 12").
-  if (error instanceof CsvError) return `the file is not valid CSV (${error.message.replace(/\.$/, "")})`;
-  return null;
+  return finishJob(db, job, counters, actor, "deals.imported", summary);
 }

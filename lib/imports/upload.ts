@@ -5,16 +5,24 @@ import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { isStorableText } from "@/lib/validation/text";
 import { boundaryOf, readMultipart } from "./multipart";
-import { ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
+import { createBuyerImportJob } from "./buyers";
+import { BuyerImportUploadFields, ImportKindField, ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
 import { createImportJob } from "./service";
 import { keepUpload, openUploadFile } from "./storage";
 
 type UploadFile = Awaited<ReturnType<typeof openUploadFile>>;
+type UploadFields = ({ kind: "DEALS" } & z.infer<typeof ImportUploadFields>) | ({ kind: "BUYERS" } & z.infer<typeof BuyerImportUploadFields>);
+
+/** The `kind` field (a lead list when absent) says which mapping the `mapping` field holds. */
+function parseUploadFields(received: Record<string, string>): UploadFields {
+  const kind = ImportKindField.parse(received.kind);
+  return kind === "BUYERS" ? { kind, ...BuyerImportUploadFields.parse(received) } : { kind, ...ImportUploadFields.parse(received) };
+}
 
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 /**
- * Receives an import upload (multipart: `mapping` and `fileSize` fields, then `file`),
+ * Receives an import upload (multipart: `kind`, `mapping` and `fileSize` fields, then `file`),
  * streaming the file to disk while counting its rows, and creates the job for it. The
  * fields come first so a bad mapping is refused before a byte of the file is stored.
  */
@@ -25,14 +33,14 @@ export async function receiveImportUpload(
   ctx: AuditContext,
 ): Promise<ImportJob> {
   const boundary = boundaryOf(contentType);
-  const upload: { fields?: z.infer<typeof ImportUploadFields>; file?: UploadFile } = {};
+  const upload: { fields?: UploadFields; file?: UploadFile } = {};
   try {
     const result = await readMultipart(body, boundary, {
       maxFileBytes: MAX_IMPORT_BYTES,
       async openFile(fileName, received) {
         if (!/\.(csv|txt)$/i.test(fileName)) throw new ExpectedError("invalid", "Choose a .csv file", "file");
         if (!isStorableText(fileName)) throw new ExpectedError("invalid", "The file name contains a NUL character or an unpaired surrogate: rename the file", "file");
-        upload.fields = ImportUploadFields.parse(received);
+        upload.fields = parseUploadFields(received);
         upload.file = await openUploadFile(db.tenantId);
         return upload.file;
       },
@@ -48,7 +56,11 @@ export async function receiveImportUpload(
         "file",
       );
     }
-    const job = await createImportJob(db, { fileName: result.file.fileName, mapping: upload.fields.mapping, consentDefault: upload.fields.consentDefault, totalRows: stored.dataRows }, ctx);
+    const { fields } = upload;
+    const job =
+      fields.kind === "BUYERS"
+        ? await createBuyerImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, totalRows: stored.dataRows }, ctx)
+        : await createImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows }, ctx);
     await keepUpload(stored, db.tenantId, job.id);
     return job;
   } catch (error) {

@@ -23,6 +23,7 @@ export const KPI_EVENTS = [
   "followup_completed",
   "buyer_matched",
   "buyer_match_converted",
+  "buyer_feedback",
 ] as const;
 export type KpiEventName = (typeof KPI_EVENTS)[number];
 

@@ -10,6 +10,8 @@ export interface BlockFacts {
   /** The address the message was for, as stored (E.164 / email); null when the lead has none. */
   address: string | null;
   dealId?: string | null;
+  /** Set when the message was for a buyer rather than a lead. */
+  buyerId?: string | null;
   /** The lead's region and market, naming the policy that refused. */
   region?: string | null;
   market?: string | null;
@@ -51,8 +53,18 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
   const channel = CHANNEL_WORD[facts.channel];
   const dealHref = facts.dealId ? `/deals/${facts.dealId}` : null;
   const policy = { fixHref: policyHref(facts.region, facts.market), fixLabel: "Edit the policy" };
+  const buyerHref = facts.buyerId ? `/buyers/${facts.buyerId}` : null;
   switch (facts.reason) {
+    case "buyer_inactive":
+      return {
+        message: "The buyer is not active (inactive or do not use): only active buyers are contacted. Make them active on their page to send.",
+        fixHref: buyerHref ?? "/buyers",
+        fixLabel: buyerHref ? "Open the buyer" : "See the buyers",
+      };
     case "no_address":
+      if (buyerHref) {
+        return { message: facts.channel === "SMS" ? "The buyer has no valid phone number." : "The buyer has no valid email address.", fixHref: buyerHref, fixLabel: "Edit the buyer's contact" };
+      }
       return {
         message: facts.channel === "SMS" ? "The lead has no valid phone number." : "The lead has no valid email address.",
         fixHref: dealHref,
@@ -87,6 +99,9 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
     case "policy_disabled":
       return { message: `The market policy of ${scope(facts)} is disabled: enable it to contact its leads.`, ...policy, fixLabel: "Enable the policy" };
     case "unknown_time_zone":
+      if (buyerHref) {
+        return { message: "The buyer's time zone is unknown, so their contact window cannot be read: give the buyer a market or a postal code.", fixHref: buyerHref, fixLabel: "Edit the buyer" };
+      }
       return {
         message: "The lead's time zone is unknown, so its contact window cannot be read: give the lead a ZIP or postal code.",
         fixHref: dealHref,

@@ -11,6 +11,7 @@ import type { SendMessageResult } from "./service";
 
 export interface Delivery {
   dealId: string | null;
+  buyerId: string | null;
   channel: OutboundChannel;
   to: string;
   body: string;

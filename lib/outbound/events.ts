@@ -20,6 +20,7 @@ import { advanceStatus } from "./lifecycle";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { toStorableText } from "@/lib/validation/text";
 import { sendKeywordConfirmation, type OutboundDeps, type SendMessageResult } from "./service";
+import { noteBlastMessageStatus, noteBlastReply } from "@/lib/blasts/receipts";
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonValue;
 
@@ -72,6 +73,8 @@ export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Pro
           ...(update.providerMessageId && !message.providerMessageId ? { providerMessageId: update.providerMessageId } : {}),
         },
       });
+      // A buyer's message may be a blast's: its recipient follows the message.
+      if (message.buyerId) await noteBlastMessageStatus(tx, message.id, next);
       if (next === "DELIVERED" || next === "FAILED" || next === "UNDELIVERED") countMessage(message.channel, next === "DELIVERED" ? "delivered" : "failed");
       return { duplicate: false, messageId: message.id, status: next, changed: true };
     });
@@ -114,6 +117,7 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
   const body = toStorableText((sms.body ?? "").slice(0, 5000));
   const deal = await findLatestDealByPhone(db, from);
   const keyword = parseKeyword(body, { canadian: deal?.country === "CA" || isCanadianNumber(from) });
+  const answeredBuyerMessage = await findAnsweredBuyerMessage(db, from);
 
   let stored: { messageId: string; consentChanged: boolean };
   try {
@@ -129,6 +133,7 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
           body,
           provider: sms.provider,
           providerMessageId: sms.providerMessageId,
+          buyerId: answeredBuyerMessage?.buyerId ?? null,
         },
       });
       await tx.messageEvent.create({
@@ -140,6 +145,8 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
           { id: `message-received:${message.id}`, name: EVENTS.messageReceived, data: { dealId: deal.id, messageId: message.id, channel: "SMS" } },
         ]);
       }
+      // A buyer's answer to a blast (not a STOP, START or HELP keyword) is their response to its deal.
+      if (answeredBuyerMessage && !keyword) await noteBlastReply(tx, { answeredMessageId: answeredBuyerMessage.id, replyMessageId: message.id, at: message.createdAt });
       let consentChanged = false;
       if (keyword) {
         const result = await applyConsent(tx, {
@@ -163,6 +170,26 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
     confirmation = await sendKeywordConfirmation(db, { dealId: deal?.id ?? null, to: from, body: keywordConfirmation(keyword, tenant.name) }, deps);
   }
   return { duplicate: false, messageId: stored.messageId, dealId: deal?.id ?? null, keyword, consentChanged: stored.consentChanged, confirmation };
+}
+
+/** How long after a buyer's message an SMS from their phone still answers it. */
+const BUYER_REPLY_WINDOW_MS = 30 * 86_400_000;
+
+/** The newest message that left for a buyer at this phone within the reply window; null when none did. */
+async function findAnsweredBuyerMessage(db: TenantDb, phone: string): Promise<{ id: string; buyerId: string } | null> {
+  const message = await db.message.findFirst({
+    where: {
+      direction: "OUTBOUND",
+      channel: "SMS",
+      toAddress: phone,
+      buyerId: { not: null },
+      status: { in: ["QUEUED", "SENT", "DELIVERED"] },
+      createdAt: { gte: new Date(Date.now() - BUYER_REPLY_WINDOW_MS) },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, buyerId: true },
+  });
+  return message?.buyerId ? { id: message.id, buyerId: message.buyerId } : null;
 }
 
 /** SendGrid events that mean the recipient does not want email any more. */

@@ -10,11 +10,12 @@ import { decideRegistries, type RegistryBlockReason, type RegistryConsent, type 
 export type OutboundChannel = "SMS" | "EMAIL";
 export type ConsentState = "OPTED_IN" | "OPTED_OUT" | null;
 
-/** In order. */
-export const GATES = ["address", "consent", "do_not_contact", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
+/** In order. `recipient` refuses a buyer who is not active, before anything is read about the address. */
+export const GATES = ["recipient", "address", "consent", "do_not_contact", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
 export type Gate = (typeof GATES)[number];
 
 export type BlockReason =
+  | "buyer_inactive"
   | "no_address"
   | "opted_out"
   | "no_consent"

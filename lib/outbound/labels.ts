@@ -2,6 +2,7 @@
 
 /** Words for a refusal reason, for the pages and the send form. */
 export const BLOCK_REASON_LABELS: Record<string, string> = {
+  buyer_inactive: "Buyer not active",
   no_address: "No valid address",
   opted_out: "Opted out",
   no_consent: "No consent on record",

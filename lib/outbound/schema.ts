@@ -5,16 +5,22 @@ import { storableText } from "@/lib/validation/text";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
-/** One message by hand or by the ladder: the same schema for the form, the action and lib. */
+/**
+ * One message by hand, by the ladder or by a blast: the same schema for the form, the action
+ * and lib. A lead's message names its deal; a buyer's names the buyer, and the deal it is about
+ * when there is one.
+ */
 export const SendMessageInput = z
   .object({
-    dealId: z.string().trim().min(1, "Choose a lead"),
+    dealId: z.preprocess(blank, z.string().trim().min(1, "Choose a lead").optional()),
+    buyerId: z.preprocess(blank, z.string().trim().min(1).optional()),
     channel: z.preprocess(upper, z.enum(["SMS", "EMAIL"], { error: "Choose SMS or email" })),
     body: z.string().trim().min(1, "Write the message").max(1600, "Keep the message under 1600 characters"),
     subject: z.preprocess(blank, z.string().trim().max(200, "Keep the subject under 200 characters").optional()),
     ladderId: z.preprocess(blank, z.string().optional()),
     ladderStep: z.preprocess(blank, z.coerce.number().int().min(0).optional()),
   })
+  .refine((m) => Boolean(m.dealId || m.buyerId), { message: "Choose a lead", path: ["dealId"] })
   .refine((m) => m.channel !== "EMAIL" || Boolean(m.subject), { message: "Give the email a subject", path: ["subject"] });
 export type SendMessageInput = z.input<typeof SendMessageInput>;
 export type SendMessageRequest = z.output<typeof SendMessageInput>;

@@ -6,8 +6,9 @@
 import type { MessageStatus } from "@/generated/prisma/enums";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { getDealContact } from "@/lib/deals/service";
+import { parseMarketKey } from "@/lib/buyers/schema";
 import { ExpectedError } from "@/lib/errors";
-import { regionTimeZones } from "@/lib/geo";
+import { getRegion, regionTimeZones, resolveGeo, type Country } from "@/lib/geo";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { isSuppressed, SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
 import { readRegistryFacts } from "@/lib/dnc/facts";
@@ -75,7 +76,8 @@ async function resolveDeps(db: TenantDb, deps: OutboundDeps) {
 
 /** The columns every outbound row of one send shares, whatever the gates decide. */
 interface MessageFields {
-  dealId: string;
+  dealId: string | null;
+  buyerId: string | null;
   channel: OutboundChannel;
   subject: string | null;
   ladderId: string | null;
@@ -96,14 +98,31 @@ interface PendingSend {
   fields: MessageFields;
   body: string;
   at: Date;
-  lead: NonNullable<Awaited<ReturnType<typeof getDealContact>>>;
-  /** The lead's address on the channel in stored form, null when missing or malformed. */
+  lead: SendContact;
+  /** The recipient's address on the channel in stored form, null when missing or malformed. */
   address: string | null;
   timeZones: readonly string[];
   workspace: { tenantId: string; slug: string; timeZone: string; postalAddress: string | null; dailyCap: number };
   emailFooter: EmailFooter | null;
   providerName: string;
   canLinkUnsubscribe: boolean;
+}
+
+/**
+ * Who a send is for, as the gates see them: a lead (the deal's seller) or a buyer. `id` is the
+ * deal the message is about (null for a buyer's message about no deal).
+ */
+interface SendContact {
+  id: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  timeZone: string | null;
+  region: string | null;
+  country: Country | null;
+  market: string | null;
+  /** The lead score the market minimum is held against; a buyer is not a lead and passes it. */
+  score: number | null;
+  buyer: { id: string; active: boolean } | null;
 }
 
 /** What leaves once the gates allow it. */
@@ -118,6 +137,10 @@ interface Outgoing {
  * do-not-contact list, the market policy in the lead's time zone, the channel, the email
  * compliance footer, the tenant's daily cap. Never throws for a refusal: the result says
  * BLOCKED with the gate and the reason. Throws ExpectedError for bad input or an unknown lead.
+ *
+ * A buyer (`buyerId`, with the `dealId` the message is about when there is one) passes the
+ * same gates on their first phone or email, in their own time zone; a buyer who is not
+ * active is refused first (gate `recipient`, reason `buyer_inactive`).
  *
  * ```ts
  * const result = await sendMessage(db, { dealId, channel: "SMS", body, ladderId, ladderStep: 2, now: dueAt });
@@ -154,8 +177,7 @@ function parseSendRequest(input: SendMessageInput): SendMessageRequest {
 /** Reads the lead and the workspace, and works out what does not depend on the lock. */
 async function gatherSend(db: TenantDb, request: SendMessageRequest, options: SendMessageOptions, deps: ResolvedDeps): Promise<PendingSend> {
   const channel: OutboundChannel = request.channel;
-  const lead = await getDealContact(db, request.dealId);
-  if (!lead) throw new ExpectedError("not_found", "This lead does not exist", "dealId");
+  const lead = request.buyerId ? await getBuyerContact(db, request.buyerId, request.dealId ?? null) : await getLeadContact(db, request.dealId ?? "");
   const tenant = await getTenantWithSettings(db);
   // Unreadable settings: no postal address and a cap of 0, so every send fails closed.
   const postalAddress = tenant.settings?.postalAddress ?? null;
@@ -165,6 +187,7 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
   return {
     fields: {
       dealId: lead.id,
+      buyerId: lead.buyer?.id ?? null,
       channel,
       subject: channel === "EMAIL" ? (request.subject ?? null) : null,
       ladderId: request.ladderId ?? null,
@@ -183,6 +206,50 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
   };
 }
 
+async function getLeadContact(db: TenantDb, dealId: string): Promise<SendContact> {
+  const lead = await getDealContact(db, dealId);
+  if (!lead) throw new ExpectedError("not_found", "This lead does not exist", "dealId");
+  return { ...lead, buyer: null };
+}
+
+/**
+ * A buyer as a recipient: the first phone for SMS, the first email for EMAIL; judged by the
+ * market policy of the buyer's first market (else of their first postal code) in the buyer's
+ * own time zone, or every zone of that region when the buyer has none (which fails closed).
+ */
+async function getBuyerContact(db: TenantDb, buyerId: string, dealId: string | null): Promise<SendContact> {
+  const buyer = await db.buyer.findFirst({
+    where: { id: buyerId, deletedAt: null },
+    select: { id: true, status: true, phones: true, emails: true, timeZone: true, markets: true, postalCodes: true },
+  });
+  if (!buyer) throw new ExpectedError("not_found", "This buyer does not exist", "buyerId");
+  if (dealId && !(await db.deal.findFirst({ where: { id: dealId, deletedAt: null }, select: { id: true } }))) {
+    throw new ExpectedError("not_found", "This deal does not exist", "dealId");
+  }
+  const place = buyerPlace(buyer.markets, buyer.postalCodes);
+  return {
+    id: dealId,
+    contactPhone: buyer.phones[0] ?? null,
+    contactEmail: buyer.emails[0] ?? null,
+    timeZone: buyer.timeZone,
+    ...place,
+    // The market minimum qualifies sellers' leads; it has nothing to say about a buyer.
+    score: Number.POSITIVE_INFINITY,
+    buyer: { id: buyer.id, active: buyer.status === "ACTIVE" },
+  };
+}
+
+/** The region and market whose policy governs contacting a buyer; nulls when none is known. */
+function buyerPlace(markets: readonly string[], postalCodes: readonly string[]): { region: string | null; market: string | null; country: Country | null } {
+  const first = markets.map(parseMarketKey).find((m) => m !== null);
+  if (first) return { region: first.region, market: first.market, country: getRegion(first.region)?.country ?? null };
+  for (const postalCode of postalCodes) {
+    const geo = resolveGeo({ postalCode });
+    if (geo.region) return { region: geo.region, market: geo.market ?? null, country: geo.country ?? null };
+  }
+  return { region: null, market: null, country: null };
+}
+
 type GatedSend = Extract<SendMessageResult, { status: "BLOCKED" }> | { status: "QUEUED"; messageId: string; outgoing: Outgoing };
 
 /** Under the workspace lock: asks the gates, then records the message as QUEUED or BLOCKED. */
@@ -191,7 +258,12 @@ async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<
   const facts = await readGateFacts(tx, send);
   // An erased person is never contacted again: checked before the gates, and a failed check fails the send.
   const suppressed = await isSuppressed(tx, { phone: send.lead.contactPhone, email: send.lead.contactEmail });
-  const decision: OutboundDecision = suppressed ? { allowed: false, gate: "do_not_contact", reason: "do_not_contact", detail: SUPPRESSED_MESSAGE } : decideOutbound(facts);
+  const decision: OutboundDecision =
+    send.lead.buyer && !send.lead.buyer.active
+      ? { allowed: false, gate: "recipient", reason: "buyer_inactive", detail: "The buyer is not active (inactive or do not use)" }
+      : suppressed
+        ? { allowed: false, gate: "do_not_contact", reason: "do_not_contact", detail: SUPPRESSED_MESSAGE }
+        : decideOutbound(facts);
   if (!decision.allowed) return recordBlocked(tx, send, decision, facts);
   const outgoing = facts.address ? composeOutgoing(send, facts.address) : null;
   // The gates refuse a send without an address, and an email without its footer's parts.
@@ -281,6 +353,7 @@ function explainRefusal(send: PendingSend, decision: Extract<OutboundDecision, {
     channel: facts.channel,
     address: facts.address,
     dealId: send.lead.id,
+    buyerId: send.lead.buyer?.id ?? null,
     region: facts.policy?.region ?? send.lead.region,
     market: facts.policy?.market ?? send.lead.market,
     score: facts.score,
@@ -305,7 +378,7 @@ export async function sendKeywordConfirmation(
   const tenant = await getTenantIdentity(db);
   return deliver(
     db,
-    { dealId: message.dealId, channel: "SMS", to: message.to, body: message.body, subject: null, ladderId: null, ladderStep: null, sentById: null },
+    { dealId: message.dealId, buyerId: null, channel: "SMS", to: message.to, body: message.body, subject: null, ladderId: null, ladderStep: null, sentById: null },
     providers,
     baseUrl,
     { tenantId: db.tenantId, slug: tenant.slug },

@@ -3,6 +3,7 @@
  * amounts, never the internal ids the records carry.
  */
 import { DEAL_STATUS_LABELS, isDealStatus } from "@/lib/deals/rules";
+import { DISPOSITION_LABELS, isDispositionStage } from "@/lib/dispositions/rules";
 
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
@@ -76,6 +77,15 @@ export function describeDealAudit(line: AuditLine, nameOf: (userId: string | nul
     }
     case "deal.created":
       return { title: "Lead details recorded", detail: after.ownerId ? `Owner ${nameOf(after.ownerId as string)}` : null };
+    case "deal.disposition_changed": {
+      const stage = (value: unknown) => (isDispositionStage(value) ? DISPOSITION_LABELS[value] : "Not marketed");
+      const parts = [
+        typeof after.assignmentFee === "number" ? `assignment fee ${shown("assignmentFee", after.assignmentFee)}` : null,
+        typeof after.offerAmount === "number" ? `offer ${shown("askingPrice", after.offerAmount)}` : null,
+        after.withdrawnBuyerId ? "the buyer fell through" : null,
+      ].filter(Boolean);
+      return { title: `Disposition: ${stage(before.stage)} → ${stage(after.stage)}`, detail: parts.length ? parts.join(" · ") : null };
+    }
     case "deal.deleted":
       return { title: "Deleted", detail: null };
     case "deal.restored":

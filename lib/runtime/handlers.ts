@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sendAuditDigest } from "@/lib/audit/digest";
+import { sendBlastChunk } from "@/lib/blasts/sending";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordEngineFailure } from "@/lib/engines/escalation";
 import { isEngineRequestCurrent, planNextEngineRun, runRequestedEngine, type EngineRunRequest } from "@/lib/engines/scheduled";
@@ -198,6 +199,16 @@ const engineRunFinished: JobHandler = {
   },
 };
 
+/** One chunk of a blast per run; the job defers itself to now while recipients remain, so other jobs interleave. */
+const blastQueued: JobHandler = {
+  maxAttempts: 5,
+  async run(ctx, job) {
+    const data = parseEventData(EVENTS.blastQueued, job.payload);
+    const chunk = await sendBlastChunk(ctx.tenantDb(data.tenantId), data.blastId);
+    if (chunk.status === "SENDING" && chunk.remaining > 0) return { defer: { runAt: ctx.now, payload: { ...data } } };
+  },
+};
+
 const HANDLERS: Record<string, JobHandler> = {
   [LADDER_STEP]: ladderStep,
   [ENGINE_RUN]: engineRun,
@@ -210,6 +221,7 @@ const HANDLERS: Record<string, JobHandler> = {
   [`event:${EVENTS.engineRunRequested}`]: engineRun,
   [`event:${EVENTS.engineRunFinished}`]: engineRunFinished,
   [`event:${EVENTS.auditDigestRequested}`]: auditDigest,
+  [`event:${EVENTS.blastQueued}`]: blastQueued,
   "cron:audit-digest": auditDigestCron,
   "cron:engine-safety-net": engineSafetyNet,
   "cron:runtime-upkeep": runtimeUpkeep,

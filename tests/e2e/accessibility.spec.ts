@@ -10,7 +10,9 @@ const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>
   { name: "dashboard", path: "/dashboard" },
   { name: "prospects", path: "/deals" },
   { name: "deal", path: firstDealPath },
+  { name: "deal buyers", path: async (page) => `${await firstDealPath(page)}/buyers` },
   { name: "import", path: "/deals/import" },
+  { name: "buyer import", path: "/deals/import?kind=buyers" },
   { name: "new deal", path: "/deals/new" },
   { name: "recently deleted", path: "/deals/deleted" },
   { name: "pipeline", path: "/pipeline" },
@@ -31,8 +33,25 @@ const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>
   { name: "dnc registries", path: "/settings/compliance/registries" },
   { name: "privacy requests", path: "/settings/privacy" },
   { name: "ladder", path: "/settings/ladder" },
+  { name: "buyer settings", path: "/settings/buyers" },
   { name: "account", path: "/account" },
+  { name: "buyers", path: "/buyers" },
+  { name: "blasts", path: "/blasts" },
+  { name: "new buyer", path: "/buyers/new" },
+  { name: "buyer", path: firstBuyerPath },
 ];
+
+/** A buyer's page: the first buyer listed, or one added now when the workspace has none. */
+async function firstBuyerPath(page: Page): Promise<string> {
+  await page.goto("/buyers");
+  const listed = page.locator('main a[href^="/buyers/"]:not([href="/buyers/new"])').first();
+  if (await listed.count()) return (await listed.getAttribute("href"))!;
+  await page.goto("/buyers/new");
+  await page.getByLabel("Name").fill(`Axe Buyer ${Date.now()}`);
+  await page.getByRole("button", { name: "Add buyer" }).click();
+  await expect(page).toHaveURL(/\/buyers\/(?!new)[^/]+$/);
+  return new URL(page.url()).pathname;
+}
 
 /** A real deal's page: the first row of the prospects table. */
 async function firstDealPath(page: Page): Promise<string> {
@@ -66,6 +85,17 @@ for (const width of WIDTHS) {
       await page.waitForLoadState("networkidle");
       await expectNoViolations(page, `${entry.name} (${path}) at ${width}px`);
     }
+  });
+}
+
+// The buyer deal page itself (a live link comes from a blast) is scanned in dispositions.spec.ts;
+// its refusal pages are plain HTML of the same shell.
+for (const width of WIDTHS) {
+  test(`the buyer deal page's refusal passes axe at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const response = await page.goto(`/b/${"x".repeat(43)}`);
+    expect(response?.status()).toBe(404);
+    await expectNoViolations(page, `buyer link refusal at ${width}px`);
   });
 }
 

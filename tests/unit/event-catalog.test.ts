@@ -10,6 +10,7 @@ const VALID: Record<EventKey, Record<string, unknown>> = {
   messageReceived: { tenantId: "t1", dealId: "d1", messageId: "m1", channel: "SMS" },
   contactOptedOut: { tenantId: "t1", dealId: "d1", channel: "EMAIL", address: "seller@example.com" },
   dealStatusChanged: { tenantId: "t1", dealId: "d1", from: "NEW", to: "CONTACTED", endsLadder: true },
+  blastQueued: { tenantId: "t1", blastId: "b1" },
   engineRunRequested: { tenantId: "t1", engine: "underwriting", trigger: "manual" },
   engineRunFinished: { tenantId: "t1", engine: "email-intake", outcome: "OK" },
 };

@@ -10,7 +10,7 @@ import {
   type Role,
 } from "@/lib/auth/permissions";
 
-const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read", "deals:read"];
+const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read", "deals:read", "buyers:read"];
 const MANAGERS: Role[] = ["owner", "admin"];
 
 describe("permission matrix", () => {
@@ -24,6 +24,7 @@ describe("permission matrix", () => {
         "tasks:read", "tasks:work", "tasks:assign", "ladder:manage",
         "messages:read", "messages:send", "compliance:manage", "privacy:manage",
         "engines:read", "engines:manage",
+        "buyers:read", "buyers:write", "buyers:settings",
       ].sort(),
     );
   });
@@ -38,7 +39,7 @@ describe("permission matrix", () => {
         // Everyone reads their dashboard and notifications.
         if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
         // Writes to members, the tenant, exports and digests are for managers only.
-        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage)$/.test(permission)) {
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings)$/.test(permission)) {
           expect(granted).toBe(MANAGERS.includes(role));
         }
         if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
@@ -52,7 +53,7 @@ describe("permission matrix", () => {
   });
 
   it("a VA works deals but neither imports, underwrites, reads analytics nor sees policies", () => {
-    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work"].sort());
+    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work", "buyers:read", "buyers:write"].sort());
   });
 
   it("owner holds every permission", () => {
@@ -66,6 +67,7 @@ describe("permission matrix", () => {
         "deals:import", "deals:underwrite", "analytics:read", "policies:read",
         "messages:read",
         "tasks:read",
+        "buyers:read", "buyers:write",
       ].sort(),
     );
   });

@@ -8,6 +8,7 @@ import { DealHeader } from "@/components/deals/deal-header";
 import { DealNotes } from "@/components/deals/deal-notes";
 import { DealTimeline } from "@/components/deals/deal-timeline";
 import { DealWorkCard } from "@/components/deals/deal-work-card";
+import { DealTabs } from "@/components/dispositions/deal-tabs";
 import { DeleteDealButton } from "@/components/deals/delete-deal-button";
 import { Button } from "@/components/ui/button";
 import { EvidenceList } from "@/components/deals/evidence-list";
@@ -42,6 +43,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   return (
     <div className="grid gap-6">
       <DealHeader deal={deal} />
+      <DealTabs dealId={deal.id} active="overview" />
       {canWork && (
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" size="sm" asChild>
