@@ -8,21 +8,15 @@ import { candidateBuyersSql, findBuyerMatches } from "@/lib/buyers/candidates";
 import { recomputeNodes } from "@/lib/buyers/liquidity";
 import { BUYER_STRATEGIES, REHAB_APPETITES } from "@/lib/buyers/schema";
 import { selectInTenant } from "@/lib/db/scoped-sql";
-import { scopeToTenant } from "@/lib/db/tenant";
 import { PROPERTY_TYPES } from "@/lib/intake/schema";
-import { openBenchDatabase, parseBenchArgs, writeFigures, type BenchFigure } from "./database";
+import { openBenchTenant, parseBenchArgs, writeFigures, type BenchFigure } from "./database";
+import { measureLatency } from "./support";
 
-// Closing the bench database ends pooled connections, which the pool logs as a warning.
-process.env.LOG_LEVEL ??= "error";
 const args = parseBenchArgs();
 const total = args.scale ?? Number(args.positional[0] ?? 10_000);
 const GOAL_MS = 50;
-const RUNS = 200;
 
-const bench = await openBenchDatabase(args.db);
-const { database } = bench;
-const tenant = await database.prisma.tenant.create({ data: { slug: "bench", name: "Bench" } });
-const db = scopeToTenant(database.prisma, tenant.id);
+const { bench, database, tenant, db } = await openBenchTenant(args.db);
 
 /** Market and its ZIP (or FSA) prefix: buy boxes pick their postal codes inside it. */
 const MARKETS: [region: string, market: string, prefix: string][] = [
@@ -93,17 +87,7 @@ const deal = await db.deal.create({
   },
 });
 
-async function measure(run: () => Promise<unknown>, runs = RUNS) {
-  for (let i = 0; i < 5; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs * 0.5)], p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))] };
-}
+const measure = (run: () => Promise<unknown>, runs = 200) => measureLatency(run, { runs, warmups: 5 });
 
 const baseline = await measure(() => db.buyer.findUnique({ where: { id: "buyer-000001" } }));
 // A node with feedback is stored (feedback and the nightly engine keep it); the first shape

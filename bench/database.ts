@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "@/lib/db/client";
+import { scopeToTenant } from "@/lib/db/tenant";
 
 export type BenchDb = "pglite" | "postgres";
 
@@ -95,6 +96,16 @@ export async function openBenchDatabase(kind: BenchDb): Promise<BenchDatabase> {
       server?.stop();
     },
   };
+}
+
+/** A bench database (as `openBenchDatabase`) with one empty tenant and the client scoped to it. */
+export async function openBenchTenant(kind: BenchDb) {
+  // Closing the bench database ends pooled connections, which the pool logs as a warning.
+  process.env.LOG_LEVEL ??= "error";
+  const bench = await openBenchDatabase(kind);
+  const { database } = bench;
+  const tenant = await database.prisma.tenant.create({ data: { slug: "bench", name: "Bench" } });
+  return { bench, database, tenant, db: scopeToTenant(database.prisma, tenant.id) };
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -5,21 +5,16 @@
 // million seed in about a minute. Usage:
 //   npx tsx bench/prospects-query.ts [--db pglite|postgres] [--scale 200k|1m|<n>] [--json f]
 //   npx tsx bench/prospects-query.ts --db ... --scale 100k --index-costs   (what each Deal index costs an insert)
-import { scopeToTenant } from "@/lib/db/tenant";
 import type { SqlExecutor } from "@/lib/db/migrate";
 import { listProspects, ProspectQuery } from "@/lib/prospects/query";
-import { openBenchDatabase, parseBenchArgs, writeFigures, type BenchFigure } from "./database";
+import { openBenchTenant, parseBenchArgs, writeFigures, type BenchFigure } from "./database";
+import { measureLatency } from "./support";
 
-// Closing the bench database ends pooled connections, which the pool logs as a warning.
-process.env.LOG_LEVEL ??= "error";
 const args = parseBenchArgs();
 const total = args.scale ?? Number(args.positional[0] ?? 200_000);
 const GOAL_MS = 50;
 
-const bench = await openBenchDatabase(args.db);
-const { database } = bench;
-const tenant = await database.prisma.tenant.create({ data: { slug: "bench", name: "Bench" } });
-const db = scopeToTenant(database.prisma, tenant.id);
+const { bench, database, tenant, db } = await openBenchTenant(args.db);
 
 const PLACES: [city: string, region: string, postal: string][] = [
   ["Dallas", "TX", "752"], ["Houston", "TX", "770"], ["Austin", "TX", "787"], ["San Antonio", "TX", "782"],
@@ -125,17 +120,7 @@ for (const index of indexes) await database.sql.exec(index.definition);
 await database.sql.exec(`VACUUM ANALYZE "Deal"`);
 console.log(`${bench.label}: seeded ${total.toLocaleString("en-US")} deals in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s (${indexes.length + 1} indexes on Deal)`);
 
-async function measure(run: () => Promise<unknown>, runs = 25) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs * 0.5)], p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))] };
-}
+const measure = (run: () => Promise<unknown>) => measureLatency(run, { runs: 25, warmups: 1 });
 
 const someId = (await db.deal.findFirstOrThrow({ select: { id: true } })).id;
 const baseline = await measure(() => db.deal.findUnique({ where: { id: someId } }));

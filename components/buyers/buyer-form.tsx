@@ -9,31 +9,14 @@ import { FormField, fieldErrorProps, type FieldErrors } from "@/components/ui/fo
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { buyerFormObject } from "@/lib/buyers/form-values";
+import { buyerFormObject, type BuyerFieldValues } from "@/lib/buyers/form-values";
 import { fieldErrors, type FieldIssue } from "@/lib/http/result";
 import { BUYER_FORM_OPTIONS } from "./buyer-form-options";
 
-export interface BuyerFormValues {
+/** The verification date as the date input holds it (YYYY-MM-DD). */
+export interface BuyerFormValues extends BuyerFieldValues<string> {
   id?: string;
   name: string;
-  company: string | null;
-  phones: string[];
-  emails: string[];
-  status: string;
-  ownerId: string | null;
-  tags: string[];
-  notes: string | null;
-  markets: string[];
-  postalCodes: string[];
-  priceMin: number | null;
-  priceMax: number | null;
-  propertyTypes: string[];
-  strategies: string[];
-  rehabAppetite: string;
-  minSpread: number | null;
-  proofOfFundsAmount: number | null;
-  proofOfFundsVerifiedAt: string | null;
-  closingDays: number | null;
 }
 
 interface BuyerFormProps {

@@ -1,27 +1,9 @@
+import type { BuyerFieldValues } from "@/lib/buyers/form-values";
 import { DASH, formatDate, formatMoney, formatPhone } from "@/components/prospects/format";
 import { BUYER_FORM_OPTIONS } from "./buyer-form-options";
 import { STATUS_LABELS } from "./buyer-format";
 
-export interface BuyerSummaryValues {
-  company: string | null;
-  phones: string[];
-  emails: string[];
-  status: string;
-  ownerId: string | null;
-  tags: string[];
-  notes: string | null;
-  markets: string[];
-  postalCodes: string[];
-  priceMin: number | null;
-  priceMax: number | null;
-  propertyTypes: string[];
-  strategies: string[];
-  rehabAppetite: string;
-  minSpread: number | null;
-  proofOfFundsAmount: number | null;
-  proofOfFundsVerifiedAt: Date | null;
-  closingDays: number | null;
-}
+export type BuyerSummaryValues = BuyerFieldValues<Date>;
 
 const labelOf = (options: readonly { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value;
 

@@ -1,8 +1,10 @@
 /**
  * Creating a blast: one deal sent to many buyers. createBlast validates, gates cold markets
- * (a reason, audited), and writes the blast, its recipients (one per buyer per channel) and
- * the buyers' deal links in one transaction with the event that starts the sender; the
- * messages themselves leave in the background (./sending), each through the outbound core.
+ * (a reason, audited), and writes the blast and its recipients (one per buyer per channel) in
+ * one transaction with the event that starts the sender; the messages themselves leave in
+ * the background (./sending), each through the outbound core. Each buyer's deal link is issued
+ * by the sender just before its message: only a link's hash is stored, so the token exists
+ * only where it is put into the message.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/service";
@@ -12,7 +14,6 @@ import { getBuyerSettings } from "@/lib/buyers/settings";
 import type { LiquiditySnapshot } from "@/lib/buyers/types";
 import type { TenantDb } from "@/lib/db/tenant";
 import { setDealDisposition } from "@/lib/deals/disposition";
-import { issueBuyerDealLinks } from "@/lib/dispositions/links";
 import { ExpectedError } from "@/lib/errors";
 import { EVENTS } from "@/lib/events/catalog";
 import { enqueueEvents } from "@/lib/events/outbox";
@@ -106,7 +107,6 @@ export async function createBlast(
       select: { id: true },
     });
     await tx.blastRecipient.createMany({ data: recipients.map((r) => ({ blastId: row.id, buyerId: r.buyerId, channel: r.channel })) });
-    await issueBuyerDealLinks(tx, { dealId: deal.id, buyerIds, blastId: row.id, ttlDays: settings.linkTtlDays, baseUrl }, now);
     const after = { dealId: deal.id, buyers: buyerIds.length, channels: blast.channels, recipients: recipients.length, segmentId: blast.segmentId ?? null };
     await recordAudit(tx, { action: "blast.created", entity: "Blast", entityId: row.id, after }, audit);
     if (cold) {

@@ -36,15 +36,8 @@ export interface DealBuyerMatches {
   matches: (BuyerMatch & { buyer: MatchedBuyer })[];
 }
 
-/** A prefiltered buyer as the SELECT returns it. */
-interface CandidateRow {
-  id: string;
-  name: string;
-  company: string | null;
-  phones: string[];
-  emails: string[];
-  tier: BuyerTier;
-  tierIsNew: boolean;
+/** A prefiltered buyer as the SELECT returns it: what a match shows, and what the rules read. */
+interface CandidateRow extends MatchedBuyer {
   status: BuyerStatus;
   postalHit: boolean;
   markets: string[];

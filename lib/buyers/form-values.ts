@@ -3,6 +3,31 @@
  * it before sending, and the server action reads the same object.
  */
 
+/**
+ * A buyer's editable fields (name aside), as the form fills them and the read-only summary
+ * shows them; `Day` is how the verification date arrives: a Date from the database, text in the form.
+ */
+export interface BuyerFieldValues<Day> {
+  company: string | null;
+  phones: string[];
+  emails: string[];
+  status: string;
+  ownerId: string | null;
+  tags: string[];
+  notes: string | null;
+  markets: string[];
+  postalCodes: string[];
+  priceMin: number | null;
+  priceMax: number | null;
+  propertyTypes: string[];
+  strategies: string[];
+  rehabAppetite: string;
+  minSpread: number | null;
+  proofOfFundsAmount: number | null;
+  proofOfFundsVerifiedAt: Day | null;
+  closingDays: number | null;
+}
+
 /** Amount, date and day fields: an emptied one clears the stored value (null), not "unchanged". */
 const CLEARABLE_FIELDS = ["priceMin", "priceMax", "minSpread", "proofOfFundsAmount", "proofOfFundsVerifiedAt", "closingDays"] as const;
 /** Checkbox groups carry a blank marker input so that none checked still arrives (as an empty list). */

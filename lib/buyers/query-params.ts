@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { PROPERTY_TYPES } from "@/lib/intake/schema";
 import { storableText } from "@/lib/validation/text";
+import { parseLenientQuery, searchParamsOf, type RawQuery } from "@/lib/validation/url-query";
 
 export const BUYER_SORTS = ["name", "company", "tier", "status", "proofOfFunds", "lastActivity", "createdAt"] as const;
 export type BuyerSort = (typeof BUYER_SORTS)[number];
@@ -54,29 +55,13 @@ export type BuyerQuery = z.infer<typeof BuyerQuery>;
 export const BUYER_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
 
 /** Lenient: a malformed parameter is dropped rather than failing the page (URLs are hand-edited). */
-export function parseBuyerQuery(raw: Record<string, string | string[] | undefined>): BuyerQuery {
-  const input: Record<string, unknown> = { ...raw };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const parsed = BuyerQuery.safeParse(input);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
-  }
-  return BuyerQuery.parse({});
+export function parseBuyerQuery(raw: RawQuery): BuyerQuery {
+  return parseLenientQuery(BuyerQuery, raw);
 }
 
 /** The inverse of `parseBuyerQuery`: only non-default values, lists comma-joined. */
 export function buyerSearchParams(query: Partial<BuyerQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(","));
-      continue;
-    }
-    if (BUYER_QUERY_DEFAULTS[key as keyof typeof BUYER_QUERY_DEFAULTS] === value) continue;
-    params.set(key, String(value));
-  }
-  return params;
+  return searchParamsOf(query, BUYER_QUERY_DEFAULTS);
 }
 
 /** A query string with readable commas (status=ACTIVE,INACTIVE). */

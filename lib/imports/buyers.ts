@@ -11,15 +11,14 @@ import type { AuditContext } from "@/lib/audit/service";
 import type { BuyerInput } from "@/lib/buyers/schema";
 import { buyerTimeZone } from "@/lib/buyers/service";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
-import { ExpectedError } from "@/lib/errors";
 import { countImportRows } from "@/lib/observability/metrics";
 import { toStorableText } from "@/lib/validation/text";
 import type { BuyerHeaderMapping } from "./buyer-fields";
 import { buyerImportKeys, validateBuyerRow } from "./buyer-rows";
-import { checkHeaders, countersOf, failJob, finishJob, type Counters } from "./job";
-import { isBlankRow, strayQuoteIssue, toRecord } from "./rows";
+import { countersOf, dataRowsOf, failJob, finishJob, type Counters } from "./job";
+import { strayQuoteIssue, toRecord } from "./rows";
 import { BuyerColumnMapping, toHeaderMapping } from "./schema";
-import { readRecords, type ImportSource } from "./source";
+import type { ImportSource } from "./source";
 
 export interface NewBuyerImportJob {
   fileName: string;
@@ -61,20 +60,9 @@ export async function runBuyerImport(db: TenantDb, job: ImportJob, source: Impor
 async function importBuyerRows(db: TenantDb, job: ImportJob, source: ImportSource, counters: Counters, batchSize: number) {
   const columns = BuyerColumnMapping.parse(job.mapping);
   const mapping: BuyerHeaderMapping = toHeaderMapping(columns);
-  const skip = counters.processedRows;
-  let headers: string[] | null = null;
-  let rowNumber = 0; // 1 is the header row, as in a spreadsheet
-  let dataRows = 0;
   let batch = emptyBatch();
-  for await (const { cells, strayQuoteColumn } of readRecords(source)) {
-    rowNumber += 1;
-    if (!headers) {
-      headers = checkHeaders(cells, columns);
-      continue;
-    }
-    if (isBlankRow(cells)) continue;
-    dataRows += 1;
-    if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
+  const rows = dataRowsOf(source, columns, counters.processedRows, "The file is empty: it needs a header row and at least one buyer.");
+  for await (const { rowNumber, headers, cells, strayQuoteColumn } of rows) {
     const result = strayQuoteColumn === null ? validateBuyerRow(toRecord(headers, cells), mapping) : { ok: false as const, issues: [strayQuoteIssue(headers, strayQuoteColumn, mapping)] };
     if (result.ok) batch.items.push({ rowNumber, buyer: result.buyer });
     else for (const issue of result.issues) batch.errors.push({ jobId: job.id, rowNumber, field: issue.field, message: issue.message, raw: cells.map(toStorableText) });
@@ -84,7 +72,6 @@ async function importBuyerRows(db: TenantDb, job: ImportJob, source: ImportSourc
       batch = emptyBatch();
     }
   }
-  if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one buyer.");
   await writeBuyerBatch(db, job.id, batch, counters);
 }
 

@@ -11,6 +11,8 @@ import { ExpectedError } from "@/lib/errors";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { logger } from "@/lib/observability/logger";
 import { isStorableText } from "@/lib/validation/text";
+import { isBlankRow } from "./rows";
+import { readRecords, type ImportSource } from "./source";
 
 export type Counters = Pick<ImportJob, "processedRows" | "created" | "duplicates" | "errorCount">;
 
@@ -51,6 +53,37 @@ export function checkHeaders(cells: string[], columns: readonly { header: string
   const missing = columns.filter((c) => c.field && !headers.includes(c.header.trim()));
   if (missing.length) throw new ExpectedError("invalid", `The file has no column named ${missing.map((c) => `"${c.header}"`).join(", ")}; map the columns again.`);
   return headers;
+}
+
+export interface DataRow {
+  /** 1 is the header row, as in a spreadsheet. */
+  rowNumber: number;
+  headers: string[];
+  cells: string[];
+  strayQuoteColumn: number | null;
+}
+
+/**
+ * The file's data rows after its checked header row, blank rows and the first `skip` data
+ * rows left out (resuming: an earlier run counted them). A file without a header row fails
+ * with `emptyMessage` once it has been read.
+ */
+export async function* dataRowsOf(source: ImportSource, columns: readonly { header: string; field: string | null }[], skip: number, emptyMessage: string): AsyncGenerator<DataRow> {
+  let headers: string[] | null = null;
+  let rowNumber = 0;
+  let dataRows = 0;
+  for await (const { cells, strayQuoteColumn } of readRecords(source)) {
+    rowNumber += 1;
+    if (!headers) {
+      headers = checkHeaders(cells, columns);
+      continue;
+    }
+    if (isBlankRow(cells)) continue;
+    dataRows += 1;
+    if (dataRows <= skip) continue;
+    yield { rowNumber, headers, cells, strayQuoteColumn };
+  }
+  if (!headers) throw new ExpectedError("invalid", emptyMessage);
 }
 
 /** Marks the job DONE with its final counters, the audit event `action` and the `import_completed` KPI event. */

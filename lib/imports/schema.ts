@@ -8,22 +8,31 @@ import { byHeader, IMPORT_FIELD_NAMES, type ImportField } from "./mapping";
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /**
- * The mapping as the job stores it: one entry per column, in file order, so the error
- * report can give the original columns back in their order (JSONB does not keep key order).
+ * A mapping as the job stores it: one entry per column, in file order, so the error report
+ * can give the original columns back in their order (JSONB does not keep key order). A field
+ * takes one column unless `repeatable` lists it; `required` must have one.
  */
-export const ColumnMapping = z
-  .array(z.object({ header: storableText().max(200), field: z.enum(IMPORT_FIELD_NAMES).nullable() }))
-  .min(1, "The file has no columns")
-  .max(500, "At most 500 columns")
-  .superRefine((columns, ctx) => {
-    const seen = new Set<string>();
-    for (const { field } of columns) {
-      if (!field) continue;
-      if (seen.has(field)) ctx.addIssue({ code: "custom", message: `Two columns are mapped to ${field}; keep one` });
-      seen.add(field);
-    }
-    if (!seen.has("street")) ctx.addIssue({ code: "custom", message: "Map a column to Street address: it is what dedupes deals" });
-  });
+function columnMappingOf<F extends string>(
+  fields: readonly [F, ...F[]],
+  options: { required: F; requiredMessage: string; repeatable?: ReadonlySet<string> },
+) {
+  return z
+    .array(z.object({ header: storableText().max(200), field: z.enum(fields).nullable() }))
+    .min(1, "The file has no columns")
+    .max(500, "At most 500 columns")
+    .superRefine((columns, ctx) => {
+      const seen = new Set<string>();
+      for (const { field } of columns) {
+        if (!field) continue;
+        if (seen.has(field) && !options.repeatable?.has(field)) ctx.addIssue({ code: "custom", message: `Two columns are mapped to ${field}; keep one` });
+        seen.add(field);
+      }
+      if (!seen.has(options.required)) ctx.addIssue({ code: "custom", message: options.requiredMessage });
+    });
+}
+
+/** A lead list's columns; the street is what dedupes deals. */
+export const ColumnMapping = columnMappingOf(IMPORT_FIELD_NAMES, { required: "street", requiredMessage: "Map a column to Street address: it is what dedupes deals" });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 /**
@@ -64,19 +73,11 @@ export const ImportKindField = z.enum(IMPORT_KINDS, { error: "The kind of list m
  * The columns of a buyer list, stored like a lead list's. Phones, emails and tags may come
  * from several columns; every other field from one. The name is required.
  */
-export const BuyerColumnMapping = z
-  .array(z.object({ header: storableText().max(200), field: z.enum(BUYER_FIELD_NAMES).nullable() }))
-  .min(1, "The file has no columns")
-  .max(500, "At most 500 columns")
-  .superRefine((columns, ctx) => {
-    const seen = new Set<string>();
-    for (const { field } of columns) {
-      if (!field) continue;
-      if (seen.has(field) && !MULTI_COLUMN_BUYER_FIELDS.has(field)) ctx.addIssue({ code: "custom", message: `Two columns are mapped to ${field}; keep one` });
-      seen.add(field);
-    }
-    if (!seen.has("name")) ctx.addIssue({ code: "custom", message: "Map a column to Buyer name: every buyer needs one" });
-  });
+export const BuyerColumnMapping = columnMappingOf(BUYER_FIELD_NAMES, {
+  required: "name",
+  requiredMessage: "Map a column to Buyer name: every buyer needs one",
+  repeatable: MULTI_COLUMN_BUYER_FIELDS,
+});
 export type BuyerColumnMapping = z.infer<typeof BuyerColumnMapping>;
 
 const mappingJson = z.string().transform((text, ctx) => {

@@ -3,17 +3,16 @@ import type { ImportJob } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/service";
 import { refreshAfterBulkWrite, type BulkModel } from "@/lib/db/bulk";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
-import { ExpectedError } from "@/lib/errors";
 import { commitIntake, loadIntakeContext, prepareIntake, type IntakeContext, type IntakeItem, type IntakeReport, type PreparedIntake } from "@/lib/intake/service";
 import { logger } from "@/lib/observability/logger";
 import { toStorableText } from "@/lib/validation/text";
 import { runBuyerImport } from "./buyers";
-import { checkHeaders, claimJob, countersOf, failJob, finishJob, type ClaimOptions, type Counters } from "./job";
+import { claimJob, countersOf, dataRowsOf, failJob, finishJob, type ClaimOptions, type Counters } from "./job";
 import { quotaRowErrors, type ImportedItemRow } from "./quota";
-import { isBlankRow, strayQuoteRow, toRecord, validateRow } from "./rows";
+import { strayQuoteRow, toRecord, validateRow } from "./rows";
 import type { ImportConsentDefault } from "./consent";
 import { ColumnMapping, StoredImportMapping, storedMappingJson, toHeaderMapping } from "./schema";
-import { readRecords, type ImportSource } from "./source";
+import type { ImportSource } from "./source";
 import { openImportFile } from "./storage";
 import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
 
@@ -95,22 +94,11 @@ async function importRows(
 ) {
   const { columns, consentDefault } = StoredImportMapping.parse(job.mapping);
   const mapping = toHeaderMapping(columns);
-  const skip = counters.processedRows;
-  let headers: string[] | null = null;
-  let rowNumber = 0; // 1 is the header row, as in a spreadsheet
-  let dataRows = 0;
   let batch: Batch = { rows: 0, items: [], errors: [], itemRows: [] };
   const writing = oneWriteAhead();
   try {
-    for await (const { cells, strayQuoteColumn } of readRecords(source)) {
-      rowNumber += 1;
-      if (!headers) {
-        headers = checkHeaders(cells, columns);
-        continue;
-      }
-      if (isBlankRow(cells)) continue;
-      dataRows += 1;
-      if (dataRows <= skip) continue; // resuming: these rows were counted by an earlier run
+    const rows = dataRowsOf(source, columns, counters.processedRows, "The file is empty: it needs a header row and at least one lead.");
+    for await (const { rowNumber, headers, cells, strayQuoteColumn } of rows) {
       const record = toRecord(headers, cells);
       const result = strayQuoteColumn === null ? validateRow(record, mapping, consentDefault) : strayQuoteRow(headers, strayQuoteColumn, mapping);
       if (result.ok) {
@@ -126,7 +114,6 @@ async function importRows(
         await writing.next(() => prepareBatch(db, job.id, full, options), (prepared) => flushBatch(db, job.id, prepared, counters, options));
       }
     }
-    if (!headers) throw new ExpectedError("invalid", "The file is empty: it needs a header row and at least one lead.");
     const last = batch;
     await writing.next(() => prepareBatch(db, job.id, last, options), (prepared) => flushBatch(db, job.id, prepared, counters, options));
   } catch (error) {

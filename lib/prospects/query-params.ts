@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
 import { STRATEGIES } from "@/lib/underwriting/rules";
 import { storableText } from "@/lib/validation/text";
+import { parseLenientQuery, searchParamsOf, type RawQuery } from "@/lib/validation/url-query";
 
 export { UNOWNED } from "./query-sql";
 
@@ -59,33 +60,14 @@ export type ProspectQuery = z.infer<typeof ProspectQuery>;
 /** The values a URL may leave out; `prospectSearchParams` omits them to keep links short. */
 export const PROSPECT_QUERY_DEFAULTS = { page: 1, pageSize: 25, sort: "createdAt", dir: "desc" } as const;
 
-/**
- * Parses search params leniently: a malformed parameter (spreadMin=abc) is dropped rather
- * than failing the whole page, since URLs are hand-edited and shared.
- */
-export function parseProspectQuery(raw: Record<string, string | string[] | undefined>): ProspectQuery {
-  const input: Record<string, unknown> = { ...raw };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const parsed = ProspectQuery.safeParse(input);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) delete input[String(issue.path[0])];
-  }
-  return ProspectQuery.parse({});
+/** Parses search params leniently (see `parseLenientQuery`): hand-edited links still open. */
+export function parseProspectQuery(raw: RawQuery): ProspectQuery {
+  return parseLenientQuery(ProspectQuery, raw);
 }
 
 /** The inverse of `ProspectQuery.parse`: only non-default values, lists comma-joined. */
 export function prospectSearchParams(query: Partial<ProspectQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (Array.isArray(value)) {
-      if (value.length) params.set(key, value.join(","));
-      continue;
-    }
-    if (PROSPECT_QUERY_DEFAULTS[key as keyof typeof PROSPECT_QUERY_DEFAULTS] === value) continue;
-    params.set(key, String(value));
-  }
-  return params;
+  return searchParamsOf(query, PROSPECT_QUERY_DEFAULTS);
 }
 
 /** A query string with readable commas (status=NEW,DEAD): commas are legal in a query. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectNoAxeViolations, openRegionAroundTheClock, screenshotsTo, signIn } from "./support";
+import { demo, expectNoAxeViolations, openRegionAroundTheClock, openUnderwrittenDeal, screenshotsTo, signIn } from "./support";
 
 const shot = screenshotsTo(process.env.SCREENSHOT_DIR ?? "test-results/blasts");
 
@@ -8,12 +8,7 @@ test("a blast shows each buyer's state, the gate that refused one, and its progr
   await signIn(page, demo.owner);
 
   // An underwritten deal with a ZIP and its state.
-  await page.goto("/deals?status=UNDERWRITTEN&scoreMin=1");
-  await page.getByTestId("prospect-row").first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/deals\/[^/]+$/);
-  const dealPath = new URL(page.url()).pathname;
-  const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
-  const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
+  const { dealPath, zip, region } = await openUnderwrittenDeal(page);
 
   // Two buyers of that ZIP: one who consented to SMS, one who did not.
   const stamp = Date.now().toString(36);

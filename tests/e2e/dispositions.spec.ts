@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, expectNoAxeViolations, openRegionAroundTheClock, screenshotsTo, signIn } from "./support";
+import { demo, expectNoAxeViolations, openRegionAroundTheClock, openUnderwrittenDeal, screenshotsTo, signIn } from "./support";
 
 const shot = screenshotsTo(process.env.SCREENSHOT_DIR ?? "test-results/dispositions");
 const LINK = /https?:\/\/[^\s"]+\/b\/[A-Za-z0-9_-]{43}/;
@@ -16,12 +16,7 @@ test("a buyer gets a deal by blast, offers from their page, and the team accepts
   await signIn(page, demo.owner);
 
   // An underwritten deal with a ZIP, its state and asking price.
-  await page.goto("/deals?status=UNDERWRITTEN&scoreMin=1");
-  await page.getByTestId("prospect-row").first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/deals\/[^/]+$/);
-  const dealPath = new URL(page.url()).pathname;
-  const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
-  const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
+  const { dealPath, zip, region } = await openUnderwrittenDeal(page);
   const asking = dollars(await page.getByTestId("field-askingPrice").locator("dd").first().innerText());
   expect(zip).toMatch(/^\d{5}$/);
   expect(asking).toBeGreaterThan(0);

@@ -64,3 +64,17 @@ export async function openRegionAroundTheClock(page: Page, region: string, reaso
   await dialog.getByRole("button", { name: "Save contact rules" }).click();
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * Opens the first underwritten, scored deal of the Prospects table (one a blast can go out
+ * for) and reads where it is: its path, ZIP (or FSA) and state.
+ */
+export async function openUnderwrittenDeal(page: Page) {
+  await page.goto("/deals?status=UNDERWRITTEN&scoreMin=1");
+  await page.getByTestId("prospect-row").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/deals\/[^/]+$/);
+  const dealPath = new URL(page.url()).pathname;
+  const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
+  const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
+  return { dealPath, zip, region };
+}

@@ -1,27 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordBuyerFeedback } from "@/lib/buyers/feedback";
 import { openDatabase } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant";
 import { provisionTenant } from "@/lib/tenants/provision";
+import { runDealflow } from "../helpers/cli";
 
-const run = promisify(execFile);
 let dir: string;
 
-async function dealflow(args: string[]) {
-  const env = { ...process.env, PGLITE_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "", LOG_LEVEL: "silent" };
-  try {
-    const { stdout, stderr } = await run("node", ["bin/dealflow.mjs", ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr, json: JSON.parse(stdout) as Record<string, unknown> };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: null };
-  }
-}
+const dealflow = (args: string[]) => runDealflow(dir, args);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "dealflow-liquidity-cli-"));

@@ -1,25 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
+import { runDealflow } from "../helpers/cli";
 
-const run = promisify(execFile);
 let dir: string;
 
-/** Runs the installed bin as a user would; resolves with the exit code and both streams. */
-async function dealflow(args: string[]) {
-  const env = { ...process.env, PGLITE_DATA_DIR: path.join(dir, "pglite"), DATABASE_URL: "", LOG_LEVEL: "silent" };
-  try {
-    const { stdout, stderr } = await run("node", ["bin/dealflow.mjs", ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr, json: JSON.parse(stdout) as { matches: { buyerId: string; score: number; reasons: { code: string; label: string; points: number }[] }[] } & Record<string, unknown> };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr, json: null };
-  }
-}
+type MatchOutput = { matches: { buyerId: string; score: number; reasons: { code: string; label: string; points: number }[] }[] } & Record<string, unknown>;
+const dealflow = (args: string[]) => runDealflow<MatchOutput>(dir, args);
 
 async function file(name: string, content: unknown) {
   const at = path.join(dir, name);
