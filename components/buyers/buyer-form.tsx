@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ConsentFields } from "@/components/deals/consent-fields";
 import type { FormAction } from "@/components/forms/action-types";
 import { useSavingForm } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -102,6 +103,9 @@ export function BuyerForm({ buyer, members, save }: BuyerFormProps) {
           </NativeSelect>
         </FormField>
       </fieldset>
+
+      {/* Asked when the buyer comes in, like a lead's: blasts text and email only with consent on record. */}
+      {!editing && <ConsentFields errors={errors} />}
 
       <fieldset className="grid items-start gap-4 sm:grid-cols-2">
         <legend className="mb-3 text-base font-semibold">Buy box</legend>

@@ -6,9 +6,11 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { ConsentBasisOptions } from "@/components/outbound/consent-basis";
+import type { ImportTarget } from "./import-targets";
 import type { ConsentDefaultDraft } from "./use-import-wizard";
 
 interface ConsentDefaultCardProps {
+  target: ImportTarget;
   draft: ConsentDefaultDraft;
   errors: Record<string, string[]>;
   disabled: boolean;
@@ -16,18 +18,21 @@ interface ConsentDefaultCardProps {
 }
 
 /**
- * The consent of the whole list, for rows without a consent column of their own: texts
- * and emails need it on record, and it is kept with its source and wording as evidence.
+ * The consent of the whole list, for rows without a consent column of their own (a buyer
+ * list has none, so the answer is every buyer's): texts and emails need it on record, and
+ * it is kept with its source and wording as evidence.
  */
-export function ConsentDefaultCard({ draft, errors, disabled, onChange }: ConsentDefaultCardProps) {
+export function ConsentDefaultCard({ target, draft, errors, disabled, onChange }: ConsentDefaultCardProps) {
   const set = (patch: Partial<ConsentDefaultDraft>) => onChange({ ...draft, ...patch });
+  const hasColumns = target.kind === "DEALS";
   return (
     <Card>
       <CardHeader>
         <CardTitle>Consent to be contacted</CardTitle>
         <CardDescription>
-          Leads can be texted and emailed only with consent on record. A consent column in the file wins over this answer; an opt-out already on record is never
-          replaced.
+          {hasColumns ? "Leads" : "Buyers"} can be texted and emailed only with consent on record.{" "}
+          {hasColumns ? "A consent column in the file wins over this answer; an opt-out" : "The answer covers every phone and email of the new buyers; an opt-out"} already on
+          record is never replaced.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -39,7 +44,7 @@ export function ConsentDefaultCard({ draft, errors, disabled, onChange }: Consen
             onChange={(event) => set({ given: event.currentTarget.value as ConsentDefaultDraft["given"] })}
             {...fieldErrorProps("import-consent-given", { "import-consent-given": errors.given })}
           >
-            <option value="">Not stated: only the file’s consent column counts</option>
+            <option value="">{hasColumns ? "Not stated: only the file’s consent column counts" : "Not stated: no consent is recorded"}</option>
             <option value="yes">Yes</option>
             <option value="no">No</option>
           </NativeSelect>
@@ -55,7 +60,7 @@ export function ConsentDefaultCard({ draft, errors, disabled, onChange }: Consen
             {...fieldErrorProps("import-consent-source", { "import-consent-source": errors.source })}
           />
         </FormField>
-        <FormField label="Basis" htmlFor="import-consent-basis" error={errors.basis} hint="A consent basis column in the file wins.">
+        <FormField label="Basis" htmlFor="import-consent-basis" error={errors.basis} hint={hasColumns ? "A consent basis column in the file wins." : undefined}>
           <NativeSelect
             id="import-consent-basis"
             value={draft.basis}
@@ -73,7 +78,9 @@ export function ConsentDefaultCard({ draft, errors, disabled, onChange }: Consen
             disabled={disabled || draft.given === ""}
             rows={2}
             maxLength={2000}
-            placeholder="I agree to receive texts and emails about my property. Reply STOP to opt out."
+            placeholder={
+              hasColumns ? "I agree to receive texts and emails about my property. Reply STOP to opt out." : "I agree to receive texts and emails about investment properties for sale. Reply STOP to opt out."
+            }
             onChange={(event) => set({ wording: event.currentTarget.value })}
             {...fieldErrorProps("import-consent-wording", { "import-consent-wording": errors.wording })}
           />

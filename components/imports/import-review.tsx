@@ -31,8 +31,6 @@ const KEPT_RAW: Record<ImportKind, string> = {
 export function ImportReview({ kind, step, mapping, onMappingChange, consentDraft, consent, onConsentChange, onStart }: ImportReviewProps) {
   const uploading = step.name === "upload";
   const target = IMPORT_TARGETS[kind];
-  // A buyer list asks no consent question: buyers' consent is recorded on the buyer.
-  const asksConsent = kind === "DEALS";
   return (
     <>
       <Card>
@@ -45,7 +43,7 @@ export function ImportReview({ kind, step, mapping, onMappingChange, consentDraf
         </CardContent>
       </Card>
 
-      {asksConsent && <ConsentDefaultCard draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />}
+      <ConsentDefaultCard target={target} draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />
 
       <Card>
         <CardHeader>
@@ -58,12 +56,12 @@ export function ImportReview({ kind, step, mapping, onMappingChange, consentDraf
           {step.head.rows.length === 0 ? (
             <p className="text-sm text-muted-foreground">The file has a header row but no {target.noun}s.</p>
           ) : (
-            <ImportPreview target={target} headers={step.head.headers} rows={step.head.rows} mapping={mapping} consentDefault={asksConsent ? consent.value : null} />
+            <ImportPreview target={target} headers={step.head.headers} rows={step.head.rows} mapping={mapping} consentDefault={consent.value} />
           )}
         </CardContent>
       </Card>
 
-      <StartImport target={target} step={step} mapping={mapping} consentInvalid={asksConsent && Object.keys(consent.errors).length > 0} onStart={onStart} />
+      <StartImport target={target} step={step} mapping={mapping} consentInvalid={Object.keys(consent.errors).length > 0} onStart={onStart} />
     </>
   );
 }

@@ -64,9 +64,9 @@ export function useImportWizard(initialKind: ImportKind = "DEALS") {
   }
 
   async function startImport() {
-    // Consent is a lead list's question; a buyer list does not ask it.
-    const consentDefault = kind === "DEALS" ? consent.value : null;
-    if (step.name !== "map" || (kind === "DEALS" && Object.keys(consent.errors).length > 0)) return;
+    // Leads and buyers alike are texted and emailed only with consent on record: both lists ask.
+    const consentDefault = consent.value;
+    if (step.name !== "map" || Object.keys(consent.errors).length > 0) return;
     setError(null);
     setStep({ ...step, name: "upload", progress: 0 });
     const result = await uploadImport(kind, step.file, toColumnMapping(step.head.headers, mapping), consentDefault, (progress) =>

@@ -12,7 +12,8 @@ import { RunEngineInput } from "@/lib/engines/schema";
 import { ConsentContactParams, ConsentGrantInput, ConsentWithdrawQuery } from "@/lib/outbound/schema";
 import { EffectivePolicyQuery } from "./market";
 import { BuyerQuery } from "@/lib/buyers/query-params";
-import { BuyerInput, BuyerPatch } from "@/lib/buyers/schema";
+import { NewBuyerBody } from "@/lib/buyers/consent";
+import { BuyerPatch } from "@/lib/buyers/schema";
 import { BlastInput } from "@/lib/blasts/schema";
 import { FeedbackBody, LiquidityNodesQuery, LiquidityScoreQuery } from "@/lib/buyers/liquidity-schema";
 
@@ -124,9 +125,10 @@ export const API_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/v1/buyers",
-    summary: "Create a buyer with its buy box; a phone or email already on another buyer is 409, a bad buy box (min above max, unknown region, malformed postal code) 422 with the field (audited)",
+    summary:
+      "Create a buyer with its buy box and, in consent, what it agreed to (given, source, givenAt, wording, basis, evidence): recorded as OPTED_IN for each phone (SMS) and email (EMAIL), an opt-out on record kept; a phone or email already on another buyer is 409, a bad buy box (min above max, unknown region, malformed postal code) 422 with the field (audited)",
     scope: "buyers:write",
-    body: BuyerInput,
+    body: NewBuyerBody,
     idempotent: true,
     creates: true,
   },

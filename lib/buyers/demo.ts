@@ -1,11 +1,14 @@
 /**
  * The demo workspaces' buyers: about 200 per workspace over the markets of its deals, with
  * their feedback on those deals, then tiers and liquidity nodes computed, so the Buyers page,
- * matches, tiers and the liquidity graph have something to show on first start.
+ * matches, tiers and the liquidity graph have something to show on first start. Nine in ten
+ * come with consent to texts and emails on record, so demo blasts send.
  */
 import type { TenantDb } from "@/lib/db/tenant";
 import { geoLookup } from "@/lib/geo";
-import { demoBuyers, demoFeedback, type DemoMarket } from "@/lib/demo/buyers";
+import { DEMO_BUYER_CONSENT, demoBuyerConsented, demoBuyers, demoFeedback, type DemoMarket } from "@/lib/demo/buyers";
+import { insertConsentRows, intakeConsentRows } from "@/lib/outbound/intake-consent";
+import { buyerContacts } from "./consent";
 import { buyerCoversNode } from "./liquidity-rules";
 import { liquidityKeyOfDeal } from "./liquidity";
 import { recomputeBuyerPerformance, type PerformanceReport } from "./performance";
@@ -14,7 +17,11 @@ import { normalizeBuyBoxPostalCode } from "./schema";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIVITY = new Set(["VIEWED", "RESPONDED", "OFFERED", "BOUGHT", "PASSED"]);
 
-export async function seedDemoBuyers(db: TenantDb, now: Date, count = 200): Promise<{ buyers: number; feedback: number; performance: PerformanceReport | null }> {
+export async function seedDemoBuyers(
+  db: TenantDb,
+  now: Date,
+  count = 200,
+): Promise<{ buyers: number; feedback: number; consents: number; performance: PerformanceReport | null }> {
   const deals = await db.deal.findMany({
     where: { deletedAt: null },
     select: { id: true, region: true, market: true, postalCode: true, propertyType: true, createdAt: true, status: true, contractedAt: true, closedAt: true },
@@ -32,7 +39,7 @@ export async function seedDemoBuyers(db: TenantDb, now: Date, count = 200): Prom
     markets.set(id, market);
   }
   const generated = demoBuyers([...markets.values()], count);
-  if (generated.length === 0) return { buyers: 0, feedback: 0, performance: null };
+  if (generated.length === 0) return { buyers: 0, feedback: 0, consents: 0, performance: null };
 
   const postalMarketOf = (code: string) => geoLookup(code);
   const history = demoFeedback(
@@ -80,6 +87,12 @@ export async function seedDemoBuyers(db: TenantDb, now: Date, count = 200): Prom
       };
     }),
   });
+  // After the buyers exist, in the generated order (the same rows on every run); an address a
+  // demo lead already holds keeps its own record.
+  const consents = await insertConsentRows(
+    db,
+    generated.flatMap((buyer, i) => (demoBuyerConsented(i) ? buyerContacts(buyer).flatMap((contact) => intakeConsentRows(contact, DEMO_BUYER_CONSENT)) : [])),
+  );
   const performance = await recomputeBuyerPerformance(db, now);
-  return { buyers: created.length, feedback: history.length, performance };
+  return { buyers: created.length, feedback: history.length, consents: consents.length, performance };
 }

@@ -7,6 +7,8 @@ import { recordAudit, type AuditContext } from "@/lib/audit/service";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { caMarketTimeZone, getRegion, resolveGeo, US_METROS } from "@/lib/geo";
+import { recordIntakeConsent, type IntakeConsent } from "@/lib/outbound/intake-consent";
+import { buyerContacts } from "./consent";
 import { parseMarketKey, type BuyerInput, type BuyerPatch } from "./schema";
 
 /** The normalized phones and emails that identify a buyer within a workspace (CSV import reuses it). */
@@ -88,13 +90,27 @@ function createData(input: BuyerInput, source: string) {
   };
 }
 
-export async function createBuyer(db: TenantDb, input: BuyerInput, actor: AuditContext, options: { source?: string } = {}): Promise<Buyer> {
+/**
+ * A new buyer, with the consent it gave (the form's consent questions, the API's `consent`)
+ * recorded for each of its phones (SMS) and emails (EMAIL) in the same transaction: a blast
+ * must find it, and a buyer is never on record without the consent it came with. An opt-out
+ * already on record for an address is kept.
+ */
+export async function createBuyer(
+  db: TenantDb,
+  input: BuyerInput,
+  actor: AuditContext,
+  options: { source?: string; consent?: IntakeConsent | null } = {},
+): Promise<Buyer> {
   await assertNoDuplicate(db, buyerDedupeKeys(input));
   await assertOwner(db, input.ownerId);
   const data = createData(input, options.source ?? "manual");
+  const { consent } = options;
   return db.$transaction(async (tx) => {
     const buyer = await tx.buyer.create({ data: data as Prisma.BuyerUncheckedCreateInput });
-    await recordAudit(tx, { action: "buyer.created", entity: "Buyer", entityId: buyer.id, after: data }, actor);
+    const summary = consent ? { given: consent.given, source: consent.source, basis: consent.basis ?? null } : null;
+    await recordAudit(tx, { action: "buyer.created", entity: "Buyer", entityId: buyer.id, after: { ...data, consent: summary } }, actor);
+    if (consent) await recordIntakeConsent(tx, buyerContacts(buyer), consent, actor);
     return buyer;
   });
 }

@@ -28,6 +28,20 @@ const AREA_CODES: Record<string, readonly string[]> = {
   ON: ["416", "905", "613"], AB: ["403", "780"], MB: ["204"], SK: ["306"], NS: ["902"], NL: ["709"], QC: ["514", "418"], BC: ["604", "250"],
 };
 
+/**
+ * What most demo buyers agreed to on the buyer sign-up list they were imported from; one in
+ * ten has no consent on record, so a demo blast shows both a send and a "no consent" refusal.
+ */
+export const DEMO_BUYER_CONSENT = {
+  given: true,
+  source: "import",
+  basis: "PRIOR_EXPRESS_WRITTEN",
+  wording: "I agree to receive texts and emails about investment properties for sale. Reply STOP to opt out.",
+} as const;
+
+/** By position, not by the random stream, so adding consent left every generated buyer as it was. */
+export const demoBuyerConsented = (index: number) => index % 10 !== 9;
+
 /** A place the workspace's deals are in: a market and the postal codes seen there. */
 export interface DemoMarket {
   region: string;

@@ -3,7 +3,7 @@ import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { BUYER_FIELD_LABELS } from "./buyer-fields";
 import { DEAL_FIELD_LABELS } from "./mapping";
-import { BuyerColumnMapping, StoredImportMapping } from "./schema";
+import { StoredBuyerImportMapping, StoredImportMapping } from "./schema";
 
 export const ERROR_REPORT_COLUMNS = ["row", "field", "message"] as const;
 
@@ -64,6 +64,6 @@ function dealColumns(mapping: unknown): ReportColumns {
 }
 
 function buyerColumns(mapping: unknown): ReportColumns {
-  const parsed = BuyerColumnMapping.safeParse(mapping);
-  return { columns: parsed.success ? parsed.data : [], labels: BUYER_FIELD_LABELS };
+  const parsed = StoredBuyerImportMapping.safeParse(mapping);
+  return { columns: parsed.success ? parsed.data.columns : [], labels: BUYER_FIELD_LABELS };
 }

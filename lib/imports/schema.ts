@@ -39,14 +39,18 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
  * The job's stored mapping: the columns, plus the file-wide consent default when the user
  * gave one (jobs stored before consent existed hold the bare column list).
  */
-export const StoredImportMapping = z.union([
-  ColumnMapping.transform((columns) => ({ columns, consentDefault: null })),
-  z.object({ columns: ColumnMapping, consentDefault: ImportConsentDefault.nullable() }),
-]);
+function storedMappingOf<C extends z.ZodType>(columnMapping: C) {
+  return z.union([
+    columnMapping.transform((columns) => ({ columns, consentDefault: null })),
+    z.object({ columns: columnMapping, consentDefault: ImportConsentDefault.nullable() }),
+  ]);
+}
+
+export const StoredImportMapping = storedMappingOf(ColumnMapping);
 export type StoredImportMapping = z.output<typeof StoredImportMapping>;
 
 /** The JSON a job keeps: the bare columns unless a consent default was chosen. */
-export function storedMappingJson(columns: ColumnMapping, consentDefault: ImportConsentDefault | null) {
+export function storedMappingJson<C>(columns: C, consentDefault: ImportConsentDefault | null) {
   return consentDefault ? { columns, consentDefault } : columns;
 }
 
@@ -80,6 +84,10 @@ export const BuyerColumnMapping = columnMappingOf(BUYER_FIELD_NAMES, {
 });
 export type BuyerColumnMapping = z.infer<typeof BuyerColumnMapping>;
 
+/** A buyer job's stored mapping: its columns, plus the consent answer for the whole list when given. */
+export const StoredBuyerImportMapping = storedMappingOf(BuyerColumnMapping);
+export type StoredBuyerImportMapping = z.output<typeof StoredBuyerImportMapping>;
+
 const mappingJson = z.string().transform((text, ctx) => {
   try {
     return JSON.parse(text) as unknown;
@@ -108,9 +116,10 @@ export const ImportUploadFields = z.object({
   fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
 });
 
-/** A buyer list's upload: its columns map to buyer fields, and it carries no consent default. */
+/** A buyer list's upload: its columns map to buyer fields, with the same consent answer as a lead list. */
 export const BuyerImportUploadFields = z.object({
   mapping: mappingJson.pipe(BuyerColumnMapping),
+  consentDefault: ImportUploadFields.shape.consentDefault,
   fileSize: ImportUploadFields.shape.fileSize,
 });
 

@@ -59,7 +59,7 @@ export async function receiveImportUpload(
     const { fields } = upload;
     const job =
       fields.kind === "BUYERS"
-        ? await createBuyerImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, totalRows: stored.dataRows }, ctx)
+        ? await createBuyerImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows }, ctx)
         : await createImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows }, ctx);
     await keepUpload(stored, db.tenantId, job.id);
     return job;

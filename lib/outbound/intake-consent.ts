@@ -130,19 +130,21 @@ export async function insertConsentRows(tx: TenantDb | TenantTransaction, rows: 
 }
 
 /**
- * Records the consent a lead gave at intake inside the caller's transaction, for each of
- * its channels, with one audit event naming what was written and what was kept (an opt-out
- * on record is never overridden). Consent not given writes nothing: without a record the
- * outbound core already refuses to message the contact.
+ * Records the consent a lead (or a buyer, with several phones and emails) gave at intake
+ * inside the caller's transaction, for each of its channels and addresses, with one audit
+ * event naming what was written and what was kept (an opt-out on record is never
+ * overridden). Consent not given writes nothing: without a record the outbound core already
+ * refuses to message the contact.
  */
 export async function recordIntakeConsent(
   tx: TenantTransaction,
-  contact: IntakeContact,
+  contact: IntakeContact | readonly IntakeContact[],
   consent: IntakeConsent,
   ctx: AuditContext,
 ): Promise<{ recorded: ConsentRow[]; kept: { channel: "SMS" | "EMAIL"; address: string }[] }> {
   const parsed = IntakeConsent.parse(consent);
-  const rows = intakeConsentRows(contact, parsed);
+  const contacts: readonly IntakeContact[] = Array.isArray(contact) ? contact : [contact as IntakeContact];
+  const rows = contacts.flatMap((c) => intakeConsentRows(c, parsed));
   if (rows.length === 0) return { recorded: [], kept: [] };
   const recorded = await insertConsentRows(tx, rows);
   const recordedKeys = new Set(recorded.map((row) => `${row.channel}:${row.address}`));

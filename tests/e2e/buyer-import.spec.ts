@@ -28,8 +28,11 @@ test("an owner imports a buyer list through the wizard, sees each bad row and do
   await expect(preview.locator('[data-row="8"]')).toContainText("Same email as row 2");
   await expect(preview.locator('[data-row="8"]')).toContainText("Duplicate");
   await expect(page.getByText(/Of the first 20 rows: 8 with problems/)).toBeVisible();
-  // No consent question for a buyer list.
-  await expect(page.getByText("Consent to be contacted", { exact: true })).toHaveCount(0);
+  // A buyer list asks the consent question a lead list asks; the answer covers every new buyer.
+  await expect(page.getByText("Consent to be contacted", { exact: true })).toBeVisible();
+  await page.getByLabel("These contacts gave written consent").selectOption("yes");
+  await page.getByLabel("Where they agreed").fill("Buyer sign-up form");
+  await page.getByLabel("Words they agreed to").fill("I agree to receive texts and emails about investment properties for sale. Reply STOP to opt out.");
   await expectNoAxeViolations(page, "buyer import, mapping and preview");
   await shots(page, "buyer-import-preview");
 

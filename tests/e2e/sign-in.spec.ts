@@ -27,7 +27,7 @@ test("the owner signs in, sees the dashboard, and signs out", async ({ page }) =
   await signIn(page, demo.owner);
   await expect(page.getByRole("heading", { name: /Welcome back, Olivia/ })).toBeVisible();
   for (const link of ["Dashboard", "Audit log", "Members", "Settings", "System status"]) {
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true })).toBeVisible();
   }
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

@@ -6,6 +6,7 @@ import { BuyerInput } from "@/lib/buyers/schema";
 import { normalizePhone } from "@/lib/contact/address";
 import type { Database } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import { DEMO_BUYER_CONSENT } from "@/lib/demo/buyers";
 import { DEMO_NORTH_SLUG, DEMO_TENANT_SLUG, seedDemo } from "@/lib/demo/seed";
 import { createTestDatabase } from "../helpers/db";
 
@@ -47,6 +48,18 @@ describe("demo buyers", () => {
     }
   });
 
+  it("gives nine in ten demo buyers consent to texts and emails, so a demo blast both sends and refuses", async () => {
+    for (const db of [us, ca]) {
+      const buyers = await db.buyer.findMany({ select: { phones: true, emails: true } });
+      const rows = await db.contactConsent.findMany({ where: { wording: DEMO_BUYER_CONSENT.wording }, select: { channel: true, address: true, status: true, basis: true, source: true } });
+      expect(rows.every((r) => r.status === "OPTED_IN" && r.basis === "PRIOR_EXPRESS_WRITTEN" && r.source === "import")).toBe(true);
+      const consented = new Set(rows.map((r) => r.address));
+      const withConsent = buyers.filter((b) => b.emails.every((e) => consented.has(e)));
+      expect(withConsent).toHaveLength(180);
+      expect(rows.some((r) => r.channel === "SMS")).toBe(true);
+    }
+  });
+
   it("has a feedback history, tiers of every kind and scored liquidity nodes", async () => {
     for (const db of [us, ca]) {
       const kinds = await db.buyerFeedbackEvent.groupBy({ by: ["kind"], _count: { _all: true } });
@@ -80,6 +93,8 @@ describe("demo buyers", () => {
       const other = scopeToTenant(again.prisma, (await again.prisma.tenant.findUniqueOrThrow({ where: { slug: DEMO_NORTH_SLUG } })).id);
       const names = (db: TenantDb) => db.buyer.findMany({ orderBy: { emails: "asc" }, select: { name: true, phones: true, markets: true, tier: true } });
       expect(await names(other)).toEqual(await names(ca));
+      const consents = (db: TenantDb) => db.contactConsent.findMany({ where: { wording: DEMO_BUYER_CONSENT.wording }, orderBy: [{ channel: "asc" }, { address: "asc" }], select: { channel: true, address: true, status: true } });
+      expect(await consents(other)).toEqual(await consents(ca));
     } finally {
       await again.close();
     }
@@ -87,6 +102,6 @@ describe("demo buyers", () => {
 
   it("seeds nothing for a workspace without deals", async () => {
     const empty = scopeToTenant(database.prisma, (await database.prisma.tenant.create({ data: { slug: "no-deals", name: "Empty", timeZone: "America/Chicago", country: "US" } })).id);
-    expect(await seedDemoBuyers(empty, NOW)).toEqual({ buyers: 0, feedback: 0, performance: null });
+    expect(await seedDemoBuyers(empty, NOW)).toEqual({ buyers: 0, feedback: 0, consents: 0, performance: null });
   });
 });

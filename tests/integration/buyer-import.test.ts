@@ -229,3 +229,41 @@ describe("a buyer list", () => {
     expect(await tenantDb.importJob.count()).toBe(0);
   });
 });
+
+describe("a buyer list with the consent answer", () => {
+  const consentDefault = { given: "yes" as const, source: "Buyer sign-up form", wording: "I agree to receive texts and emails about investment properties for sale. Reply STOP to opt out." };
+
+  it("records OPTED_IN for the created buyers' phones and emails only, and keeps an opt-out on record", async () => {
+    const tenantDb = await newTenant("bconsent");
+    // Row 9 repeats her phone: a duplicate, so no consent is recorded for it.
+    await tenantDb.buyer.create({ data: { name: "Frances Diaz", phones: ["+18325550199"] } });
+    await tenantDb.contactConsent.create({ data: { channel: "EMAIL", address: "alicia@morenocap.test", status: "OPTED_OUT", source: "keyword:STOP" } });
+    const job = await createBuyerImportJob(tenantDb, { fileName: "buyers-sample.csv", mapping, consentDefault, totalRows: 20 }, actor);
+    const done = await runImport(tenantDb, job.id, createReadStream(FIXTURE), { actor });
+    expect(done).toMatchObject({ status: "DONE", errorCount: 8 });
+
+    const created = await tenantDb.buyer.findMany({ where: { source: "csv" } });
+    expect(created.length).toBe(done.created);
+    const consents = await tenantDb.contactConsent.findMany({ select: { channel: true, address: true, status: true, source: true, basis: true, wording: true } });
+    const optedIn = consents.filter((c) => c.status === "OPTED_IN");
+    const expected = created.flatMap((b) => [...b.phones.map((a) => `SMS:${a}`), ...b.emails.map((a) => `EMAIL:${a}`)]).filter((key) => key !== "EMAIL:alicia@morenocap.test");
+    expect(optedIn.map((c) => `${c.channel}:${c.address}`).sort()).toEqual(expected.sort());
+    expect(optedIn.every((c) => c.source === "Buyer sign-up form" && c.basis === "PRIOR_EXPRESS_WRITTEN" && c.wording === consentDefault.wording)).toBe(true);
+    expect(consents.find((c) => c.address === "alicia@morenocap.test")).toMatchObject({ status: "OPTED_OUT" });
+    expect(consents.some((c) => c.address === "+18325550199")).toBe(false);
+    const audit = await tenantDb.auditEvent.findFirstOrThrow({ where: { action: "buyers.imported", entityId: job.id } });
+    expect(audit.after).toMatchObject({ consentsRecorded: optedIn.length });
+  });
+
+  it("records nothing when the answer is no, and keeps the answer with the job's columns", async () => {
+    const tenantDb = await newTenant("bnoconsent");
+    const job = await createBuyerImportJob(tenantDb, { fileName: "buyers-sample.csv", mapping, consentDefault: { given: "no" }, totalRows: 20 }, actor);
+    expect(job.mapping).toMatchObject({ columns: mapping, consentDefault: { given: "no" } });
+    const done = await runImport(tenantDb, job.id, createReadStream(FIXTURE), { actor });
+    expect(done.created).toBeGreaterThan(0);
+    expect(await tenantDb.contactConsent.count()).toBe(0);
+    // The error report still finds the columns in the stored mapping.
+    const report = await errorReportCsv(tenantDb, job.id);
+    expect((await new Response(report.stream).text()).split("\r\n")[0]).toMatch(/^row,field,message,Buyer Name,Company,Phone,Cell,Email,/);
+  });
+});

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/session";
 import { tenantAction } from "@/lib/http/action";
-import { BuyerInput, BuyerPatch } from "@/lib/buyers/schema";
+import { NewBuyerForm } from "@/lib/buyers/consent";
+import { BuyerPatch } from "@/lib/buyers/schema";
+import { intakeConsentFromFields } from "@/lib/outbound/intake-consent";
 import { normalizeBuyerForm } from "@/lib/buyers/form-values";
 import { SaveSegmentInput, deleteSegment, saveSegment } from "@/lib/buyers/segments";
 import { createBuyer, deleteBuyer, updateBuyer } from "@/lib/buyers/service";
@@ -12,9 +14,10 @@ import { createBuyer, deleteBuyer, updateBuyer } from "@/lib/buyers/service";
 export const createBuyerAction = tenantAction(
   "buyers.create",
   "buyers:write",
-  z.preprocess((v) => normalizeBuyerForm(v, { clearBlanks: false }), BuyerInput),
-  async (ctx, input) => {
-    const buyer = await createBuyer(ctx.db, input, auditContext(ctx));
+  z.preprocess((v) => normalizeBuyerForm(v, { clearBlanks: false }), NewBuyerForm),
+  async (ctx, { consentGiven, consentSource, consentGivenAt, consentWording, consentBasis, consentEvidence, ...input }) => {
+    const consent = intakeConsentFromFields({ consentGiven, consentSource, consentGivenAt, consentWording, consentBasis, consentEvidence });
+    const buyer = await createBuyer(ctx.db, input, auditContext(ctx), { consent });
     revalidatePath("/buyers");
     return { id: buyer.id };
   },
