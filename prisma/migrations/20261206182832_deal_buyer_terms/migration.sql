@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Deal" ADD COLUMN     "buyerTerms" TEXT,
+ADD COLUMN     "targetClosingDate" TIMESTAMP(3);
