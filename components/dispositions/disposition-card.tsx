@@ -1,8 +1,14 @@
 "use client";
 
-import type { DirectAction } from "@/components/forms/action-types";
+import type { DirectAction, FormAction } from "@/components/forms/action-types";
+import { useSavingForm } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField, fieldErrorProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { DISPOSITION_LABELS, DISPOSITION_STAGES, nextDispositionStep, type DispositionStage } from "@/lib/dispositions/rules";
+import { BUYER_TERMS_MAX } from "@/lib/dispositions/schema";
 import { ActionButton } from "./action-button";
 
 const STEP_LABELS: Record<DispositionStage, string> = {
@@ -23,10 +29,30 @@ interface DispositionCardProps {
   assignedBuyerName: string | null;
   assignmentFee: number | null;
   advance?: DirectAction<{ dealId: string; stage: DispositionStage }, { stage: DispositionStage }>;
+  /** What buyers read on their deal page; the closing date as YYYY-MM-DD. */
+  terms: { buyerTerms: string | null; targetClosingDate: string | null };
+  saveTerms?: FormAction<{ buyerTerms: string | null; targetClosingDate: string | null }>;
+}
+
+function BuyerTermsForm({ dealId, terms, saveTerms }: { dealId: string; terms: DispositionCardProps["terms"]; saveTerms: NonNullable<DispositionCardProps["saveTerms"]> }) {
+  const { onSubmit, pending, errors } = useSavingForm(saveTerms, undefined, (formData) => formData.set("dealId", dealId));
+  const ids = { terms: "deal-buyer-terms", closing: "deal-target-closing" };
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 border-t pt-4" aria-label="Terms for buyers">
+      <h3 className="text-sm font-semibold">What buyers see on their page</h3>
+      <FormField label="Terms (optional)" htmlFor={ids.terms} error={errors.buyerTerms} hint="E.g. $5,000 EMD, 7-day inspection, assignment at closing.">
+        <Textarea id={ids.terms} name="buyerTerms" rows={3} maxLength={BUYER_TERMS_MAX} defaultValue={terms.buyerTerms ?? ""} {...fieldErrorProps(ids.terms, { [ids.terms]: errors.buyerTerms })} />
+      </FormField>
+      <FormField label="Closing by (optional)" htmlFor={ids.closing} error={errors.targetClosingDate}>
+        <Input id={ids.closing} name="targetClosingDate" type="date" defaultValue={terms.targetClosingDate ?? ""} {...fieldErrorProps(ids.closing, { [ids.closing]: errors.targetClosingDate })} />
+      </FormField>
+      <Button type="submit" variant="outline" disabled={pending}>{pending ? "Saving..." : "Save terms"}</Button>
+    </form>
+  );
 }
 
 /** Where the deal stands with buyers, the fee it earns, and the one next step as a button. */
-export function DispositionCard({ dealId, stage, assignedBuyerName, assignmentFee, advance }: DispositionCardProps) {
+export function DispositionCard({ dealId, stage, assignedBuyerName, assignmentFee, advance, terms, saveTerms }: DispositionCardProps) {
   const next = nextDispositionStep(stage);
   const reached = stage ? DISPOSITION_STAGES.indexOf(stage) : -1;
   return (
@@ -65,6 +91,20 @@ export function DispositionCard({ dealId, stage, assignedBuyerName, assignmentFe
           </div>
         )}
         {!next && WAITING[stage ?? "NONE"] && <p className="text-muted-foreground">{WAITING[stage ?? "NONE"]}</p>}
+        {saveTerms ? (
+          <BuyerTermsForm dealId={dealId} terms={terms} saveTerms={saveTerms} />
+        ) : (
+          <dl className="grid grid-cols-2 gap-3 border-t pt-4">
+            <div>
+              <dt className="text-muted-foreground">Terms</dt>
+              <dd className="whitespace-pre-line">{terms.buyerTerms ?? "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Closing by</dt>
+              <dd className="tabular-nums">{terms.targetClosingDate ?? "—"}</dd>
+            </div>
+          </dl>
+        )}
       </CardContent>
     </Card>
   );

@@ -166,3 +166,20 @@ export async function bestBuyersForPostalCode(db: TenantDb, postalCode: string, 
     options.limit,
   ).map((ranked) => ({ ...ranked, name: byId.get(ranked.buyerId)!.name, company: byId.get(ranked.buyerId)!.company }));
 }
+
+/** How many best buyers the deal's Buyers tab and a list filtered by one postal code show. */
+export const BEST_BUYERS_SHOWN = 5;
+
+/**
+ * The deal's Buyers tab card: the best buyers in the deal's ZIP or FSA, top five. `postalCode`
+ * is the code as buy boxes spell it ("62704", "M5V"), null when the deal has none readable.
+ */
+export async function bestBuyersForDeal(
+  db: TenantDb,
+  deal: { postalCode: string | null },
+  now = new Date(),
+): Promise<{ postalCode: string | null; buyers: BestBuyerRow[] }> {
+  const code = deal.postalCode ? normalizeBuyBoxPostalCode(deal.postalCode) : null;
+  if (!code) return { postalCode: null, buyers: [] };
+  return { postalCode: code, buyers: await bestBuyersForPostalCode(db, code, { limit: BEST_BUYERS_SHOWN, now }) };
+}

@@ -33,3 +33,19 @@ export async function setDealDisposition(
   });
   return count > 0;
 }
+
+export interface DealBuyerTerms {
+  buyerTerms: string | null;
+  targetClosingDate: Date | null;
+}
+
+/**
+ * Writes what buyers are told of a live deal's terms. Returns the values it replaced, for the
+ * caller's audit, or null when the deal is gone.
+ */
+export async function setDealBuyerTerms(tx: TenantTransaction, dealId: string, terms: DealBuyerTerms): Promise<DealBuyerTerms | null> {
+  const before = await tx.deal.findFirst({ where: { id: dealId, deletedAt: null }, select: { buyerTerms: true, targetClosingDate: true } });
+  if (!before) return null;
+  await tx.deal.updateMany({ where: { id: dealId, deletedAt: null }, data: terms });
+  return before;
+}

@@ -108,7 +108,7 @@ export async function listDealsToUnderwrite(db: Db, where: Prisma.DealWhereInput
 export async function listDealHeadlines(db: Db, dealIds: string[]) {
   return db.deal.findMany({
     where: { id: { in: dealIds } },
-    select: { id: true, street: true, city: true, region: true, spread: true, strategy: true },
+    select: { id: true, street: true, city: true, region: true, market: true, propertyType: true, spread: true, strategy: true },
   });
 }
 

@@ -29,6 +29,10 @@ export interface BuyerDealView {
   sqft: number | null;
   yearBuilt: number | null;
   propertyType: string | null;
+  /** The deal's terms as the team wrote them, or null. */
+  terms: string | null;
+  /** The date the deal must close by (YYYY-MM-DD), or null. */
+  closingBy: string | null;
   /** Photos of the deal; deals carry none yet, so this stays empty. */
   photos: string[];
   /** The deal has been sold (to this buyer or another): no more offers. */
@@ -43,7 +47,7 @@ const VIEW_WINDOW_MS = 60 * 60 * 1000;
 export async function getBuyerDealView(db: TenantDb, link: Link): Promise<BuyerDealView | null> {
   const deal = await findDeal(db, link.dealId, {
     street: true, unit: true, city: true, region: true, postalCode: true, askingPrice: true, arv: true, repairs: true,
-    beds: true, baths: true, sqft: true, yearBuilt: true, propertyType: true, dispositionStage: true, status: true,
+    beds: true, baths: true, sqft: true, yearBuilt: true, propertyType: true, dispositionStage: true, status: true, buyerTerms: true, targetClosingDate: true,
   });
   if (!deal) return null;
   const [settings, tenantName, offers, answers] = await Promise.all([
@@ -65,6 +69,8 @@ export async function getBuyerDealView(db: TenantDb, link: Link): Promise<BuyerD
     sqft: deal.sqft,
     yearBuilt: deal.yearBuilt,
     propertyType: deal.propertyType,
+    terms: deal.buyerTerms,
+    closingBy: deal.targetClosingDate?.toISOString().slice(0, 10) ?? null,
     photos: [],
     closed: deal.dispositionStage === "CLOSED" || deal.status === "CLOSED" || deal.status === "DEAD",
     expiresAt: link.expiresAt,

@@ -105,3 +105,17 @@ export const DispositionAdvanceInput = z.object({
   stage: z.enum(["MARKETED", "OFFER_ACCEPTED", "ASSIGNED", "CLOSED"], { error: "Choose a stage" }),
 });
 export type DispositionAdvanceInput = z.infer<typeof DispositionAdvanceInput>;
+
+export const BUYER_TERMS_MAX = 1_000;
+
+/**
+ * What buyers read on their deal page beside the numbers: the terms (earnest money,
+ * inspection period, how the assignment closes) and the date the deal must close by. Both
+ * optional; a blank field clears it.
+ */
+export const DealBuyerTermsInput = z.object({
+  dealId: z.string().min(1),
+  buyerTerms: optionalText(BUYER_TERMS_MAX, "The terms"),
+  targetClosingDate: ClosingDate,
+});
+export type DealBuyerTermsInput = z.infer<typeof DealBuyerTermsInput>;

@@ -7,12 +7,12 @@ import type { AuditContext } from "@/lib/audit/service";
 import { recordAudit } from "@/lib/audit/service";
 import { recordBuyerFeedback } from "@/lib/buyers/feedback";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
-import { setDealDisposition } from "@/lib/deals/disposition";
+import { setDealBuyerTerms, setDealDisposition } from "@/lib/deals/disposition";
 import { findDeal } from "@/lib/deals/service";
 import { changeDealStatusIn } from "@/lib/deals/workflow";
 import { ExpectedError } from "@/lib/errors";
 import { assignmentFeeOf, dispositionMoveProblem, type DispositionFrom, type DispositionStage } from "./rules";
-import type { TeamOfferInput } from "./schema";
+import type { DealBuyerTermsInput, TeamOfferInput } from "./schema";
 
 const DEAL_COLUMNS = { id: true, status: true, askingPrice: true, assignmentFee: true, dispositionStage: true, assignedBuyerId: true } as const;
 
@@ -197,5 +197,27 @@ export async function advanceDisposition(db: TenantDb, dealId: string, stage: Di
     stageMoved(await setDealDisposition(tx, deal.id, from, { stage }, now));
     await auditStage(tx, deal.id, from, stage, { assignedBuyerId: deal.assignedBuyerId }, actor);
     return { stage };
+  });
+}
+
+const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** The terms and closing date buyers read on the deal's page; blank clears. Audited with before and after. */
+export async function updateDealBuyerTerms(
+  db: TenantDb,
+  input: DealBuyerTermsInput,
+  actor: AuditContext,
+): Promise<{ buyerTerms: string | null; targetClosingDate: string | null }> {
+  return db.$transaction(async (tx) => {
+    const terms = { buyerTerms: input.buyerTerms ?? null, targetClosingDate: closingDateOf(input.targetClosingDate) };
+    const before = await setDealBuyerTerms(tx, input.dealId, terms);
+    if (!before) throw new ExpectedError("not_found", "No such deal.", "dealId");
+    const after = { buyerTerms: terms.buyerTerms, targetClosingDate: dayOf(terms.targetClosingDate) };
+    await recordAudit(
+      tx,
+      { action: "deal.buyer_terms_changed", entity: "Deal", entityId: input.dealId, before: { buyerTerms: before.buyerTerms, targetClosingDate: dayOf(before.targetClosingDate) }, after },
+      actor,
+    );
+    return after;
   });
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { getLiquidityScore, liquidityKeyOfDeal } from "@/lib/buyers/liquidity";
+import { ANY_PROPERTY_TYPE } from "@/lib/buyers/liquidity-rules";
+import { getBuyerSettings } from "@/lib/buyers/settings";
 import type { TenantDb } from "@/lib/db/tenant";
 import { countDeals, listDealHeadlines, listDealsToUnderwrite } from "@/lib/deals/service";
 import { notifyRoles } from "@/lib/notifications/service";
@@ -45,11 +48,30 @@ export async function raiseSpreadAlerts(db: TenantDb, alerts: UnderwritingReport
   if (alerts.length === 0) return;
   const deals = await listDealHeadlines(db, alerts.map((a) => a.dealId));
   const sink = await discordNotifierFor(db);
+  const { coldLiquidityScore } = await getBuyerSettings(db);
   for (const deal of deals) {
     const where = [deal.street, deal.city, deal.region].filter(Boolean).join(", ") || "a deal";
     const title = `High spread: $${(deal.spread ?? 0).toLocaleString("en-US")} on ${where}`;
-    const body = `Strategy ${deal.strategy}. Open the deal to review its evidence.`;
+    const liquidity = await buyerLiquidityLine(db, deal, coldLiquidityScore);
+    const body = [`Strategy ${deal.strategy}.`, liquidity, "Open the deal to review its evidence."].filter(Boolean).join(" ");
     await notifyRoles(db, ["owner", "admin", "investor"], { kind: "deal.spread_alert", title, body, data: { dealId: deal.id } });
     await sink?.send({ title, body });
   }
+}
+
+/**
+ * How easily the deal's node sells, for the alert: a high spread in a market where buyers
+ * do not answer is worth less than it looks. Null for a deal not placed in a market.
+ */
+export async function buyerLiquidityLine(
+  db: TenantDb,
+  deal: { region: string | null; market: string | null; propertyType: string | null },
+  coldBelow: number,
+): Promise<string | null> {
+  const key = liquidityKeyOfDeal(deal);
+  if (!key) return null;
+  const { score } = await getLiquidityScore(db, key);
+  const cold = score < coldBelow ? ` (cold: under ${coldBelow})` : "";
+  const kind = key.propertyType === ANY_PROPERTY_TYPE ? "any property type" : key.propertyType;
+  return `Buyer liquidity ${score.toFixed(1)} in ${key.region} ${key.market}, ${kind}${cold}.`;
 }

@@ -7,7 +7,11 @@ import { GET as getBuyerPage, POST as postBuyerPage } from "@/app/b/[token]/rout
 import { actOnBuyerPage } from "@/lib/dispositions/buyer-page";
 import { hashBuyerLinkToken, issueBuyerDealLinks, resolveBuyerDealLink, revokeBuyerDealLink } from "@/lib/dispositions/links";
 import { BUYER_LINK_RATE } from "@/lib/dispositions/limits";
-import { acceptOffer, advanceDisposition, declineOffer, listOffers, recordOfferByTeam } from "@/lib/dispositions/service";
+import { acceptOffer, advanceDisposition, declineOffer, listOffers, recordOfferByTeam, updateDealBuyerTerms } from "@/lib/dispositions/service";
+import { DealBuyerTermsInput } from "@/lib/dispositions/schema";
+import { recordBuyerFeedback } from "@/lib/buyers/feedback";
+import { bestBuyersForDeal } from "@/lib/buyers/performance";
+import { fieldErrors, toFieldIssues } from "@/lib/http/result";
 import { changeDealStatus } from "@/lib/deals/workflow";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { PUBLIC_IP_RATES } from "@/lib/plans/plans";
@@ -224,6 +228,41 @@ describe("the public buyer deal page", () => {
     await db.buyerSettings.update({ where: { tenantId: db.tenantId }, data: { showStreetToBuyers: false } });
   });
 
+  it("shows the terms and closing date the team saved, audited; a bad date is a field error", async () => {
+    const deal = await newDeal();
+    const carl = await newBuyer();
+    const token = await linkFor(deal.id, carl.id);
+    const before = await (await page("GET", token)).text();
+    expect(before).not.toContain("<dt>Terms</dt>");
+    expect(before).not.toContain("Closing by");
+
+    const closing = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const input = DealBuyerTermsInput.parse({ dealId: deal.id, buyerTerms: "$5,000 EMD <non-refundable>, 7-day inspection", targetClosingDate: closing });
+    expect(await updateDealBuyerTerms(db, input, ctx)).toEqual({ buyerTerms: "$5,000 EMD <non-refundable>, 7-day inspection", targetClosingDate: closing });
+    const stored = await db.deal.findUniqueOrThrow({ where: { id: deal.id }, select: { buyerTerms: true, targetClosingDate: true } });
+    expect(stored.targetClosingDate?.toISOString()).toBe(`${closing}T00:00:00.000Z`);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "deal.buyer_terms_changed", entityId: deal.id } });
+    expect(audit.before).toEqual({ buyerTerms: null, targetClosingDate: null });
+    expect(audit.after).toEqual({ buyerTerms: stored.buyerTerms, targetClosingDate: closing });
+
+    const html = await (await page("GET", token)).text();
+    expect(html).toContain("<dt>Terms</dt><dd>$5,000 EMD &lt;non-refundable&gt;, 7-day inspection</dd>");
+    expect(html).toContain(`<dt>Closing by</dt><dd>${closing}</dd>`);
+
+    // Blank fields clear both.
+    await updateDealBuyerTerms(db, DealBuyerTermsInput.parse({ dealId: deal.id, buyerTerms: " ", targetClosingDate: "" }), ctx);
+    expect(await db.deal.findUniqueOrThrow({ where: { id: deal.id }, select: { buyerTerms: true, targetClosingDate: true } })).toEqual({ buyerTerms: null, targetClosingDate: null });
+    expect(await (await page("GET", token)).text()).not.toContain("Closing by");
+
+    for (const bad of ["2026-02-30", "next week", "1999-01-01"]) {
+      const parsed = DealBuyerTermsInput.safeParse({ dealId: deal.id, buyerTerms: "x", targetClosingDate: bad });
+      expect(parsed.success).toBe(false);
+      const errors = fieldErrors(parsed.success ? [] : toFieldIssues(parsed.error));
+      expect(Object.keys(errors)).toEqual(["targetClosingDate"]);
+    }
+    await expect(updateDealBuyerTerms(other, input, ctx)).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("answers 410 for a revoked or expired link and 404 for an unknown token", async () => {
     const deal = await newDeal();
     const carl = await newBuyer();
@@ -277,5 +316,47 @@ describe("the public buyer deal page", () => {
     const refused = await page("GET", unknown, { from });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBeTruthy();
+  });
+});
+
+describe("best buyers on the deal's Buyers tab", () => {
+  it("ranks the deal's ZIP by tier, purchases and responses, top five; a deal without a postal code has no card", async () => {
+    const { id } = await newDeal(db, { postalCode: "38117-2201" });
+    const deal = await db.deal.findUniqueOrThrow({ where: { id }, select: { id: true, postalCode: true } });
+    const now = new Date();
+    const empty = await bestBuyersForDeal(db, deal, now);
+    expect(empty).toEqual({ postalCode: "38117", buyers: [] });
+
+    const buyer = (name: string, data: Record<string, unknown> = {}) => db.buyer.create({ data: { name, phones: [], emails: [], postalCodes: ["75201"], ...data } });
+    const bought = await buyer("Bo Bought", { tier: "B", tierIsNew: false });
+    const answered = await buyer("Ann Answered", { tier: "B", tierIsNew: false });
+    const star = await buyer("Ace Alpha", { tier: "A", tierIsNew: false });
+    const boxOnly = await buyer("Box Only", { postalCodes: ["38117"] });
+    await buyer("Idle Elsewhere");
+    await buyer("Gone Inactive", { status: "INACTIVE", postalCodes: ["38117"] });
+    for (let i = 0; i < 4; i++) await buyer(`Filler ${i}`, { postalCodes: ["38117"] });
+    await db.$transaction((tx) =>
+      recordBuyerFeedback(tx, [
+        { buyerId: bought.id, dealId: deal.id, kind: "BOUGHT", dedupeKey: "best:bought", occurredAt: now },
+        { buyerId: answered.id, dealId: deal.id, kind: "RESPONDED", dedupeKey: "best:answered", occurredAt: now },
+        { buyerId: star.id, dealId: deal.id, kind: "OFFERED", dedupeKey: "best:star", occurredAt: now },
+      ]),
+    );
+
+    const best = await bestBuyersForDeal(db, deal, now);
+    expect(best.postalCode).toBe("38117");
+    expect(best.buyers).toHaveLength(5);
+    expect(best.buyers.slice(0, 3).map((b) => [b.name, b.tier, b.purchases, b.responses])).toEqual([
+      ["Ace Alpha", "A", 0, 1],
+      ["Bo Bought", "B", 1, 1],
+      ["Ann Answered", "B", 0, 1],
+    ]);
+    expect(best.buyers.map((b) => b.name)).not.toContain("Gone Inactive");
+    expect(best.buyers.map((b) => b.name)).not.toContain("Idle Elsewhere");
+    expect(boxOnly.id).toBeTruthy();
+
+    // Another workspace's buyers and history stay out.
+    expect((await bestBuyersForDeal(other, deal, now)).buyers).toEqual([]);
+    expect(await bestBuyersForDeal(db, { postalCode: null }, now)).toEqual({ postalCode: null, buyers: [] });
   });
 });

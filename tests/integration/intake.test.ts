@@ -8,7 +8,7 @@ import { intakeDeals } from "@/lib/intake/service";
 import { DealInput } from "@/lib/intake/schema";
 import { signInboundEmail, verifyInboundEmail } from "@/lib/intake/webhook";
 import { provisionTenant } from "@/lib/tenants/provision";
-import { underwriteNewDeals } from "@/lib/underwriting/engine";
+import { raiseSpreadAlerts, underwriteNewDeals } from "@/lib/underwriting/engine";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
 import { createTestDatabase } from "../helpers/db";
 
@@ -91,6 +91,25 @@ describe("deal intake and underwriting", () => {
     expect(alerts).toHaveLength(2);
     // 400,000 x 0.7 - 10,000 - 2,500 - 150,000 = 117,500
     expect(alerts[0].title).toContain("117,500");
+    // Springfield has no buyers yet: its node scores 0, under the default cold threshold.
+    expect(alerts[0].body).toContain("Buyer liquidity 0.0 in IL Springfield, any property type (cold: under 50).");
+  });
+
+  it("puts the deal's buyer liquidity in the alert, and says nothing of it for a deal without a market", async () => {
+    await db.buyerSettings.upsert({ where: { tenantId: db.tenantId }, create: { coldLiquidityScore: 0.5 }, update: { coldLiquidityScore: 0.5 } });
+    // An active buyer whose box covers the node: activeBuyerCount 0, buyerCount 1, score 0 -> still under 0.5.
+    await db.buyer.create({ data: { name: "Sam Springfield", phones: [], emails: [], postalCodes: ["62704"] } });
+    await intakeDeals(db, [{ deal: deal({ street: "10 Gold Rd", arv: 400_000, repairs: 10_000, askingPrice: 150_000, propertyType: "SFR" }), raw: {} }], { source: "API" });
+    const sfr = await db.notification.findFirstOrThrow({ where: { kind: "deal.spread_alert", title: { contains: "10 Gold Rd" } } });
+    expect(sfr.body).toMatch(/^Strategy \w+\. Buyer liquidity 0\.0 in IL Springfield, SFR \(cold: under 0\.5\)\. Open the deal/);
+
+    // Intake places every deal in a market (the city at worst); one cleared since has none.
+    const placed = await db.deal.findFirstOrThrow({ where: { street: "10 Gold Rd" }, select: { id: true, spread: true } });
+    await db.deal.update({ where: { id: placed.id }, data: { market: null, street: "11 Gold Rd" } });
+    await raiseSpreadAlerts(db, [{ dealId: placed.id, spread: placed.spread ?? 0 }]);
+    const placeless = await db.notification.findFirstOrThrow({ where: { kind: "deal.spread_alert", title: { contains: "11 Gold Rd" } } });
+    expect(placeless.body).not.toContain("liquidity");
+    await db.buyerSettings.update({ where: { tenantId: db.tenantId }, data: { coldLiquidityScore: 50 } });
   });
 });
 

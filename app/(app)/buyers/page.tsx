@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BestBuyersCard } from "@/components/buyers/best-buyers-card";
 import { BuyerFilters } from "@/components/buyers/buyer-filters";
 import { BuyersTable } from "@/components/buyers/buyers-table";
 import { SaveSegmentForm } from "@/components/buyers/save-segment-form";
@@ -10,8 +11,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Plus, Upload, UserRound } from "@/components/ui/icons";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { bestBuyersForPostalCode, BEST_BUYERS_SHOWN } from "@/lib/buyers/performance";
 import { hasAnyBuyer, listBuyers } from "@/lib/buyers/query";
 import { buyerQueryString, hasBuyerFilters, parseBuyerQuery } from "@/lib/buyers/query-params";
+import { normalizeBuyBoxPostalCode } from "@/lib/buyers/schema";
 import { listSegments } from "@/lib/buyers/segments";
 import { listMembers } from "@/lib/tenants/members";
 import { deleteSegmentAction, saveSegmentAction } from "./actions";
@@ -23,7 +26,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BuyersPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requirePage("buyers:read");
   const query = parseBuyerQuery(await searchParams);
-  const [page, members, segments] = await Promise.all([listBuyers(ctx.db, { ...query, after: undefined }), listMembers(ctx.db), listSegments(ctx.db)]);
+  // Filtered to one ZIP or FSA, the list also answers "who buys here best?".
+  const bestCode = query.postalCode ? normalizeBuyBoxPostalCode(query.postalCode) : null;
+  const [page, members, segments, best] = await Promise.all([
+    listBuyers(ctx.db, { ...query, after: undefined }),
+    listMembers(ctx.db),
+    listSegments(ctx.db),
+    bestCode ? bestBuyersForPostalCode(ctx.db, bestCode, { limit: BEST_BUYERS_SHOWN }) : null,
+  ]);
   const owners = members.map((m) => ({ userId: m.userId, name: m.name ?? m.email }));
   // A shared link can outlive its page: land on the last one.
   if (page.rows.length === 0 && page.total > 0) redirect(`/buyers?${buyerQueryString({ ...query, page: page.pageCount })}`);
@@ -56,6 +66,7 @@ export default async function BuyersPage({ searchParams }: { searchParams: Searc
       {anyBuyers ? (
         <>
           <BuyerFilters query={query} owners={owners} />
+          {bestCode && best && <BestBuyersCard postalCode={bestCode} buyers={best} />}
           {segments.length > 0 && <SegmentList segments={segments} deleteSegment={canWrite ? deleteSegmentAction : undefined} />}
           {page.total > 0 ? (
             <BuyersTable page={page} query={query} timeZone={ctx.tenant.timeZone} ownerNames={new Map(owners.map((o) => [o.userId, o.name]))} />

@@ -21,6 +21,7 @@ h2{font-size:1.15rem;margin:0 0 .75rem}
 section{background:#fff;border:1px solid #d8d8d4;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 dl{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.75rem;margin:0}
 dt{font-size:.85rem;color:#4a4a4a}dd{margin:0;font-weight:600}
+.terms{grid-column:1/-1}.terms dd{font-weight:400;white-space:pre-line}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input,select,textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #767676;border-radius:.375rem;background:#fff;color:#1a1a1a}
 input:focus-visible,select:focus-visible,textarea:focus-visible,button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
@@ -80,7 +81,10 @@ function facts(view: BuyerDealView): string {
     ["Square feet", view.sqft === null ? "—" : view.sqft.toLocaleString("en-US")],
     ["Year built", view.yearBuilt === null ? "—" : String(view.yearBuilt)],
   ];
-  return `<dl>${rows.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>`;
+  // Shown only when set: a dash for "no terms" would read as "no conditions".
+  if (view.closingBy) rows.push(["Closing by", view.closingBy]);
+  const terms = view.terms ? `<div class="terms"><dt>Terms</dt><dd>${escapeHtml(view.terms)}</dd></div>` : "";
+  return `<dl>${rows.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}${terms}</dl>`;
 }
 
 function offerForm(action: string, state: FormState): string {

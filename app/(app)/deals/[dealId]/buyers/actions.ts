@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auditContext } from "@/lib/auth/session";
 import { revokeBuyerDealLink } from "@/lib/dispositions/links";
-import { DispositionAdvanceInput, OfferDecisionInput, TeamOfferInput } from "@/lib/dispositions/schema";
-import { acceptOffer, advanceDisposition, declineOffer, recordOfferByTeam } from "@/lib/dispositions/service";
+import { DealBuyerTermsInput, DispositionAdvanceInput, OfferDecisionInput, TeamOfferInput } from "@/lib/dispositions/schema";
+import { acceptOffer, advanceDisposition, declineOffer, recordOfferByTeam, updateDealBuyerTerms } from "@/lib/dispositions/service";
 import { tenantAction } from "@/lib/http/action";
 
 const refresh = (dealId: string) => revalidatePath(`/deals/${dealId}/buyers`);
@@ -27,6 +27,12 @@ export const advanceDispositionAction = tenantAction("disposition.advance", "dea
   refresh(input.dealId);
   return result;
 });
+
+export const updateBuyerTermsAction = tenantAction("disposition.buyer_terms", "deals:write", DealBuyerTermsInput, async (ctx, input) => {
+  const result = await updateDealBuyerTerms(ctx.db, input, auditContext(ctx));
+  refresh(input.dealId);
+  return result;
+}, { message: "Terms saved" });
 
 const RevokeLinkInput = z.object({ dealId: z.string().min(1), linkId: z.string().min(1) });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BlastForm } from "@/components/blasts/blast-form";
 import { DealHeader } from "@/components/deals/deal-header";
+import { BestBuyersCard } from "@/components/buyers/best-buyers-card";
 import { BuyerMatchList } from "@/components/dispositions/buyer-match-list";
 import { DealTabs } from "@/components/dispositions/deal-tabs";
 import { DispositionCard } from "@/components/dispositions/disposition-card";
@@ -11,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { findBuyerMatches } from "@/lib/buyers/candidates";
+import { bestBuyersForDeal } from "@/lib/buyers/performance";
 import { listSegments } from "@/lib/buyers/segments";
 import { getBuyerSettings } from "@/lib/buyers/settings";
 import { listDealLinks } from "@/lib/dispositions/links";
@@ -18,13 +20,14 @@ import { isDispositionStage } from "@/lib/dispositions/rules";
 import { listOffers } from "@/lib/dispositions/service";
 import { findDeal } from "@/lib/deals/service";
 import { sendBlastAction } from "../blast-actions";
-import { advanceDispositionAction, decideOfferAction, recordTeamOfferAction, revokeBuyerLinkAction } from "./actions";
+import { advanceDispositionAction, decideOfferAction, recordTeamOfferAction, revokeBuyerLinkAction, updateBuyerTermsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Deal buyers" };
 
 const DEAL_COLUMNS = {
   id: true, street: true, unit: true, city: true, region: true, postalCode: true, country: true, status: true, strategy: true,
   spread: true, spreadRatio: true, mao: true, askingPrice: true, arv: true, repairs: true, assignmentFee: true, dispositionStage: true, assignedBuyerId: true,
+  buyerTerms: true, targetClosingDate: true,
 } as const;
 
 /** The deal's Buyers tab: liquidity of its node, ranked matches, offers and the disposition stage. */
@@ -34,12 +37,13 @@ export default async function DealBuyersPage({ params }: { params: Promise<{ dea
   // The scoped client cannot see another tenant's deal (nor a deleted one): both read as unknown, so 404.
   const deal = await findDeal(ctx.db, dealId, DEAL_COLUMNS);
   if (!deal) notFound();
-  const [found, offers, links, settings, segments] = await Promise.all([
+  const [found, offers, links, settings, segments, best] = await Promise.all([
     findBuyerMatches(ctx.db, deal.id, { limit: 50 }),
     listOffers(ctx.db, deal.id),
     listDealLinks(ctx.db, deal.id),
     getBuyerSettings(ctx.db),
     listSegments(ctx.db),
+    bestBuyersForDeal(ctx.db, deal),
   ]);
   const canWork = can(ctx.role, "deals:write");
   const stage = isDispositionStage(deal.dispositionStage) ? deal.dispositionStage : null;
@@ -54,7 +58,15 @@ export default async function DealBuyersPage({ params }: { params: Promise<{ dea
       {/* Source order is the phone's reading order: where the deal stands and its offers first, then the buyers to blast. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid min-w-0 content-start gap-6 lg:col-start-2 lg:row-start-1">
-          <DispositionCard dealId={deal.id} stage={stage} assignedBuyerName={assignedBuyerName} assignmentFee={deal.assignmentFee} advance={canWork ? advanceDispositionAction : undefined} />
+          <DispositionCard
+            dealId={deal.id}
+            stage={stage}
+            assignedBuyerName={assignedBuyerName}
+            assignmentFee={deal.assignmentFee}
+            advance={canWork ? advanceDispositionAction : undefined}
+            terms={{ buyerTerms: deal.buyerTerms, targetClosingDate: deal.targetClosingDate?.toISOString().slice(0, 10) ?? null }}
+            saveTerms={canWork ? updateBuyerTermsAction : undefined}
+          />
           <OffersCard
             dealId={deal.id}
             contractPrice={deal.askingPrice}
@@ -63,6 +75,7 @@ export default async function DealBuyersPage({ params }: { params: Promise<{ dea
             actions={canWork ? { decide: decideOfferAction, recordOffer: recordTeamOfferAction } : undefined}
           />
           <LiquidityFigures liquidity={found.liquidity} coldBelow={settings.coldLiquidityScore} />
+          {best.postalCode && <BestBuyersCard postalCode={best.postalCode} buyers={best.buyers} />}
         </div>
         <div className="grid min-w-0 content-start gap-6 lg:col-start-1 lg:row-start-1">
           <BuyerMatchList dealId={deal.id} matches={found.matches} links={links} now={now} revokeLink={canWork ? revokeBuyerLinkAction : undefined} />
