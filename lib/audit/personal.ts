@@ -60,6 +60,18 @@ function contactSubjects(value: unknown, into: Set<string>) {
   for (const email of found.emails) into.add(emailSubject(email));
 }
 
+/**
+ * Whether an entity id is a contact key ("EMAIL:jane@example.com", "SMS:+14165550199", a list
+ * of them). Only whole parts count: a record's UUID can hold a run of ten digits that reads
+ * as a phone number, and sealing it would make the record's own audit lines unfindable.
+ */
+function namesContact(entityId: string): boolean {
+  return entityId.split(",").some((part) => {
+    const address = part.trim().replace(/^[A-Z_]+:/, "");
+    return address.includes("@") ? normalizeEmail(address) !== null : /^[+\d\s().-]{10,}$/.test(address) && normalizePhone(address) !== null;
+  });
+}
+
 function holdsContact(text: string): boolean {
   const found = contactsInText(text);
   return found.phones.length > 0 || found.emails.length > 0;
@@ -116,7 +128,7 @@ export function splitPersonal(event: AuditFields): PersonalSplit {
     after = liftFreeText(after, "after", [], lifted);
   }
   let { entityId, actorEmail } = event;
-  if (entityId && holdsContact(entityId)) {
+  if (entityId && namesContact(entityId)) {
     lifted.push({ column: "entityId", path: [], value: entityId });
     entityId = SEALED_MARK;
   }

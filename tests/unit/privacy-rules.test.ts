@@ -121,6 +121,16 @@ describe("the personal parts of an audit event", () => {
     expect(split.subjects).toEqual(["email:jane@example.com"]);
   });
 
+  it("keeps a record id readable even when its digits read like a phone number", () => {
+    fc.assert(fc.property(fc.uuid(), fc.constantFrom("2125550199ab", "4165550199ff", "9015550100c0"), (uuid, tail) => {
+      const id = `${uuid.slice(0, 24)}${tail}`;
+      const split = splitPersonal({ entity: "Deal", entityId: id, actorId: "u", actorEmail: "a@team.test", before: null, after: { status: "NEW" } });
+      expect(split.fields.entityId).toBe(id);
+    }), { numRuns: 50 });
+    const consent = splitPersonal({ entity: "ContactConsent", entityId: "SMS:+14165550199,EMAIL:jane@example.com", actorId: "u", actorEmail: null, before: null, after: null });
+    expect(consent.fields.entityId).toBe(SEALED_MARK);
+  });
+
   it("leaves events without a person untouched", () => {
     fc.assert(fc.property(fc.record({ region: fc.constantFrom("ON", "TX"), version: fc.nat(), reason: fc.constantFrom("Q1 expansion", "Too many cold leads") }), (after) => {
       const plain: AuditFields = { entity: "MarketPolicy", entityId: "p1", actorId: "u", actorEmail: "a@team.test", before: null, after };
