@@ -6,13 +6,15 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  // Geolocation for this origin only: the capture page places a property where the phone stands.
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self), payment=()" },
 ];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files from its package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "prom-client", "pg"],
+  // PGlite loads its WebAssembly and data files from its package folder at run time, and pdfkit
+  // its fonts (the investor memo's Helvetica) from its own.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "prom-client", "pg", "pdfkit"],
   poweredByHeader: false,
   // Separate builds side by side (parallel browser-test runs on one checkout).
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -21,6 +21,7 @@ export async function proxy(request: NextRequest) {
     nonce,
     https: strictTransportSecurity(request.headers) !== null,
     development: process.env.NODE_ENV === "development",
+    mapStyleUrl: process.env.MAP_STYLE_URL,
   });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);

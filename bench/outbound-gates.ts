@@ -23,6 +23,7 @@ const base: Omit<OutboundFacts, "at"> = {
   address: "+12125550100",
   consent: "OPTED_IN",
   onDoNotContact: false,
+  areaBlacklist: null,
   registries: { canadian: false, registries: [] },
   consentBasis: null,
   policy: ALWAYS,

@@ -33,6 +33,8 @@ export const BENCH_PLAN: readonly PlannedBench[] = [
   { bench: "prospects-query", title: "Prospects query shapes, next to the primary-key lookup", dbs: ["pglite", "postgres"], scales: { pglite: [200_000], postgres: [200_000, 1_000_000] }, quickScale: 10_000, unitOfScale: "deals" },
   { bench: "page-weight", title: "HTML weight and server time of the light pages", dbs: ["pglite", "postgres"], scales: { pglite: [200_000], postgres: [1_000_000] }, quickScale: 10_000, unitOfScale: "deals", preload: [ROUTE_INTEROP] },
   { bench: "api-deals", title: "GET /api/v1/deals under 10 concurrent clients", dbs: ["pglite", "postgres"], scales: { pglite: [92_000], postgres: [92_000] }, quickScale: 5_000, unitOfScale: "deals", preload: [ROUTE_INTEROP] },
+  { bench: "map-viewport", title: "Market map viewport requests (supercluster index), next to a SQL GROUP BY grid", dbs: ["pglite", "postgres"], scales: { pglite: [200_000], postgres: [200_000] }, quickScale: 10_000, unitOfScale: "deals" },
+  { bench: "market-recompute", title: "Market-intel passes: area figures, a full pass, an incremental pass", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 2_000, unitOfScale: "deals" },
   { bench: "tenant-rls", title: "What row-level security costs a tenant's queries", dbs: ["pglite", "postgres"], scales: { pglite: [200_000], postgres: [200_000] }, quickScale: 10_000, unitOfScale: "deals" },
   { bench: "dnc-registry", title: "Do-not-call registry upload and lookup", dbs: ["pglite", "postgres"], scales: { pglite: [5_000_000], postgres: [5_000_000] }, quickScale: 200_000, unitOfScale: "numbers" },
   { bench: "ladder-start", title: "Starting follow-up ladders", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 1_000, unitOfScale: "leads" },
@@ -41,6 +43,7 @@ export const BENCH_PLAN: readonly PlannedBench[] = [
   { bench: "underwriting", title: "computeOffer (pure rule, no database)", dbs: ["none"] },
   { bench: "contact-gate", title: "isContactAllowed (pure rule, no database)", dbs: ["none"] },
   { bench: "outbound-gates", title: "The outbound gate decision (pure rule, no database)", dbs: ["none"] },
+  { bench: "memo-render", title: "Rendering one investor memo (pdfkit, no database), next to a one-line PDF", dbs: ["none"] },
 ];
 
 export interface RunnerArgs {

@@ -68,16 +68,17 @@ const UnderwriteArgs = z.object({
   multiplier: z.coerce.number().gt(0).max(1).default(DEFAULT_OFFER_TERMS.maxArvMultiplier),
   feesBuffer: z.coerce.number().min(0).default(DEFAULT_OFFER_TERMS.feesBuffer),
   assignmentFee: z.coerce.number().min(0).default(DEFAULT_OFFER_TERMS.assignmentFee),
+  negotiationMargin: z.coerce.number().min(0).default(DEFAULT_OFFER_TERMS.negotiationMargin),
 });
 
 function underwriteCommand(args: string[]) {
   const { values } = options(args, {
     arv: { type: "string" }, repairs: { type: "string" }, asking: { type: "string" },
-    multiplier: { type: "string" }, "fees-buffer": { type: "string" }, "assignment-fee": { type: "string" },
+    multiplier: { type: "string" }, "fees-buffer": { type: "string" }, "assignment-fee": { type: "string" }, "negotiation-margin": { type: "string" },
   });
   for (const required of ["arv", "repairs", "asking"] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
-  const input = parse(UnderwriteArgs, { ...values, feesBuffer: values["fees-buffer"], assignmentFee: values["assignment-fee"] });
-  const terms = { maxArvMultiplier: input.multiplier, feesBuffer: input.feesBuffer, assignmentFee: input.assignmentFee };
+  const input = parse(UnderwriteArgs, { ...values, feesBuffer: values["fees-buffer"], assignmentFee: values["assignment-fee"], negotiationMargin: values["negotiation-margin"] });
+  const terms = { maxArvMultiplier: input.multiplier, feesBuffer: input.feesBuffer, assignmentFee: input.assignmentFee, negotiationMargin: input.negotiationMargin };
   return { ...computeOffer({ arv: input.arv, repairs: input.repairs, askingPrice: input.asking }, terms), inputs: { arv: input.arv, repairs: input.repairs, askingPrice: input.asking }, terms };
 }
 
@@ -207,6 +208,51 @@ async function matchBuyersCommand(args: string[]) {
   });
 }
 
+/** A JSON file named on the command line; unreadable or invalid JSON is a usage error. */
+async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8").catch(() => { throw new UsageError(`cannot read ${file}`); });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file} is not valid JSON`);
+  }
+}
+
+/** The intent score of a file of signals with its own weights and half-lives (the formula, no database). */
+async function intentScoreCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  const file = values.file;
+  if (file === undefined) throw new UsageError("--file is required");
+  const json = await readJsonFile(file);
+  const { IntentScoreFile, IntentScoreFileError, scoreIntentFile } = await import("@/lib/signals/score-file");
+  const parsed = IntentScoreFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "file"}: ${issue.message}`);
+  }
+  try {
+    return scoreIntentFile(parsed.data);
+  } catch (error) {
+    if (error instanceof IntentScoreFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The drafts waiting for approval in a workspace, highest intent first (every page). */
+async function approvalsCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required (a workspace slug)");
+  const { listApprovalQueue } = await import("@/lib/approvals/queries");
+  return withTenantDatabase(values.tenant, async (db) => {
+    const drafts = [];
+    for (let page = 1; ; page++) {
+      const result = await listApprovalQueue(db, { status: "PENDING", page, pageSize: 200 });
+      drafts.push(...result.rows);
+      if (page * result.pageSize >= result.total || result.rows.length === 0) return { total: result.total, drafts };
+    }
+  });
+}
+
 const OPERATOR = { actorId: null, actorEmail: null, requestId: "cli" };
 
 async function privacyEraseCommand(args: string[]) {
@@ -228,7 +274,96 @@ async function privacyExportCommand(args: string[]) {
   });
 }
 
+/** One area ranked from a file of its metrics under the default thresholds (the pure rule, no database). */
+async function rankAreaCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  const file = values.file;
+  if (file === undefined) throw new UsageError("--file is required (a JSON of the area's metrics)");
+  const json = await readJsonFile(file);
+  // An area as the API answers it carries its figures under "metrics".
+  const body = json && typeof json === "object" && !Array.isArray(json) && "metrics" in json ? (json as { metrics: unknown }).metrics : json;
+  const { AreaMetricsFile, metricsFromFile } = await import("@/lib/market/metrics-file");
+  const parsed = AreaMetricsFile.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join(".");
+    const missing = issue.code === "invalid_type" && typeof body === "object" && body !== null && issue.path.length === 1 && !(String(issue.path[0]) in body);
+    throw new UsageError(`${file}: ${field ? `${field}: ` : ""}${missing ? "is required" : issue.message}`);
+  }
+  const { rankArea } = await import("@/lib/market/rank");
+  const { DEFAULT_RANK_THRESHOLDS } = await import("@/lib/market/thresholds");
+  const { rank, reasons } = rankArea(metricsFromFile(parsed.data), DEFAULT_RANK_THRESHOLDS);
+  return { rank, reasons };
+}
+
+/** A workspace's postal areas as JSON, hottest first; --rank keeps one rank. */
+async function marketAreasCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, rank: { type: "string" }, region: { type: "string" }, market: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required (a workspace slug)");
+  const { MARKET_RANKS } = await import("@/lib/market/types");
+  const rank = values.rank?.toUpperCase();
+  if (rank !== undefined && !(MARKET_RANKS as readonly string[]).includes(rank)) throw new UsageError(`--rank: give one of ${MARKET_RANKS.join(", ")}`);
+  const { listAreas } = await import("@/lib/market/service");
+  return withTenantDatabase(values.tenant, async (db) => ({
+    areas: await listAreas(db, { rank: rank as (typeof MARKET_RANKS)[number] | undefined, region: values.region, market: values.market }),
+  }));
+}
+
+/** The comps of a subject among candidates and the ARV they support (the rule, no database). */
+async function compsCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  if (values.file === undefined) throw new UsageError("--file is required");
+  const json = await readJsonFile(values.file);
+  const { CompsSelectionInput } = await import("@/lib/comps/schema");
+  const parsed = CompsSelectionInput.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "file"}: ${issue.message}`);
+  }
+  const { selectCompsFromFile } = await import("@/lib/comps/cli");
+  return selectCompsFromFile(parsed.data);
+}
+
+/** A lead's score and each feature's points under the default points table (no database). */
+async function scoreCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  if (values.file === undefined) throw new UsageError("--file is required (a JSON of the lead's features)");
+  const json = await readJsonFile(values.file);
+  const { LeadFeaturesInput } = await import("@/lib/scoring/schema");
+  const parsed = LeadFeaturesInput.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${values.file}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+  }
+  const { scoreLead } = await import("@/lib/scoring/score");
+  const { score, contributions, model, confidence } = scoreLead(parsed.data);
+  return { score, contributions, model, confidence };
+}
+
+/** A new version of a deal's investor memo: stored like one made in the app (audited), and written to --out. */
+async function memoCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, deal: { type: "string" }, out: { type: "string" } });
+  for (const required of ["tenant", "deal", "out"] as const) if (!values[required]) throw new UsageError(`--${required} is required`);
+  const out = values.out!;
+  const { dirname, resolve } = await import("node:path");
+  await access(dirname(resolve(out)), constants.W_OK).catch(() => { throw new UsageError(`--out: cannot write in ${dirname(resolve(out))}`); });
+  const { generateMemo } = await import("@/lib/memo/service");
+  const { readStoredFile } = await import("@/lib/files");
+  const { writeFile } = await import("node:fs/promises");
+  return withTenantDatabase(values.tenant!, async (db) => {
+    const file = await generateMemo(db, values.deal!, OPERATOR).catch((error: unknown) => {
+      if (error instanceof ExpectedError && error.code === "not_found") throw new UsageError(`--deal: no deal "${values.deal}" in workspace "${values.tenant}"`);
+      throw error;
+    });
+    const stored = await readStoredFile(db, file.id);
+    if (!stored) throw new Error(`The memo ${file.id} was stored but cannot be read back`);
+    await writeFile(out, stored.bytes);
+    return { fileId: file.id, version: file.version, fileName: file.fileName, size: file.size, sha256: file.sha256, out: resolve(out) };
+  });
+}
+
 export const commands: Record<string, (args: string[]) => unknown> = {
+  memo: memoCommand,
   "privacy-erase": privacyEraseCommand,
   "privacy-export": privacyExportCommand,
   "credentials-rotate": credentialsRotateCommand,
@@ -241,4 +376,10 @@ export const commands: Record<string, (args: string[]) => unknown> = {
   "underwrite-pending": underwritePendingCommand,
   "match-buyers": matchBuyersCommand,
   "liquidity-score": liquidityScoreCommand,
+  approvals: approvalsCommand,
+  "intent-score": intentScoreCommand,
+  comps: compsCommand,
+  score: scoreCommand,
+  "market-areas": marketAreasCommand,
+  "rank-area": rankAreaCommand,
 };

@@ -3,7 +3,7 @@ import { commands, UsageError } from "./commands";
 const USAGE = `Usage: dealflow <command> [options]
   parse-email [--file F]                 parse a deal email (stdin when no file)
   geo <ZIP or postal code>               country, region, market and time zone
-  underwrite --arv N --repairs N --asking N [--multiplier 0.7] [--fees-buffer 2500] [--assignment-fee 10000]
+  underwrite --arv N --repairs N --asking N [--multiplier 0.7] [--fees-buffer 2500] [--assignment-fee 10000] [--negotiation-margin 5000]
   can-contact --region XX [--market M] [--postal-code P] [--time-zone Z] --at <ISO instant> --channel SMS|CALL|EMAIL --score S
   ladder-schedule --region XX [--postal-code P] [--time-zone Z] --start <ISO instant> [--score S]
                                          the default ladder's steps and times under the seeded policies
@@ -14,6 +14,15 @@ const USAGE = `Usage: dealflow <command> [options]
                                          the same against the workspace's buyers
   liquidity-score --tenant <slug> --region XX --market M [--property-type T]
                                          a buyer liquidity node's figures and score
+  approvals --tenant <slug>              the drafted emails waiting for approval, as JSON
+  intent-score --file F                  the intent score of F ({ now, weights, halfLifeHours, signals: [{ type, at, dedupeKey? }] })
+  comps --file F                         the comps of F's subject among its candidates ({ subject, candidates, asOf? }): { comps, arv, low, high, confidence }
+  score --file F                         the lead score of F's features ({ spreadRatio, motivationWords, text?, repairsRatio, daysSinceIntake, listCount, hasPhone, hasEmail, hasConsent, marketRank, source }) under the points table: { score, contributions }
+  market-areas --tenant <slug> [--rank HOT|NORMAL|COLD|BLACKLIST] [--region XX] [--market M]
+                                         the workspace's postal areas with their metrics and rank, as JSON
+  rank-area --file F                     rank one area from a JSON of its metrics (default thresholds): { rank, reasons }
+  memo --tenant <slug> --deal <id> --out memo.pdf
+                                         generate a new version of the deal's investor memo (stored and audited) and write the PDF
   privacy-erase --tenant <slug> --contact <phone or email>
                                          erase a person now; prints rows erased per table
   privacy-export --tenant <slug> --contact <phone or email>

@@ -1,8 +1,8 @@
 import { Building2 } from "@/components/ui/icons";
 import Link from "next/link";
-import { markAllNotificationsRead } from "@/app/actions/notifications";
+import { loadNotifications, markAllNotificationsRead } from "@/app/actions/notifications";
 import { MobileNav } from "@/components/shell/mobile-nav";
-import { NAV_ITEMS } from "@/components/shell/nav";
+import { NAV_ITEMS, navLinksOf } from "@/components/shell/nav";
 import { NotificationsMenu } from "@/components/shell/notifications-menu";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { MAIN_CONTENT_ID, SkipLink } from "@/components/shell/skip-link";
@@ -10,17 +10,14 @@ import { TenantSwitcher } from "@/components/shell/tenant-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { can } from "@/lib/auth/permissions";
 import { listUserTenants, requirePage } from "@/lib/auth/session";
-import { listNotifications } from "@/lib/notifications/service";
+import { countUnreadNotifications } from "@/lib/notifications/service";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePage("dashboard:read");
-  const [tenants, notifications] = await Promise.all([
-    listUserTenants(ctx.user.id),
-    listNotifications(ctx.db, ctx.user.id, 10),
-  ]);
-  const items = NAV_ITEMS.filter((item) => can(ctx.role, item.permission));
+  const [tenants, unread] = await Promise.all([listUserTenants(ctx.user.id), countUnreadNotifications(ctx.db, ctx.user.id)]);
+  const items = navLinksOf(NAV_ITEMS.filter((item) => can(ctx.role, item.permission)));
   const current = { id: ctx.tenant.id, name: ctx.tenant.name, role: ctx.role };
 
   return (
@@ -43,11 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </MobileNav>
           <div className="min-w-0 flex-1 truncate text-sm text-muted-foreground md:hidden">{ctx.tenant.name}</div>
           <div className="ml-auto flex items-center gap-1">
-            <NotificationsMenu
-              unread={notifications.unread}
-              items={notifications.items.map((n) => ({ id: n.id, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt) }))}
-              markAllRead={markAllNotificationsRead}
-            />
+            <NotificationsMenu unread={unread} loadItems={loadNotifications} markAllRead={markAllNotificationsRead} />
             <UserMenu name={ctx.user.name} email={ctx.user.email} role={ctx.role} />
           </div>
         </header>

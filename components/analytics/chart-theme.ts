@@ -32,3 +32,14 @@ export const tooltipStyle: CSSProperties = {
 };
 
 export const tooltipCursor = { fill: "var(--muted)", opacity: 0.6 };
+
+/** Market ranks: hot warm, cold blue, normal grey, blacklisted the darkest. */
+export const RANK_COLORS = {
+  HOT: CHART.destructive,
+  NORMAL: CHART.muted,
+  COLD: "#0072B2",
+  BLACKLIST: "var(--foreground)",
+} as const;
+
+/** Okabe-Ito: six lines told apart with any colour vision, in light and dark mode. */
+export const SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"] as const;

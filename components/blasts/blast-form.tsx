@@ -48,6 +48,8 @@ export interface BlastFormProps {
   /** BuyerSettings.coldLiquidityScore. */
   coldBelow: number;
   sendBlast: FormAction<{ blastId: string; recipients: number }>;
+  /** The deal's latest investor memo, which the emails may carry; null when it has none. */
+  memo?: { version: number } | null;
 }
 
 const FIELD_LIST = MERGE_FIELDS.map((f) => `{{${f}}}`).join(" ");
@@ -59,7 +61,7 @@ const LINK_PREVIEW = "https://…/b/(this buyer's own link)";
  * the matched buyers (or a saved segment), and the cold-market reason when the market is cold.
  * Errors from the server show beside their fields; a queued blast opens its page.
  */
-export function BlastForm({ dealId, deal, showStreet, buyers, segments, liquidityScore, coldBelow, sendBlast }: BlastFormProps) {
+export function BlastForm({ dealId, deal, showStreet, buyers, segments, liquidityScore, coldBelow, sendBlast, memo = null }: BlastFormProps) {
   const router = useRouter();
   const { onSubmit, pending, errors, state } = useSavingForm(sendBlast);
   useEffect(() => {
@@ -185,6 +187,24 @@ export function BlastForm({ dealId, deal, showStreet, buyers, segments, liquidit
         )}
         {errors.buyerIds ? <p id="buyerIds-error" role="alert" className="text-sm font-medium text-destructive">{errors.buyerIds.join(" ")}</p> : null}
       </fieldset>
+
+      <div className="grid gap-1">
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="attachMemo"
+            disabled={!memo}
+            className="size-4 accent-primary"
+            aria-describedby={errors.attachMemo ? "attachMemo-hint attachMemo-error" : "attachMemo-hint"}
+            aria-invalid={errors.attachMemo ? true : undefined}
+          />
+          {memo ? `Attach the investor memo (v${memo.version}, PDF) to the emails` : "Attach the investor memo to the emails"}
+        </label>
+        <p id="attachMemo-hint" className="text-sm text-muted-foreground">
+          {memo ? "Email only: SMS carries the buyer's link." : "This deal has no memo yet: generate it on the Documents tab."}
+        </p>
+        {errors.attachMemo ? <p id="attachMemo-error" role="alert" className="text-sm font-medium text-destructive">{errors.attachMemo.join(" ")}</p> : null}
+      </div>
 
       {cold ? (
         <div className="grid gap-3 rounded-md border border-amber-600/50 bg-amber-50 p-4 text-amber-950 dark:bg-amber-950/30 dark:text-amber-100">

@@ -21,6 +21,7 @@ const COLUMNS: { sort: BuyerSort | null; label: string }[] = [
   { sort: null, label: "Buy box" },
   { sort: "proofOfFunds", label: "Proof of funds" },
   { sort: "lastActivity", label: "Last activity" },
+  { sort: "intentScore", label: "Intent" },
   { sort: "createdAt", label: "Added" },
 ];
 
@@ -95,6 +96,7 @@ export function BuyersTable({ page, query, timeZone, ownerNames }: BuyersTablePr
                 <TableCell className="min-w-48 max-w-72 whitespace-normal text-sm"><BuyBox row={row} /></TableCell>
                 <TableCell>{row.proofOfFundsAmount != null ? formatMoney(row.proofOfFundsAmount) : DASH}</TableCell>
                 <TableCell>{row.lastActivityAt ? formatDate(row.lastActivityAt, timeZone) : "None yet"}</TableCell>
+                <TableCell className="tabular-nums">{row.intentScore}</TableCell>
                 <TableCell>{formatDate(row.createdAt, timeZone)}</TableCell>
               </TableRow>
             ))}
@@ -114,6 +116,7 @@ export function BuyersTable({ page, query, timeZone, ownerNames }: BuyersTablePr
               <StatusBadge status={row.status} />
               <span>Proof of funds {row.proofOfFundsAmount != null ? formatMoney(row.proofOfFundsAmount) : DASH}</span>
               <span>Last activity {row.lastActivityAt ? formatDate(row.lastActivityAt, timeZone) : "none yet"}</span>
+              <span>Intent {row.intentScore}</span>
             </div>
           </li>
         ))}

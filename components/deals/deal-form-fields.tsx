@@ -45,7 +45,7 @@ const GROUPS: { legend: string; fields: Spec[] }[] = [
       { name: "baths", label: "Baths", inputMode: "decimal" },
       { name: "sqft", label: "Square feet", inputMode: "numeric" },
       { name: "yearBuilt", label: "Year built", inputMode: "numeric" },
-      { name: "score", label: "Lead score", inputMode: "numeric", hint: "0 to 100" },
+      { name: "score", label: "Source score", inputMode: "numeric", hint: "The score your list gave, 0 to 100; the lead score is computed" },
     ],
   },
   {

@@ -26,6 +26,10 @@ function EvidenceItem({ evidence, timeZone }: { evidence: OfferEvidenceRow; time
   const terms = record(inputs.terms);
   const spread = num(outputs.spread);
   const multiplier = num(terms.maxArvMultiplier);
+  const assumptions = record(evidence.assumptions);
+  const comps = record(evidence.comps);
+  const compCount = Array.isArray(comps.comps) ? comps.comps.length : null;
+  const recommended = evidence.recommendedOffer ?? num(outputs.recommendedOffer);
   return (
     <li className="grid gap-3 rounded-lg border p-3" data-testid="evidence-row">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -43,10 +47,16 @@ function EvidenceItem({ evidence, timeZone }: { evidence: OfferEvidenceRow; time
           {num(terms.feesBuffer) !== null && `, ${formatMoney(num(terms.feesBuffer))} fees`}
         </Pair>
         <Pair label="MAO">{formatMoney(num(outputs.mao))}</Pair>
+        {recommended !== null && <Pair label="Recommended offer">{formatMoney(recommended)}{num(assumptions.negotiationMargin) !== null && <span className="block text-xs text-muted-foreground">{`MAO − ${formatMoney(num(assumptions.negotiationMargin))} margin`}</span>}</Pair>}
         <Pair label="Spread" className={cn("font-medium", spreadTone(spread))}>{formatMoney(spread)}</Pair>
         <Pair label="Spread %">{formatPercent(num(outputs.spreadRatio))}</Pair>
         <Pair label="Strategy"><StrategyBadge strategy={str(outputs.strategy)} /></Pair>
       </dl>
+      {assumptions.arvSource === "comps" && compCount !== null && (
+        <p className="text-xs text-muted-foreground" data-testid="evidence-comps">
+          {`ARV from ${compCount} comparable sale${compCount === 1 ? "" : "s"} (${str(comps.confidence) ?? "unknown"} confidence, range ${formatMoney(num(comps.low))} – ${formatMoney(num(comps.high))})`}
+        </p>
+      )}
       <p className="font-mono text-xs break-all text-muted-foreground">Correlation {evidence.correlationId}</p>
     </li>
   );

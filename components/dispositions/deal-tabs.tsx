@@ -4,6 +4,8 @@ import { cn } from "@/lib/ui/cn";
 const TABS = [
   { key: "overview", label: "Overview", path: "" },
   { key: "buyers", label: "Buyers", path: "/buyers" },
+  { key: "comps", label: "Comps", path: "/comps" },
+  { key: "documents", label: "Documents", path: "/documents" },
 ] as const;
 
 /** The deal's tabs as links (each tab is its own page, so it keeps its URL and loads only its data). */

@@ -18,19 +18,23 @@ interface ChooseFileCardProps {
 const KINDS: { kind: ImportKind; label: string; hint: string }[] = [
   { kind: "DEALS", label: "Leads", hint: "Properties and their owners: each row becomes a deal." },
   { kind: "BUYERS", label: "Cash buyers", hint: "Your buyers list: each row becomes a buyer with a buy box." },
+  { kind: "COMPS", label: "Sold comps", hint: "Recent sales: each row becomes a comparable that prices nearby deals’ ARV." },
 ];
 
 const DESCRIPTIONS: Record<ImportKind, string> = {
   DEALS: "A CSV with a header row: PropStream, BatchLeads, a county list or your own sheet.",
   BUYERS: "A CSV with a header row: name, phones, emails, markets (TX:Houston), ZIPs, price range…",
+  COMPS: "A CSV with a header row: address, ZIP, sold price, sold date, beds, baths, square feet, property type…",
 };
+
+const NOUNS: Record<ImportKind, string> = { DEALS: "lead list", BUYERS: "buyer list", COMPS: "sold-comps list" };
 
 /** Step 1: say what the list holds and pick the CSV; a file that cannot be read, or any later failure, is reported here. */
 export function ChooseFileCard({ kind, file, disabled, error, onKind, onFile, onError }: ChooseFileCardProps) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>1. Choose a {kind === "BUYERS" ? "buyer" : "lead"} list</CardTitle>
+        <CardTitle>1. Choose a {NOUNS[kind]}</CardTitle>
         <CardDescription>{DESCRIPTIONS[kind]}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -54,7 +58,7 @@ export function ChooseFileCard({ kind, file, disabled, error, onKind, onFile, on
             ))}
           </div>
         </fieldset>
-        <FilePicker file={file} disabled={disabled} onFile={onFile} onError={onError} noun={kind === "BUYERS" ? "buyer list" : "lead list"} />
+        <FilePicker file={file} disabled={disabled} onFile={onFile} onError={onError} noun={NOUNS[kind]} />
         {error && <p role="alert" className="text-sm font-medium text-destructive">{error}</p>}
       </CardContent>
     </Card>

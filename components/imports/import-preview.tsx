@@ -30,7 +30,7 @@ type Checks = { state: "checking" } | { state: "done"; rows: PreviewRowCheck[] }
 function usePreviewChecks({ target, headers, rows, mapping, consentDefault }: ImportPreviewProps): Checks {
   const [checks, setChecks] = useState<Checks>({ state: "checking" });
   const body = JSON.stringify(
-    target.kind === "BUYERS"
+    target.kind === "BUYERS" || target.kind === "COMPS"
       ? { kind: target.kind, headers, rows, mapping: toColumnMapping(headers, mapping) }
       : { headers, rows, mapping: toColumnMapping(headers, mapping), consentDefault },
   );
@@ -63,7 +63,7 @@ function cellText(value: string | undefined) {
 
 /** A lead repeating a phone is kept (one owner, several houses); a buyer repeating one is the same buyer. */
 function isSkippedDuplicate(target: ImportTarget, duplicate: PreviewRowCheck["duplicates"][number]): boolean {
-  return target.kind === "BUYERS" || duplicate.by === "address";
+  return target.kind !== "DEALS" || duplicate.by === "address";
 }
 
 function summary(target: ImportTarget, checked: PreviewRowCheck[]): string {

@@ -98,14 +98,26 @@ export function ImportProgress({ jobId, onFinished }: ImportProgressProps) {
       >
         <div className="h-full bg-primary transition-[width] duration-300" style={{ width: `${percent}%` }} />
       </div>
-      <div className="grid grid-cols-3 gap-3" aria-live="polite">
+      <div className={job?.kind === "DEALS" ? "grid grid-cols-2 gap-3 sm:grid-cols-4" : "grid grid-cols-3 gap-3"} aria-live="polite">
         <Counter label="Created" value={job?.created ?? 0} />
+        {job?.kind === "DEALS" && <Counter label="Stacked" value={job.stacked} />}
         <Counter label="Duplicates" value={job?.duplicates ?? 0} />
         <Counter label="Errors" value={job?.errorCount ?? 0} tone="bad" />
       </div>
       {error && <p role="alert" className="text-sm text-destructive">{error}. Retrying…</p>}
       {job && !running && <ImportSummary job={job} />}
     </section>
+  );
+}
+
+/** A lead list's stacking: how many known rows added this import's list to an existing deal. */
+function StackingSummary({ job }: { job: ImportJobView }) {
+  const list = job.listName ? `“${job.listName}”` : "this import's list";
+  if (job.stacked === 0) return <p>No row stacked onto an existing deal (list {list}).</p>;
+  return (
+    <p>
+      {formatCount(job.stacked)} known row{job.stacked === 1 ? "" : "s"} stacked onto {job.stacked === 1 ? "an existing deal, which gains" : "existing deals, which gain"} the list {list}.
+    </p>
   );
 }
 
@@ -116,15 +128,21 @@ export function ImportSummary({ job }: { job: ImportJobView }) {
         <p role="alert" className="text-destructive">{job.message}</p>
       ) : (
         <p>
-          {formatCount(job.created)} new {job.kind === "BUYERS" ? "buyer" : "deal"}
-          {job.created === 1 ? "" : "s"}, {formatCount(job.duplicates)} already known (matched by {job.kind === "BUYERS" ? "phone or email" : "address"}),{" "}
+          {formatCount(job.created)} new {job.kind === "BUYERS" ? "buyer" : job.kind === "COMPS" ? "sold comp" : "deal"}
+          {job.created === 1 ? "" : "s"}, {formatCount(job.duplicates)} already known (matched by {job.kind === "BUYERS" ? "phone or email" : job.kind === "COMPS" ? "address and sale date" : "address"}),{" "}
           {formatCount(job.errorCount)} row{job.errorCount === 1 ? "" : "s"} skipped for errors.
         </p>
       )}
+      {job.status === "DONE" && job.kind === "DEALS" && <StackingSummary job={job} />}
       <div className="flex flex-wrap gap-2">
-        {job.created > 0 && (
+        {job.created > 0 && job.kind !== "COMPS" && (
           <Button asChild size="sm">
             {job.kind === "BUYERS" ? <Link href="/buyers">View buyers</Link> : <Link href="/deals?source=CSV">View imported deals</Link>}
+          </Button>
+        )}
+        {job.kind === "DEALS" && job.stacked > 0 && (
+          <Button asChild size="sm" variant="outline">
+            <Link href="/deals?listsMin=2">View stacked leads</Link>
           </Button>
         )}
         {job.errorCount > 0 && (

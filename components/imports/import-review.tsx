@@ -8,6 +8,7 @@ import { ColumnMapping } from "./column-mapping";
 import { ConsentDefaultCard } from "./consent-default-card";
 import { plural } from "./format";
 import { ImportPreview } from "./import-preview";
+import { ListNameField, listNameError } from "./list-name-field";
 import { IMPORT_TARGETS, unmappedRequired, type FieldMapping, type ImportTarget } from "./import-targets";
 import type { ConsentDefaultDraft, ImportStep } from "./use-import-wizard";
 
@@ -19,16 +20,20 @@ interface ImportReviewProps {
   consentDraft: ConsentDefaultDraft;
   consent: { value: ImportConsentDefault | null; errors: Record<string, string[]> };
   onConsentChange: (draft: ConsentDefaultDraft) => void;
+  /** The lead list a deals import becomes (list stacking). */
+  listName: string;
+  onListNameChange: (name: string) => void;
   onStart: () => void;
 }
 
 const KEPT_RAW: Record<ImportKind, string> = {
   DEALS: "Columns set to “Don’t import” are kept only in the deal’s raw record.",
   BUYERS: "Columns set to “Don’t import” are left out. Phones, emails and tags may take several columns.",
+  COMPS: "Columns set to “Don’t import” are left out. A sale needs its street, sold price and sold date.",
 };
 
 /** Steps 2 and 3: match the file's columns, check the first rows, then start the import. */
-export function ImportReview({ kind, step, mapping, onMappingChange, consentDraft, consent, onConsentChange, onStart }: ImportReviewProps) {
+export function ImportReview({ kind, step, mapping, onMappingChange, consentDraft, consent, onConsentChange, listName, onListNameChange, onStart }: ImportReviewProps) {
   const uploading = step.name === "upload";
   const target = IMPORT_TARGETS[kind];
   return (
@@ -43,7 +48,8 @@ export function ImportReview({ kind, step, mapping, onMappingChange, consentDraf
         </CardContent>
       </Card>
 
-      <ConsentDefaultCard target={target} draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />
+      {/* A sold comp is a sale, not a person to contact: no consent to ask. */}
+      {kind !== "COMPS" && <ConsentDefaultCard target={target} draft={consentDraft} errors={consent.errors} disabled={uploading} onChange={onConsentChange} />}
 
       <Card>
         <CardHeader>
@@ -61,7 +67,8 @@ export function ImportReview({ kind, step, mapping, onMappingChange, consentDraf
         </CardContent>
       </Card>
 
-      <StartImport target={target} step={step} mapping={mapping} consentInvalid={Object.keys(consent.errors).length > 0} onStart={onStart} />
+      {kind === "DEALS" && <ListNameField value={listName} disabled={uploading} onChange={onListNameChange} />}
+      <StartImport target={target} step={step} mapping={mapping} consentInvalid={(kind !== "COMPS" && Object.keys(consent.errors).length > 0) || (kind === "DEALS" && listNameError(listName) !== null)} onStart={onStart} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { BUYER_FIELDS, guessBuyerMapping, MULTI_COLUMN_BUYER_FIELDS } from "@/lib/imports/buyer-fields";
+import { COMP_FIELDS, guessCompMapping } from "@/lib/imports/comp-fields";
 import { CONSENT_FIELDS, DEAL_FIELDS, guessMapping } from "@/lib/imports/mapping";
 import type { ImportKind } from "@/lib/imports/schema";
 
@@ -50,6 +51,17 @@ export const IMPORT_TARGETS: Record<ImportKind, ImportTarget> = {
     guess: guessBuyerMapping,
     dedupedBy: "phone or email",
   },
+  COMPS: {
+    kind: "COMPS",
+    noun: "sale",
+    fieldGroups: [
+      { label: "Sale", fields: COMP_FIELDS.filter((f) => ["soldPrice", "soldAt"].includes(f.field)) },
+      { label: "Property", fields: COMP_FIELDS.filter((f) => !["soldPrice", "soldAt"].includes(f.field)) },
+    ],
+    multiColumn: new Set(),
+    guess: guessCompMapping,
+    dedupedBy: "address and sale date",
+  },
 };
 
 export function targetFields(target: ImportTarget): TargetField[] {
@@ -62,7 +74,8 @@ export function unmappedRequired(target: ImportTarget, mapping: FieldMapping): T
   return targetFields(target).filter((f) => f.required && !used.has(f.field));
 }
 
-/** `?kind=buyers` preselects a buyer list; anything else is a lead list. */
+/** `?kind=buyers` preselects a buyer list, `?kind=comps` a sold-comps list; anything else is a lead list. */
 export function importKindOf(param: string | string[] | undefined): ImportKind {
-  return (Array.isArray(param) ? param[0] : param)?.toLowerCase() === "buyers" ? "BUYERS" : "DEALS";
+  const kind = (Array.isArray(param) ? param[0] : param)?.toLowerCase();
+  return kind === "buyers" ? "BUYERS" : kind === "comps" ? "COMPS" : "DEALS";
 }

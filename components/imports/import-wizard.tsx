@@ -14,7 +14,7 @@ import { useImportWizard } from "./use-import-wizard";
  */
 export function ImportWizard({ initialKind = "DEALS" }: { initialKind?: ImportKind }) {
   const router = useRouter();
-  const { kind, setKind, step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother } = useImportWizard(initialKind);
+  const { kind, setKind, step, mapping, setMapping, consentDraft, setConsentDraft, consent, listName, setListName, error, setError, chooseFile, startImport, chooseAnother } = useImportWizard(initialKind);
 
   if (step.name === "run") {
     return <ImportRunning jobId={step.jobId} onFinished={() => router.refresh()} onImportAnother={chooseAnother} />;
@@ -40,6 +40,8 @@ export function ImportWizard({ initialKind = "DEALS" }: { initialKind?: ImportKi
           consentDraft={consentDraft}
           consent={consent}
           onConsentChange={setConsentDraft}
+          listName={listName}
+          onListNameChange={setListName}
           onStart={startImport}
         />
       )}

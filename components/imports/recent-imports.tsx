@@ -47,13 +47,16 @@ export function RecentImports({ jobs, timeZone, retryImport }: { jobs: ImportJob
               {job.fileName}
               {job.status === "FAILED" && job.message && <div className="truncate text-xs font-normal text-destructive">{job.message}</div>}
             </TableCell>
-            <TableCell className="hidden sm:table-cell">{job.kind === "BUYERS" ? "Buyers" : "Leads"}</TableCell>
+            <TableCell className="hidden max-w-40 truncate sm:table-cell">{job.kind === "BUYERS" ? "Buyers" : job.kind === "COMPS" ? "Sold comps" : (job.listName ?? "Leads")}</TableCell>
             <TableCell><Badge variant={STATUS[job.status].variant}>{STATUS[job.status].label}</Badge></TableCell>
             <TableCell className="text-right tabular-nums">
               {job.status === "RUNNING" ? `${formatCount(job.processedRows)} / ${formatCount(job.totalRows)}` : formatCount(job.processedRows)}
             </TableCell>
             <TableCell className="text-right tabular-nums">{formatCount(job.created)}</TableCell>
-            <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatCount(job.duplicates)}</TableCell>
+            <TableCell className="hidden text-right tabular-nums sm:table-cell">
+              {formatCount(job.duplicates)}
+              {job.stacked > 0 && <div className="text-xs text-muted-foreground">{formatCount(job.stacked)} stacked</div>}
+            </TableCell>
             <TableCell className="text-right tabular-nums">
               {job.errorCount > 0 ? (
                 <a className="text-destructive underline-offset-4 hover:underline" href={`/api/imports/${encodeURIComponent(job.id)}/errors`} download aria-label={`Error report for ${job.fileName} (${formatCount(job.errorCount)} rows)`}>

@@ -14,11 +14,14 @@ export function uploadImport(
   mapping: readonly { header: string; field: string | null }[],
   consentDefault: ImportConsentDefault | null,
   onProgress: (fraction: number) => void,
+  /** The lead list a deals import fills; blank names it after the file. */
+  listName = "",
 ): Promise<UploadResult> {
   const form = new FormData();
   form.append("kind", kind);
   form.append("mapping", JSON.stringify(mapping));
-  if (consentDefault) form.append("consentDefault", JSON.stringify(consentDefault));
+  if (consentDefault && kind !== "COMPS") form.append("consentDefault", JSON.stringify(consentDefault));
+  if (kind === "DEALS" && listName.trim()) form.append("listName", listName.trim());
   form.append("fileSize", String(file.size));
   form.append("file", file, file.name);
   return new Promise((resolve) => {

@@ -7,6 +7,7 @@ import { toColumnMapping, type ImportKind } from "@/lib/imports/schema";
 import { IMPORT_TARGETS, type FieldMapping } from "./import-targets";
 import { countCsvRows, readCsvHead, type CsvHead } from "./read-file";
 import { uploadImport } from "./upload";
+import { defaultListName } from "@/lib/leadlists/schema";
 
 export type ImportStep =
   | { name: "choose" }
@@ -42,6 +43,8 @@ export function useImportWizard(initialKind: ImportKind = "DEALS") {
   const [error, setError] = useState<string | null>(null);
   const [consentDraft, setConsentDraft] = useState<ConsentDefaultDraft>({ given: "", source: "", wording: "", basis: "" });
   const consent = readConsentDraft(consentDraft);
+  // The lead list the import becomes; blank means the file's name (list stacking).
+  const [listName, setListName] = useState("");
 
   async function chooseFile(file: File) {
     setError(null);
@@ -50,6 +53,7 @@ export function useImportWizard(initialKind: ImportKind = "DEALS") {
       if (head.headers.length === 0 || head.headers.every((h) => !h.trim())) throw new Error("The file has no header row.");
       setMapping(IMPORT_TARGETS[kind].guess(head.headers));
       setStep({ name: "map", file, head, rows: null });
+      setListName(defaultListName(file.name));
       const rows = await countCsvRows(file);
       setStep((current) => (current.name === "map" && current.file === file ? { ...current, rows } : current));
     } catch (caught) {
@@ -71,6 +75,7 @@ export function useImportWizard(initialKind: ImportKind = "DEALS") {
     setStep({ ...step, name: "upload", progress: 0 });
     const result = await uploadImport(kind, step.file, toColumnMapping(step.head.headers, mapping), consentDefault, (progress) =>
       setStep((current) => (current.name === "upload" ? { ...current, progress } : current)),
+      listName,
     );
     if (result.ok) {
       setStep({ name: "run", jobId: result.jobId });
@@ -83,5 +88,5 @@ export function useImportWizard(initialKind: ImportKind = "DEALS") {
 
   const chooseAnother = () => setStep({ name: "choose" });
 
-  return { kind, setKind, step, mapping, setMapping, consentDraft, setConsentDraft, consent, error, setError, chooseFile, startImport, chooseAnother };
+  return { kind, setKind, step, mapping, setMapping, consentDraft, setConsentDraft, consent, listName, setListName, error, setError, chooseFile, startImport, chooseAnother };
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import type { FormAction } from "@/components/forms/action-types";
 import { formatInZone } from "@/components/ladder/format";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
@@ -23,6 +24,8 @@ export interface TaskRow {
   market: string | null;
   contactName: string | null;
   timeZone: string | null;
+  /** The deal's postal area ranks HOT: its tasks come first. */
+  hotArea: boolean;
 }
 
 interface TaskListProps {
@@ -41,7 +44,7 @@ function overdue(dueAt: string, now: string): string {
   return `${Math.floor(minutes / 1440)} d overdue`;
 }
 
-/** Due tasks, oldest first; admins pick several and give them to a VA. */
+/** Due tasks, those of hot areas first, then oldest first; admins pick several and give them to a VA. */
 export function TaskList({ tasks, selectedId, canAssign, assignees, now, assignTasks }: TaskListProps) {
   const searchParams = useSearchParams();
   const [picked, setPicked] = useState<string[]>([]);
@@ -83,7 +86,10 @@ export function TaskList({ tasks, selectedId, canAssign, assignees, now, assignT
               />
             )}
             <Link href={inboxHref(searchParams.toString(), { task: task.id })} scroll={false} className="grid flex-1 gap-0.5 text-sm">
-              <span className="font-medium">{task.street ?? "Address unknown"}{task.city ? `, ${task.city}` : ""}</span>
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{task.street ?? "Address unknown"}{task.city ? `, ${task.city}` : ""}</span>
+                {task.hotArea && <Badge variant="warning" title="The lead's postal area ranks HOT on the Market map: its calls come first">Hot area</Badge>}
+              </span>
               <span className="text-muted-foreground">
                 {task.channel} step {task.step} · {task.contactName ?? "No name"} · {task.market ?? "No market"}
               </span>

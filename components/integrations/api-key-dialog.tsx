@@ -50,6 +50,14 @@ export function ApiKeyDialog({ createApiKey }: { createApiKey: FormAction<{ key:
               ))}
               {errors.scopes && <p role="alert" className="text-sm text-destructive">{errors.scopes[0]}</p>}
             </fieldset>
+            <div className="grid gap-1">
+              <div className="flex items-center gap-2">
+                <Checkbox id="bindToUser" name="bindToUser" value="on" aria-invalid={errors.bindToUser ? true : undefined} aria-describedby={errors.bindToUser ? "bindToUser-hint bindToUser-error" : "bindToUser-hint"} />
+                <Label htmlFor="bindToUser">Act as me (needed to approve drafts by API)</Label>
+              </div>
+              <p id="bindToUser-hint" className="text-xs text-muted-foreground">Approvals made with this key are recorded as yours, and stop working if you leave the workspace or lose the right to approve.</p>
+              {errors.bindToUser && <p id="bindToUser-error" role="alert" className="text-sm text-destructive">{errors.bindToUser[0]}</p>}
+            </div>
             {state && !state.ok && !state.issues?.length && <p role="alert" className="text-sm text-destructive">{state.error}</p>}
             <DialogFooter><Button type="submit" disabled={pending}>{pending ? "Creating..." : "Create key"}</Button></DialogFooter>
           </form>

@@ -27,6 +27,7 @@ function BlockedReason({ row }: { row: MessageListRow }) {
         dealId: row.deal?.id,
         region: row.deal?.region,
         market: row.deal?.market,
+        areaCode: row.deal?.areaCode,
       })
     : null;
   return (

@@ -12,6 +12,7 @@ interface OfferPolicyRow {
   maxArvMultiplier: number;
   assignmentFee: number;
   feesBuffer: number;
+  negotiationMargin: number;
   version: number;
   reason: string | null;
   updatedAt: Date;
@@ -40,6 +41,7 @@ export function OfferPoliciesTable({ policies, canEdit, saveOfferPolicy }: Offer
           <TableHead className="text-right">Multiplier</TableHead>
           <TableHead className="hidden text-right sm:table-cell">Assignment fee</TableHead>
           <TableHead className="hidden text-right sm:table-cell">Fees buffer</TableHead>
+          <TableHead className="hidden text-right lg:table-cell">Negotiation margin</TableHead>
           <TableHead className="hidden md:table-cell">Version</TableHead>
           {canEdit && <TableHead className="w-0"><span className="sr-only">Actions</span></TableHead>}
         </TableRow>
@@ -54,6 +56,7 @@ export function OfferPoliciesTable({ policies, canEdit, saveOfferPolicy }: Offer
               <TableCell className="text-right tabular-nums">{p.maxArvMultiplier.toFixed(2)}</TableCell>
               <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.assignmentFee)}</TableCell>
               <TableCell className="hidden text-right tabular-nums sm:table-cell">{money(p.feesBuffer)}</TableCell>
+              <TableCell className="hidden text-right tabular-nums lg:table-cell">{money(p.negotiationMargin)}</TableCell>
               <TableCell className="hidden text-xs text-muted-foreground md:table-cell" title={p.reason ?? undefined}>v{p.version}{p.reason ? ` · ${p.reason}` : ""}</TableCell>
               {canEdit && <TableCell><OfferPolicyDialog policy={p} label={label} saveOfferPolicy={saveOfferPolicy} /></TableCell>}
             </TableRow>

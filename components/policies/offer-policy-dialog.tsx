@@ -18,6 +18,7 @@ export interface OfferPolicyView {
   maxArvMultiplier: number;
   assignmentFee: number;
   feesBuffer: number;
+  negotiationMargin: number;
 }
 
 interface OfferPolicyDialogProps {
@@ -38,7 +39,7 @@ export function OfferPolicyDialog({ policy, label, saveOfferPolicy }: OfferPolic
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Offer policy: {label}</DialogTitle>
-          <DialogDescription>MAO = ARV × multiplier − repairs − fees buffer. Changes are versioned and audited.</DialogDescription>
+          <DialogDescription>MAO = ARV × multiplier − repairs − fees buffer; the recommended offer is MAO − the negotiation margin. Changes are versioned and audited.</DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} className="grid gap-4" noValidate>
           <input type="hidden" name="region" value={policy.region} />
@@ -47,7 +48,7 @@ export function OfferPolicyDialog({ policy, label, saveOfferPolicy }: OfferPolic
             <Checkbox id="enabled" name="enabled" defaultChecked={policy.enabled} />
             <Label htmlFor="enabled">Enabled: deals in this scope are underwritten with it</Label>
           </div>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid gap-4 sm:grid-cols-2">
             <FormField label="ARV multiplier" htmlFor="maxArvMultiplier" error={errors.maxArvMultiplier}>
               <Input id="maxArvMultiplier" name="maxArvMultiplier" inputMode="decimal" defaultValue={policy.maxArvMultiplier} {...fieldErrorProps("maxArvMultiplier", errors)} />
             </FormField>
@@ -56,6 +57,9 @@ export function OfferPolicyDialog({ policy, label, saveOfferPolicy }: OfferPolic
             </FormField>
             <FormField label="Fees buffer ($)" htmlFor="feesBuffer" error={errors.feesBuffer}>
               <Input id="feesBuffer" name="feesBuffer" inputMode="numeric" defaultValue={policy.feesBuffer} {...fieldErrorProps("feesBuffer", errors)} />
+            </FormField>
+            <FormField label="Negotiation margin ($)" htmlFor="negotiationMargin" error={errors.negotiationMargin} hint="Kept below MAO: the first offer to make.">
+              <Input id="negotiationMargin" name="negotiationMargin" inputMode="numeric" defaultValue={policy.negotiationMargin} {...fieldErrorProps("negotiationMargin", errors)} />
             </FormField>
           </div>
           <FormField label="Reason for the change" htmlFor="reason" error={errors.reason} required hint="Kept with the new version in the audit log.">

@@ -13,14 +13,32 @@ import { StatusBadge, StrategyBadge } from "./deal-badges";
 import { DASH, formatCount, formatMoney, formatPercent, formatPhone, GOOD_SPREAD, humanize } from "./format";
 
 /** The fields the table shows: the page hands the browser these, not the whole deal row. */
-const SHOWN_FIELDS = ["id", "status", "source", "street", "unit", "city", "region", "postalCode", "market", "askingPrice", "arv", "mao", "spread", "spreadRatio", "strategy", "score", "contactPhone"] as const;
+const SHOWN_FIELDS = ["id", "status", "source", "street", "unit", "city", "region", "postalCode", "market", "askingPrice", "arv", "mao", "spread", "spreadRatio", "strategy", "score", "intentScore", "contactPhone", "listCount"] as const;
 
-/** A row as the server hands it over: the intake date is already in the workspace zone, the owner resolved to a name. */
-export type ProspectTableRow = Pick<ProspectRow, (typeof SHOWN_FIELDS)[number]> & { intake: string; ownerName: string | null };
+/**
+ * A row as the server hands it over: the intake date is already in the workspace zone, the
+ * owner resolved to a name. To keep the page light (25 rows ship as data), a unit is left out
+ * when there is none, and the intent score and the list count when their columns are hidden.
+ */
+export type ProspectTableRow = Omit<Pick<ProspectRow, (typeof SHOWN_FIELDS)[number]>, "unit" | "intentScore" | "listCount"> & {
+  unit?: string | null;
+  intentScore?: number;
+  listCount?: number;
+  intake: string;
+  ownerName: string | null;
+};
 
-export function toProspectTableRow(row: ProspectRow, intake: string, ownerName: string | null): ProspectTableRow {
-  const shown = Object.fromEntries(SHOWN_FIELDS.map((field) => [field, row[field]])) as Pick<ProspectRow, (typeof SHOWN_FIELDS)[number]>;
-  return { ...shown, intake, ownerName };
+export function toProspectTableRow(
+  row: ProspectRow,
+  intake: string,
+  ownerName: string | null,
+  options: { intent: boolean; lists: boolean } = { intent: true, lists: true },
+): ProspectTableRow {
+  const shown: Record<string, unknown> = Object.fromEntries(SHOWN_FIELDS.map((field) => [field, row[field]]));
+  if (row.unit === null) delete shown.unit;
+  if (!options.intent) delete shown.intentScore;
+  if (!options.lists) delete shown.listCount;
+  return { ...(shown as Omit<ProspectTableRow, "intake" | "ownerName">), intake, ownerName };
 }
 
 interface ProspectColumnMeta {
@@ -114,6 +132,14 @@ export const prospectColumns = helper.columns([
   helper.accessor("spread", { header: "Spread", meta: { label: "Spread", numeric: true, tone: (row) => spreadClass(row.spread) }, cell: (info) => formatMoney(info.getValue()) }),
   helper.accessor("spreadRatio", { header: "Spread %", meta: { label: "Spread %", numeric: true, tone: (row) => spreadClass(row.spread) }, cell: (info) => formatPercent(info.getValue()) }),
   helper.accessor("score", { header: "Score", meta: { label: "Lead score", numeric: true }, cell: (info) => formatCount(info.getValue()) }),
+  helper.accessor("listCount", {
+    id: "lists",
+    header: "Lists",
+    enableSorting: false,
+    meta: { label: "Lists", numeric: true, hint: "How many lead lists the deal arrived on; 2 or more is a stacked lead" },
+    cell: (info) => formatCount(info.getValue() ?? null),
+  }),
+  helper.accessor("intentScore", { id: "intent", header: "Intent", meta: { label: "Intent", numeric: true, hint: "The seller's intent score (0-100) from recent signals" }, cell: (info) => formatCount(info.getValue()) }),
   helper.accessor("market", { header: "Market", enableSorting: false, meta: { label: "Market" }, cell: (info) => info.getValue() ?? DASH }),
   helper.accessor("ownerName", { id: "owner", header: "Owner", enableSorting: false, meta: { label: "Owner" }, cell: (info) => info.getValue() ?? DASH }),
   helper.accessor("contactPhone", {

@@ -33,10 +33,12 @@ export interface ProspectsTableProps {
   owners: OwnerOption[];
   /** The bulk actions the user's role may run; without any, rows cannot be selected. */
   bulkActions?: ProspectBulkActions;
+  /** The role may export every match of the filter (deals:export). */
+  canExport?: boolean;
 }
 
 export function ProspectsTable(props: ProspectsTableProps) {
-  const { rows, total, totalIsExact, estimatedTotal, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions, owners, bulkActions } = props;
+  const { rows, total, totalIsExact, estimatedTotal, pageCount, query, hiddenColumns, zoneLabel, views, currentViewId, viewActions, owners, bulkActions, canExport } = props;
   const { navigate, go, pending, pathname, searchParams } = useProspectUrl();
   const selectable = Boolean(bulkActions);
   const { table, columnToggles, selectedIds, setRowSelection } = useProspectTable({ rows, total, query, hiddenColumns: selectable ? hiddenColumns : [...hiddenColumns, "select"], navigate });
@@ -60,6 +62,7 @@ export function ProspectsTable(props: ProspectsTableProps) {
         onApplyView={(view) => go(view.query ? `${pathname}?${view.query}` : pathname)}
         columnToggles={columnToggles}
         onShowAllColumns={() => navigate({ cols: ALL_COLUMNS_SHOWN, page: query.page }, { replace: true })}
+        exportHref={canExport ? `/api/prospects/export?${searchParams.toString()}` : undefined}
       />
       <ProspectFilters query={query} navigate={navigate} owners={owners} />
       {bulkActions && selectedIds.length > 0 && (

@@ -36,6 +36,7 @@ const SORT_CHOICES = [
   ["spread:desc", "Biggest spread"],
   ["spreadRatio:desc", "Best spread %"],
   ["score:desc", "Highest score"],
+  ["intentScore:desc", "Highest intent"],
   ["askingPrice:asc", "Lowest asking"],
   ["arv:desc", "Highest ARV"],
   ["city:asc", "City A–Z"],

@@ -13,12 +13,12 @@ export const HIDDEN_COLUMNS_PARAM = "cols";
 
 export const FILTER_KEYS = [
   "q", "status", "strategy", "source", "region", "market", "spreadMin", "spreadMax", "scoreMin", "from", "to", "owner",
-  "contractedFrom", "closedFrom",
+  "contractedFrom", "closedFrom", "bbox", "area", "listsMin", "quality",
 ] as const satisfies readonly (keyof ProspectQuery)[];
 
 /** The table's column ids, in display order (see prospect-columns.tsx). */
 export const PROSPECT_COLUMN_IDS = [
-  "select", "address", "status", "strategy", "source", "askingPrice", "arv", "mao", "spread", "spreadRatio", "score", "market", "owner", "phone", "createdAt",
+  "select", "address", "status", "strategy", "source", "askingPrice", "arv", "mao", "spread", "spreadRatio", "score", "lists", "intent", "market", "owner", "phone", "createdAt",
 ] as const;
 
 /** The address identifies the row and the checkbox selects it, so neither can be hidden. */
@@ -29,7 +29,7 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
 /** Table column id -> the ProspectQuery sort it maps to; the address sorts by city. */
 export const SORT_BY_COLUMN: Record<string, ProspectSort> = {
   address: "city", askingPrice: "askingPrice", arv: "arv", spread: "spread",
-  spreadRatio: "spreadRatio", score: "score", createdAt: "createdAt",
+  spreadRatio: "spreadRatio", score: "score", intent: "intentScore", createdAt: "createdAt",
 };
 
 export type UrlValue = string | number | readonly string[] | null | undefined;
@@ -75,9 +75,12 @@ export function countActiveFilters(query: ProspectQuery): number {
 
 /**
  * Hidden until the user shows them, so the other columns fit 1440 px without scrolling
- * sideways: MAO is the asking price plus the spread, and the source is on the deal page.
+ * sideways: MAO is the asking price plus the spread, the source is on the deal page, and the
+ * intent score is on the deal page (Columns shows it to sort by; phones sort by "Highest intent"),
+ * and so are a deal's lead lists (the "On at least N lists" filter finds stacked leads) and
+ * its market (the address line names the city).
  */
-export const DEFAULT_HIDDEN_COLUMNS = ["mao", "source"] as const;
+export const DEFAULT_HIDDEN_COLUMNS = ["mao", "source", "intent", "lists", "market"] as const;
 /** `cols=none`: every column shown, which is no longer what an absent parameter means. */
 export const ALL_COLUMNS_SHOWN = "none";
 

@@ -4,10 +4,10 @@ import { Menu } from "@/components/ui/icons";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
-import type { NavItem } from "./nav";
+import type { NavLink } from "./nav";
 import { SidebarNav } from "./sidebar-nav";
 
-export function MobileNav({ items, tenantName, children }: { items: NavItem[]; tenantName: string; children?: React.ReactNode }) {
+export function MobileNav({ items, tenantName, children }: { items: NavLink[]; tenantName: string; children?: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>

@@ -3,8 +3,15 @@ import type { Permission } from "@/lib/auth/permissions";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder" | "pipeline" | "buyers";
+  icon: "dashboard" | "settings" | "members" | "audit" | "system" | "deals" | "imports" | "analytics" | "policies" | "api" | "engines" | "outbox" | "compliance" | "inbox" | "ladder" | "pipeline" | "buyers" | "approvals" | "laboratory" | "capture" | "map";
   permission: Permission;
+}
+
+/** What the client's menus need of an item: the permission stays on the server. */
+export type NavLink = Omit<NavItem, "permission">;
+
+export function navLinksOf(items: readonly NavItem[]): NavLink[] {
+  return items.map((item) => ({ href: item.href, label: item.label, icon: item.icon }));
 }
 
 /** The areas that exist; each shows only to roles holding its permission. */
@@ -15,7 +22,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/inbox", label: "Inbox", icon: "inbox", permission: "tasks:read" },
   { href: "/buyers", label: "Buyers", icon: "buyers", permission: "buyers:read" },
   { href: "/blasts", label: "Blasts", icon: "outbox", permission: "messages:read" },
+  { href: "/approvals", label: "Approvals", icon: "approvals", permission: "approvals:read" },
   { href: "/deals/import", label: "Import CSV", icon: "imports", permission: "deals:import" },
+  { href: "/capture", label: "Capture", icon: "capture", permission: "deals:write" },
+  { href: "/market", label: "Market map", icon: "map", permission: "market:read" },
   { href: "/analytics", label: "Analytics", icon: "analytics", permission: "analytics:read" },
   { href: "/policies", label: "Policies", icon: "policies", permission: "policies:read" },
   { href: "/outbox", label: "Outbox", icon: "outbox", permission: "messages:read" },
@@ -29,6 +39,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/integrations", label: "Integrations", icon: "api", permission: "integrations:manage" },
   { href: "/settings/ladder", label: "Follow-up ladder", icon: "ladder", permission: "ladder:manage" },
   { href: "/settings/buyers", label: "Buyer settings", icon: "buyers", permission: "buyers:settings" },
+  { href: "/settings/market", label: "Market intel", icon: "analytics", permission: "market:settings" },
+  { href: "/settings/scoring", label: "Lead scoring", icon: "analytics", permission: "scoring:fit" },
+  { href: "/settings/signals", label: "Signals & drafting", icon: "approvals", permission: "signals:settings" },
+  { href: "/laboratory", label: "Laboratory", icon: "laboratory", permission: "laboratory:read" },
   { href: "/engines", label: "Engines", icon: "engines", permission: "engines:read" },
   { href: "/kpis", label: "KPIs", icon: "analytics", permission: "engines:read" },
   { href: "/system", label: "System status", icon: "system", permission: "system:read" },

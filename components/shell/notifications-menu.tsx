@@ -1,7 +1,7 @@
 "use client";
 
 import { Bell } from "@/components/ui/icons";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import {
@@ -13,7 +13,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/ui/cn";
 
-interface NotificationItem {
+export interface NotificationItem {
   id: string;
   title: string;
   body: string;
@@ -23,14 +23,23 @@ interface NotificationItem {
 
 interface NotificationsMenuProps {
   unread: number;
-  items: NotificationItem[];
+  loadItems: DirectAction<Record<string, never>, NotificationItem[]>;
   markAllRead: DirectAction<Record<string, never>, unknown>;
 }
 
-export function NotificationsMenu({ unread, items, markAllRead }: NotificationsMenuProps) {
+/** The bell: the unread count comes with the page, the notifications themselves when it opens. */
+export function NotificationsMenu({ unread, loadItems, markAllRead }: NotificationsMenuProps) {
   const [pending, startTransition] = useTransition();
+  const [items, setItems] = useState<NotificationItem[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const load = () =>
+    startTransition(async () => {
+      const result = await loadItems(null, {});
+      setFailed(!result.ok);
+      if (result.ok) setItems(result.data);
+    });
   return (
-    <DropdownMenu>
+    <DropdownMenu onOpenChange={(open) => open && load()}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" className="relative" aria-label={`Notifications, ${unread} unread`}>
           <Bell className="size-5" />
@@ -50,14 +59,23 @@ export function NotificationsMenu({ unread, items, markAllRead }: NotificationsM
               size="sm"
               className="h-auto p-0 text-xs"
               disabled={pending}
-              onClick={() => startTransition(async () => void (await markAllRead(null, {})))}
+              onClick={() =>
+                startTransition(async () => {
+                  await markAllRead(null, {});
+                  setItems((current) => current?.map((item) => ({ ...item, read: true })) ?? null);
+                })
+              }
             >
               Mark all read
             </Button>
           )}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        {items.length === 0 ? (
+        {items === null ? (
+          <p className="px-2 py-6 text-center text-sm text-muted-foreground" role="status">
+            {failed ? "Notifications could not be loaded. Close and open the menu to try again." : "Loading notifications…"}
+          </p>
+        ) : items.length === 0 ? (
           <p className="px-2 py-6 text-center text-sm text-muted-foreground">
             Nothing yet. Daily audit summaries and alerts will appear here.
           </p>

@@ -1,9 +1,10 @@
 "use client";
 
-import { Activity, Ban, BarChart3, Building, Cog, FileUp, Inbox, KanbanSquare, KeyRound, LayoutDashboard, ListOrdered, ScrollText, Send, Settings, ShieldCheck, UserRound, Users } from "@/components/ui/icons";
+import { Activity, Ban, BarChart3, Building, Camera, Cog, FileUp, Inbox, KanbanSquare, FlaskConical, KeyRound, LayoutDashboard, MailCheck, MapIcon, ListOrdered, ScrollText, Send, Settings, ShieldCheck, UserRound, Users } from "@/components/ui/icons";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { NavItem } from "./nav";
+import { useSyncExternalStore } from "react";
+import type { NavLink } from "./nav";
 
 const ICONS = {
   dashboard: LayoutDashboard, settings: Settings, members: Users, audit: ScrollText, system: Activity,
@@ -11,18 +12,29 @@ const ICONS = {
   engines: Cog,
   outbox: Send, compliance: Ban,
   inbox: Inbox, ladder: ListOrdered, pipeline: KanbanSquare,
-  buyers: UserRound,
+  buyers: UserRound, approvals: MailCheck, laboratory: FlaskConical, capture: Camera, map: MapIcon,
 };
 
-function isActive(pathname: string, href: string, items: NavItem[]) {
+function isActive(pathname: string, href: string, items: NavLink[]) {
   if (pathname === href) return true;
   // The most specific item wins: /settings/members is Members, not Settings.
   const longer = items.some((i) => i.href !== href && i.href.startsWith(href) && pathname.startsWith(i.href));
   return pathname.startsWith(`${href}/`) && !longer;
 }
 
-export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+const subscribeNever = () => () => {};
+
+/**
+ * True once the page runs in the browser. The menu's icons are decorative and drawn only
+ * then: as inline SVG in the server's HTML they weighed about 7 KB on every page.
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(subscribeNever, () => true, () => false);
+}
+
+export function SidebarNav({ items, onNavigate }: { items: NavLink[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const inBrowser = useInBrowser();
   return (
     <nav aria-label="Main" className="grid gap-1">
       {items.map((item) => {
@@ -37,7 +49,7 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
             // `ui-nav-link` (app/globals.css), highlighted by aria-current: every page carries this list.
             className="ui-nav-link"
           >
-            <Icon className="size-4" aria-hidden />
+            {inBrowser ? <Icon className="size-4" aria-hidden /> : <span className="size-4" aria-hidden />}
             {item.label}
           </Link>
         );

@@ -11,6 +11,7 @@ import {
   BuildingIcon,
   Building2Icon,
   CalculatorIcon,
+  CameraIcon,
   CheckIcon,
   ChevronDownIcon,
   ChevronLeftIcon,
@@ -23,6 +24,8 @@ import {
   Columns3Icon,
   DownloadIcon,
   FileUpIcon,
+  FlaskConicalIcon,
+  MailCheckIcon,
   FilterXIcon,
   InboxIcon,
   KanbanSquareIcon,
@@ -31,6 +34,7 @@ import {
   ListOrderedIcon,
   LogOutIcon,
   MailIcon,
+  MapIcon as LucideMapIcon,
   MenuIcon,
   MessageSquareIcon,
   MonitorIcon,
@@ -73,6 +77,7 @@ export const Bookmark = leanIcon(BookmarkIcon);
 export const Building = leanIcon(BuildingIcon);
 export const Building2 = leanIcon(Building2Icon);
 export const Calculator = leanIcon(CalculatorIcon);
+export const Camera = leanIcon(CameraIcon);
 export const Check = leanIcon(CheckIcon);
 export const ChevronDown = leanIcon(ChevronDownIcon);
 export const ChevronLeft = leanIcon(ChevronLeftIcon);
@@ -95,6 +100,8 @@ export const LogOut = leanIcon(LogOutIcon);
 export const Mail = leanIcon(MailIcon);
 export const Menu = leanIcon(MenuIcon);
 export const MessageSquare = leanIcon(MessageSquareIcon);
+export const FlaskConical = leanIcon(FlaskConicalIcon);
+export const MailCheck = leanIcon(MailCheckIcon);
 export const Monitor = leanIcon(MonitorIcon);
 export const Moon = leanIcon(MoonIcon);
 export const Pencil = leanIcon(PencilIcon);
@@ -114,3 +121,5 @@ export const User = leanIcon(UserIcon);
 export const UserRound = leanIcon(UserRoundIcon);
 export const Users = leanIcon(UsersIcon);
 export const X = leanIcon(XIcon);
+/** Named MapIcon: a bare `Map` would shadow the global Map where it is imported. */
+export const MapIcon = leanIcon(LucideMapIcon);

@@ -6,13 +6,19 @@ import { findDeal } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { intakeDeals } from "@/lib/intake/service";
 import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
+import { noteFormCaptures } from "@/lib/signals/observed";
 import { propertyQuotaExceeded } from "@/lib/plans/quota";
 import type { DealInput } from "@/lib/intake/schema";
 import { PROSPECT_COLUMNS } from "@/lib/prospects/query";
 
 /** POST /api/v1/deals: one deal; a duplicate address gives back the existing deal. */
 export async function createDealFromApi(db: TenantDb, deal: DealInput, requestId: string) {
-  const report = await intakeDeals(db, [{ deal, raw: { api: deal, requestId } }], { source: "API", sourceRef: requestId });
+  const report = await intakeDeals(db, [{ deal, raw: { api: deal, requestId } }], {
+    source: "API",
+    sourceRef: requestId,
+    // One lead posted on its own is how a web form reaches Dealflow: a form capture. A batch is a list sync, not a signal.
+    onInserted: (tx, created) => noteFormCaptures(tx, { dealIds: created.map((d) => d.id), at: new Date(), ref: requestId }).then(() => undefined),
+  });
   if (report.quota && report.overQuota.length) throw propertyQuotaExceeded(report.quota);
   if (report.suppressed.length) throw new ExpectedError("invalid", `${SUPPRESSED_MESSAGE}.`, deal.contactPhone ? "contactPhone" : "contactEmail");
   const created = report.created[0];

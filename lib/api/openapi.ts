@@ -16,6 +16,13 @@ import { NewBuyerBody } from "@/lib/buyers/consent";
 import { BuyerPatch } from "@/lib/buyers/schema";
 import { BlastInput } from "@/lib/blasts/schema";
 import { FeedbackBody, LiquidityNodesQuery, LiquidityScoreQuery } from "@/lib/buyers/liquidity-schema";
+import { ExperimentInput } from "@/lib/laboratory/schema";
+import { ApprovalQueueParams, ApproveDraftInput, RejectDraftInput } from "@/lib/approvals/schema";
+import { AreaBlacklistInput, AreaListQuery } from "@/lib/market/schema";
+import { SCORING_OPERATIONS } from "@/lib/scoring/operations";
+import { COMPS_OPERATIONS } from "@/lib/comps/operations";
+import { DOCUMENT_OPERATIONS } from "@/lib/memo/operations";
+import { EXPORT_OPERATIONS } from "@/lib/prospects/export-operations";
 
 const ErrorBody = z.object({
   error: z.string(),
@@ -40,7 +47,7 @@ const RETRY_AFTER = z.number().int().describe("Seconds to wait before retrying (
 
 type Method = "get" | "post" | "patch" | "delete";
 
-interface Operation {
+export interface ApiOperation {
   method: Method;
   path: string;
   summary: string;
@@ -56,7 +63,11 @@ interface Operation {
 }
 
 /** Every v1 operation, described by the same zod schemas the routes validate with. */
-export const API_OPERATIONS: Operation[] = [
+export const API_OPERATIONS: ApiOperation[] = [
+  ...SCORING_OPERATIONS,
+  ...COMPS_OPERATIONS,
+  ...DOCUMENT_OPERATIONS,
+  ...EXPORT_OPERATIONS,
   { method: "post", path: "/api/v1/deals", summary: "Create one deal (deduped by normalized address)", scope: "deals:write", body: DealInput, idempotent: true, countsAgainstQuota: true },
   { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals; past the monthly property quota the deals that fit are kept and the rest listed in overQuota (429 only when none fits)", scope: "deals:write", body: DealBatchInput, idempotent: true, countsAgainstQuota: true },
   { method: "get", path: "/api/v1/deals", summary: "List deals: filter, sort, page", scope: "deals:read", query: ProspectQuery },
@@ -77,9 +88,32 @@ export const API_OPERATIONS: Operation[] = [
   { method: "post", path: "/api/v1/market/policies", summary: "Create or update a market policy (with a reason; audited)", scope: "policies:write", body: MarketPolicyUpsertInput, idempotent: true },
   { method: "get", path: "/api/v1/market/effective", summary: "The policy in force for a region and market", scope: "policies:read", query: EffectivePolicyQuery },
   { method: "get", path: "/api/v1/market/can-contact", summary: "May this lead be contacted now on this channel? Fails closed.", scope: "policies:read", query: CanContactQuery },
+  {
+    method: "get",
+    path: "/api/v1/market/areas",
+    summary: "Postal areas (US ZIPs, Canadian FSAs) with their metrics, rank (HOT, NORMAL, COLD, BLACKLIST) and its reasons, hottest first; filter by rank, region, market, q (an area code's start or a place name). Answers { areas }",
+    scope: "market:read",
+    query: AreaListQuery,
+  },
+  {
+    method: "get",
+    path: "/api/v1/market/areas/{postalCode}",
+    summary: "One postal area (a ZIP, ZIP+4, FSA or full Canadian postal code, reduced to its area): metrics, rank, reasons, blacklist mark. 404 for a code that is not a known ZIP or FSA, and for a known one the workspace has no deals in yet",
+    scope: "market:read",
+    params: z.object({ postalCode: z.string() }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/market/areas/{postalCode}/blacklist",
+    summary: "Blacklist a postal area with a reason (3-300 characters; 422 on reason without one), or lift the mark ({ blacklisted: false }). A blacklisted area is skipped by ladder starts, buyer matching and the outbound core's area gate; the ranking never overrides the mark. Audited. 404 for an unknown code",
+    scope: "market:write",
+    body: AreaBlacklistInput,
+    params: z.object({ postalCode: z.string() }),
+    idempotent: true,
+  },
   { method: "post", path: "/api/v1/followups/ladder", summary: "Start the follow-up ladder for a lead (a lead with an active ladder keeps it)", scope: "followups:write", body: StartLadderBody, idempotent: true },
   { method: "post", path: "/api/v1/followups/tasks/{id}/complete", summary: "Complete or skip a follow-up task with its outcome", scope: "followups:write", body: CompleteTaskBody, params: TaskIdParams, idempotent: true },
-  { method: "get", path: "/api/v1/followups/due", summary: "Open follow-up tasks that are due, oldest first", scope: "followups:read", query: DueTasksQuery },
+  { method: "get", path: "/api/v1/followups/due", summary: "Open follow-up tasks that are due: those of deals in HOT postal areas first (hot_area), then oldest first", scope: "followups:read", query: DueTasksQuery },
   { method: "get", path: "/api/v1/engines", summary: "Each engine's state, interval and recent runs, and the event outbox backlog", scope: "engines:read" },
   { method: "post", path: "/api/v1/engines/run", summary: "Run an engine now (works without an Inngest server; audited)", scope: "engines:run", body: RunEngineInput, idempotent: true },
   { method: "get", path: "/api/v1/followups/sla", summary: "Share of due tasks completed within 30 minutes and 2 hours, by VA and market", scope: "followups:read" },
@@ -160,13 +194,74 @@ export const API_OPERATIONS: Operation[] = [
     idempotent: true,
     creates: true,
   },
+  {
+    method: "get",
+    path: "/api/v1/actions/pending",
+    summary: "Drafted emails waiting for approval, highest intent first then oldest (25 a page): each with the person, property, address, subject, intent score, confidence and the last refusal of an approved send. Filter by kind (lead, buyer) and owner (a user id, or me for the key's user)",
+    scope: "approvals:read",
+    query: ApprovalQueueParams.omit({ status: true }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/actions/{id}/approve",
+    summary:
+      "Approve a drafted email, optionally with an edited subject and body, and send it through the outbound core (every gate applies). Needs an API key created with Act as me, whose person may still decide (approvals:decide), else 403; recorded as that person. Answers { status: SENT, messageId }, BLOCKED with the gate, reason and detail (the draft stays waiting), FAILED, or ALREADY_DECIDED (a second approval sends nothing)",
+    scope: "approvals:write",
+    body: ApproveDraftInput,
+    params: z.object({ id: z.string() }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/actions/{id}/reject",
+    summary: "Reject a drafted email with a reason (3-500 characters, else 422); needs an API key created with Act as me (else 403); recorded as that person. Answers { status: REJECTED } or ALREADY_DECIDED",
+    scope: "approvals:write",
+    body: RejectDraftInput,
+    params: z.object({ id: z.string() }),
+  },
+  { method: "get", path: "/api/v1/laboratory/experiments", summary: "List laboratory experiments, newest first, with their status and latest run", scope: "laboratory:read" },
+  {
+    method: "post",
+    path: "/api/v1/laboratory/experiments",
+    summary: "Create an experiment: a name, an alternative intent configuration (weights, half-lives, threshold, drafting templates: the signals settings' schema) and the window of days (1-90) its runs replay. A bad field is 422 naming it",
+    scope: "laboratory:write",
+    body: ExperimentInput,
+    idempotent: true,
+    creates: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/laboratory/experiments/{experimentId}/run",
+    summary: "Run the experiment in shadow over the window's real signals: scores and would-be drafts (templates only) per person, written to laboratory rows only. Never sends, never calls a provider, never changes production",
+    scope: "laboratory:write",
+    params: z.object({ experimentId: z.string() }),
+  },
+  {
+    method: "get",
+    path: "/api/v1/laboratory/experiments/{experimentId}/compare",
+    summary: "The latest run side by side with production: drafts proposed, their overlap, score distributions (buckets of 10), and the approved drafts it would have missed and rejected ones it would have proposed, by person",
+    scope: "laboratory:read",
+    params: z.object({ experimentId: z.string() }),
+  },
+  {
+    method: "post",
+    path: "/api/v1/laboratory/experiments/{experimentId}/promote",
+    summary: "Promote a run experiment: its configuration becomes production's next signals settings version (audited). Needs an API key bound to an owner; any other key is 403",
+    scope: "laboratory:write",
+    params: z.object({ experimentId: z.string() }),
+  },
+  {
+    method: "get",
+    path: "/api/v1/signals/settings",
+    summary: "The signals settings in force: signal weights and half-lives, the high-intent threshold, the per-person daily email limit, the enrichment budget per person per month (cents), the drafting templates and prompt, with their version (0: the seeded defaults) and source (settings or laboratory). Changed on the Signals & drafting page or by promoting an experiment",
+    scope: "signals:read",
+  },
 ];
 
 /**
  * A write carrying the session cookie and no API key is a signed-in browser's: it must come
  * from the app's own origin (lib/http/origin.ts). Reads have no such check.
  */
-function forbiddenDescription(op: Operation): string {
+function forbiddenDescription(op: ApiOperation): string {
   const scope = "The key lacks the scope";
   return op.method === "get" ? scope : `${scope}; or, sent with the session cookie and no API key, it came from another site (Origin or Sec-Fetch-Site)`;
 }

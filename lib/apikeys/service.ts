@@ -12,6 +12,8 @@ export { API_SCOPES, type ApiScope } from "./scopes";
 export const CreateApiKeyInput = z.object({
   name: z.string().trim().min(2, "Name the key after what uses it").max(80),
   scopes: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope")),
+  /** The key acts as the user who creates it (a form checkbox posts "on"): needed to approve drafts by API. */
+  bindToUser: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean().optional()),
 });
 export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
 
@@ -21,21 +23,23 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-/** Creates a key and returns it once; only its hash and prefix are stored. */
+/** Creates a key and returns it once; only its hash and prefix are stored. A bound key acts as its creator. */
 export async function createApiKey(db: TenantDb, input: CreateApiKeyInput, ctx: AuditContext) {
+  if (input.bindToUser && !ctx.actorId) throw new ExpectedError("invalid", "Only a signed-in person can create a key that acts as them", "bindToUser");
+  const userId = input.bindToUser ? ctx.actorId : null;
   const prefix = randomBytes(8).toString("hex").slice(0, 10);
   const key = `dfk_${prefix}_${randomBytes(24).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const record = await tx.apiKey.create({
-      data: { name: input.name, scopes: input.scopes, prefix, keyHash: hashApiKey(key), createdById: ctx.actorId },
+      data: { name: input.name, scopes: input.scopes, prefix, keyHash: hashApiKey(key), createdById: ctx.actorId, userId },
     });
-    await recordAudit(tx, { action: "api_key.created", entity: "ApiKey", entityId: record.id, after: { name: input.name, scopes: input.scopes, prefix } }, ctx);
+    await recordAudit(tx, { action: "api_key.created", entity: "ApiKey", entityId: record.id, after: { name: input.name, scopes: input.scopes, prefix, actsAsUser: Boolean(userId) } }, ctx);
     return { key, record };
   });
 }
 
 export async function listApiKeys(db: TenantDb) {
-  return db.apiKey.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true } });
+  return db.apiKey.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, scopes: true, userId: true, lastUsedAt: true, revokedAt: true, createdAt: true } });
 }
 
 export async function revokeApiKey(db: TenantDb, id: string, ctx: AuditContext) {
@@ -53,6 +57,8 @@ export interface ApiPrincipal {
   tenantId: string;
   keyId: string;
   scopes: string[];
+  /** The user a bound key acts as (approvals by API record them); null for a workspace key. */
+  userId: string | null;
   /** The key's workspace, scoped. */
   db: TenantDb;
 }
@@ -71,5 +77,5 @@ export async function authenticateApiKey(presented: string | null): Promise<ApiP
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
-  return { tenantId: db.tenantId, keyId: key.id, scopes: key.scopes, db };
+  return { tenantId: db.tenantId, keyId: key.id, scopes: key.scopes, userId: key.userId, db };
 }

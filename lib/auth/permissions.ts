@@ -63,6 +63,28 @@ export const PERMISSIONS = {
   "messages:send": ["owner", "admin", "va"],
   /** The do-not-contact list, consent records and the email footer's postal address. */
   "compliance:manage": managers,
+  /** The approval queue of drafted emails: the people who work leads and buyers see it... */
+  "approvals:read": dealWorkers,
+  /** ...and those who may send mail approve, edit or reject a draft. */
+  "approvals:decide": ["owner", "admin", "va"],
+  /** Signal weights and half-lives, the high-intent threshold, limits, budget and drafting templates. */
+  "signals:settings": managers,
+  /** The laboratory: experiments are run in shadow by managers; only an owner promotes one. */
+  "laboratory:read": managers,
+  "laboratory:run": managers,
+  "laboratory:promote": ["owner"],
+  /** Market intel: the map, the areas and their ranks are for everyone... */
+  "market:read": everyone,
+  /** ...blacklisting an area (it stops outreach there) and the ranking's thresholds are managers'. */
+  "market:blacklist": managers,
+  "market:settings": managers,
+  /** The underwriting desk: fitting a learned lead-score model is managers'; only an owner promotes one. */
+  "scoring:fit": managers,
+  "scoring:promote": ["owner"],
+  /** Sold comps: the people who price deals import and add them. */
+  "comps:write": deciders,
+  /** Exporting prospects as CSV (the whole filter): people who may see the numbers in bulk. */
+  "deals:export": deciders,
   /** Erasure and access requests: filing them, running them now, downloading an export. */
   "privacy:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;

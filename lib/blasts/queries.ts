@@ -15,6 +15,8 @@ export interface BlastSummary {
   total: number;
   liquidityScore: number | null;
   coldReason: string | null;
+  /** The stored memo the emails carry, when one was attached. */
+  attachmentFileId: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -39,6 +41,7 @@ const SUMMARY_SELECT = {
   total: true,
   liquidityScore: true,
   coldReason: true,
+  attachmentFileId: true,
   createdAt: true,
   startedAt: true,
   finishedAt: true,

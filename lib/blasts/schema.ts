@@ -44,11 +44,14 @@ export const BlastInput = z
     emailSubject: z.preprocess(blank, z.string().trim().max(200, "Keep the subject under 200 characters").optional()),
     emailTemplate: z.preprocess(blank, z.string().trim().max(10_000, "Keep the email under 10,000 characters").optional()),
     coldReason: z.preprocess(blank, z.string().trim().min(3, "Say why (at least 3 characters)").max(500, "Keep the reason under 500 characters").optional()),
+    /** Attach the deal's latest investor memo (PDF) to the blast's emails: a checkbox ("on") or a boolean. */
+    attachMemo: z.preprocess((v) => (v === "on" || v === "true" ? true : v === "false" || v === "" || v === null ? undefined : v), z.boolean({ error: "Say true or false" }).optional()),
   })
   .superRefine((blast, ctx) => {
     const buyers = blast.buyerIds?.length ?? 0;
     if (blast.segmentId && buyers > 0) ctx.addIssue({ code: "custom", message: "Choose the checked buyers or a segment, not both", path: ["segmentId"] });
     if (!blast.segmentId && buyers === 0) ctx.addIssue({ code: "custom", message: "Check at least one buyer, or choose a segment", path: ["buyerIds"] });
+    if (blast.attachMemo && !blast.channels.includes("EMAIL")) ctx.addIssue({ code: "custom", message: "The memo goes with emails: choose email too, or leave it unattached", path: ["attachMemo"] });
     for (const field of ["smsTemplate", "emailSubject", "emailTemplate"] as const) {
       const error = blast[field] ? templateError(blast[field]) : null;
       if (error) ctx.addIssue({ code: "custom", message: error, path: [field] });

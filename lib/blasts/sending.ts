@@ -8,6 +8,8 @@ import { recordBuyerFeedback } from "@/lib/buyers/feedback";
 import type { TenantDb } from "@/lib/db/tenant";
 import { issueBuyerDealLinks } from "@/lib/dispositions/links";
 import { ExpectedError } from "@/lib/errors";
+import { readStoredFile } from "@/lib/files";
+import type { EmailAttachment } from "@/lib/providers/messaging";
 import { sendMessage, type OutboundDeps, type SendMessageResult } from "@/lib/outbound/service";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { buyerFirstName, dealMergeValues, mergeTemplate, type MergeValues } from "./templates";
@@ -39,7 +41,7 @@ export async function sendBlastChunk(db: TenantDb, blastId: string, options: Bla
   const clock = options.now ?? (() => new Date());
   const blast = await db.blast.findFirst({
     where: { id: blastId },
-    select: { id: true, dealId: true, status: true, createdById: true, smsTemplate: true, emailSubject: true, emailTemplate: true },
+    select: { id: true, dealId: true, status: true, createdById: true, smsTemplate: true, emailSubject: true, emailTemplate: true, attachmentFileId: true },
   });
   const result: BlastChunkResult = { status: "SENDING", sent: 0, blocked: 0, failed: 0, remaining: 0 };
   if (!blast || blast.status === "CANCELLED") return { ...result, status: "MISSING" };
@@ -63,10 +65,11 @@ export async function sendBlastChunk(db: TenantDb, blastId: string, options: Bla
         ? await db.$transaction((tx) => issueBuyerDealLinks(tx, { dealId: blast.dealId, buyerIds: buyers, blastId: blast.id, ttlDays: settings.linkTtlDays, baseUrl }, clock()))
         : new Map<string, string>();
     const names = new Map(people.map((p) => [p.id, p.name]));
+    const attachments = await blastAttachments(db, blast.attachmentFileId, recipients);
     const dealValues = deal ? dealMergeValues(deal, { showStreet: settings.showStreetToBuyers }) : null;
     for (const recipient of recipients) {
       const values: MergeValues | null = dealValues ? { ...dealValues, link: links.get(recipient.buyerId) ?? "", buyer_first_name: buyerFirstName(names.get(recipient.buyerId)) } : null;
-      const outcome = values ? await sendOne(db, blast, recipient, values, clock(), options.deps) : null;
+      const outcome = values ? await sendOne(db, blast, recipient, values, clock(), options.deps, attachments) : null;
       await recordOutcome(db, blast, recipient, outcome, clock());
       if (outcome?.status === "SENT") result.sent += 1;
       else if (outcome?.status === "BLOCKED") result.blocked += 1;
@@ -80,6 +83,17 @@ export async function sendBlastChunk(db: TenantDb, blastId: string, options: Bla
     result.status = "DONE";
   }
   return result;
+}
+
+/**
+ * The files the chunk's emails carry: the blast's memo, read once per chunk. A memo that can
+ * no longer be read fails the chunk (retried) rather than sending emails without it.
+ */
+async function blastAttachments(db: TenantDb, fileId: string | null, recipients: readonly { channel: string }[]): Promise<EmailAttachment[] | undefined> {
+  if (!fileId || !recipients.some((r) => r.channel === "EMAIL")) return undefined;
+  const stored = await readStoredFile(db, fileId);
+  if (!stored) throw new Error(`The blast's attached memo (${fileId}) cannot be read from the file store`);
+  return [{ fileName: stored.file.fileName, contentType: stored.file.contentType, bytes: stored.bytes }];
 }
 
 /** The next buyers with a QUEUED recipient, in a stable order. */
@@ -110,6 +124,7 @@ async function sendOne(
   values: MergeValues,
   at: Date,
   deps: OutboundDeps | undefined,
+  attachments?: EmailAttachment[],
 ): Promise<Outcome> {
   if (recipient.channel === "CALL") return null;
   const template = recipient.channel === "SMS" ? blast.smsTemplate : blast.emailTemplate;
@@ -125,6 +140,7 @@ async function sendOne(
         subject: recipient.channel === "EMAIL" ? mergeTemplate(blast.emailSubject ?? "", values).slice(0, 200) : undefined,
         actorId: blast.createdById,
         now: at,
+        attachments: recipient.channel === "EMAIL" ? attachments : undefined,
       },
       deps,
     );

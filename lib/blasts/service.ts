@@ -17,6 +17,7 @@ import { setDealDisposition } from "@/lib/deals/disposition";
 import { ExpectedError } from "@/lib/errors";
 import { EVENTS } from "@/lib/events/catalog";
 import { enqueueEvents } from "@/lib/events/outbox";
+import { latestMemo } from "@/lib/memo/service";
 import { currentRequestId } from "@/lib/observability/request-context";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { BlastInput, coldMarketMessage, type BlastRequest } from "./schema";
@@ -81,6 +82,10 @@ export async function createBlast(
     throw new ExpectedError("not_found", `${missing.length === 1 ? "A buyer" : `${missing.length} buyers`} of this blast do not exist (${missing.slice(0, 3).join(", ")})`, "buyerIds");
   }
 
+  // The memo attached is the latest at queueing time: a newer version made mid-send does not change what buyers get.
+  const memo = blast.attachMemo ? await latestMemo(db, deal.id) : null;
+  if (blast.attachMemo && !memo) throw new ExpectedError("invalid", "This deal has no investor memo yet: generate it on the Documents tab first", "attachMemo");
+
   const settings = await getBuyerSettings(db);
   const key = liquidityKeyOfDeal(deal);
   // A deal outside any market has no node: its liquidity is unknown, not cold.
@@ -103,11 +108,19 @@ export async function createBlast(
         liquidityScore: liquidity?.score ?? null,
         coldReason: cold ? (blast.coldReason ?? null) : null,
         segmentId: blast.segmentId ?? null,
+        attachmentFileId: memo?.id ?? null,
       },
       select: { id: true },
     });
     await tx.blastRecipient.createMany({ data: recipients.map((r) => ({ blastId: row.id, buyerId: r.buyerId, channel: r.channel })) });
-    const after = { dealId: deal.id, buyers: buyerIds.length, channels: blast.channels, recipients: recipients.length, segmentId: blast.segmentId ?? null };
+    const after = {
+      dealId: deal.id,
+      buyers: buyerIds.length,
+      channels: blast.channels,
+      recipients: recipients.length,
+      segmentId: blast.segmentId ?? null,
+      ...(memo ? { attachmentFileId: memo.id, memoVersion: memo.version } : {}),
+    };
     await recordAudit(tx, { action: "blast.created", entity: "Blast", entityId: row.id, after }, audit);
     if (cold) {
       await recordAudit(

@@ -7,6 +7,8 @@
 import type { TenantDb } from "@/lib/db/tenant";
 import { createBlast } from "@/lib/blasts/service";
 import { isExpectedError } from "@/lib/errors";
+import { areaCodeOf } from "@/lib/geo/area";
+import { blacklistedAreas } from "@/lib/market/queries";
 import { notifyRoles } from "@/lib/notifications/service";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { findBuyerMatches } from "./candidates";
@@ -38,6 +40,8 @@ export interface BuyerMatchingReport {
   deals: number;
   notified: number;
   withoutMatches: number;
+  /** Deals in a blacklisted postal area: neither matched nor blasted. */
+  blacklisted: number;
   blasts: { dealId: string; blastId: string; recipients: number }[];
   blastsRefused: { dealId: string; reason: string }[];
   /** The end of the window this pass covered: the next pass starts there. */
@@ -50,7 +54,8 @@ const describeDeal = (deal: { street: string | null; city: string | null; region
  * Matches the high-spread deals underwritten in (since, now]: a notification to the owners
  * per deal with matches ("12 buyers match 123 Main St (best: Jane Cash, tier A)"), and, with
  * auto-blast on, a blast to its tier-A matches (not the new ones). A blast the blast service
- * refuses (a cold market needs a reason, no public URL) is reported, not retried.
+ * refuses (a cold market needs a reason, no public URL) is reported, not retried. Deals in a
+ * blacklisted postal area are skipped (counted, not matched, not blasted).
  */
 export async function runBuyerMatching(db: TenantDb, window: { since: Date; now?: Date }): Promise<BuyerMatchingReport> {
   const now = window.now ?? new Date();
@@ -58,11 +63,19 @@ export async function runBuyerMatching(db: TenantDb, window: { since: Date; now?
     where: await highSpreadWhere(db, window.since, now),
     orderBy: { underwrittenAt: "asc" },
     take: MATCHING_BATCH,
-    select: { id: true, street: true, city: true, region: true, underwrittenAt: true },
+    select: { id: true, street: true, city: true, region: true, underwrittenAt: true, areaCode: true, postalCode: true },
   });
   const settings = await getBuyerSettings(db);
-  const report: BuyerMatchingReport = { deals: deals.length, notified: 0, withoutMatches: 0, blasts: [], blastsRefused: [], until: now.toISOString() };
+  // A failed read of the marks throws: the pass fails rather than match a blacklisted deal.
+  const areaOf = (deal: (typeof deals)[number]) => deal.areaCode ?? areaCodeOf(deal.postalCode);
+  const blacklisted = await blacklistedAreas(db, deals.map(areaOf));
+  const report: BuyerMatchingReport = { deals: deals.length, notified: 0, withoutMatches: 0, blacklisted: 0, blasts: [], blastsRefused: [], until: now.toISOString() };
   for (const deal of deals) {
+    const area = areaOf(deal);
+    if (area && blacklisted.has(area)) {
+      report.blacklisted += 1;
+      continue;
+    }
     const { matches, liquidity } = await findBuyerMatches(db, deal.id, { now });
     if (matches.length === 0) {
       report.withoutMatches += 1;

@@ -8,7 +8,7 @@ import { PROPERTY_TYPES } from "@/lib/intake/schema";
 import { storableText } from "@/lib/validation/text";
 import { parseLenientQuery, searchParamsOf, type RawQuery } from "@/lib/validation/url-query";
 
-export const BUYER_SORTS = ["name", "company", "tier", "status", "proofOfFunds", "lastActivity", "createdAt"] as const;
+export const BUYER_SORTS = ["name", "company", "tier", "status", "proofOfFunds", "lastActivity", "intentScore", "createdAt"] as const;
 export type BuyerSort = (typeof BUYER_SORTS)[number];
 
 /** Kept beside the query so client components need not import the buyer schema (and lib/geo with it). */

@@ -32,6 +32,7 @@ export const BUYER_ROW_SELECT = {
   tags: true,
   ownerId: true,
   lastActivityAt: true,
+  intentScore: true,
   createdAt: true,
 } as const satisfies Prisma.BuyerSelect;
 
@@ -105,6 +106,8 @@ export function buyerOrderBy(sort: BuyerSort, dir: "asc" | "desc"): Prisma.Buyer
     : sort === "name" ? { name: dir }
     : sort === "tier" ? { tier: dir }
     : sort === "status" ? { status: dir }
+    // Buyer_tenantId_intentScore_desc_idx (tenantId, intentScore DESC, id DESC) serves both directions.
+    : sort === "intentScore" ? { intentScore: dir }
     : { createdAt: dir };
   return [first, { id: dir }];
 }

@@ -60,6 +60,18 @@ export const StorageCredentials = z.object({
   secretAccessKey: text("Enter the secret key"),
 });
 
+/** BatchData's skip-trace API (lib/providers/skiptrace); the price of one lookup is what the budget counts. */
+export const SkiptraceCredentials = z.object({
+  apiKey: text("Enter the BatchData API key"),
+  baseUrl: optionalUrl("Enter the API base URL"),
+  costCents: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number({ error: "Enter the price of one lookup in cents" }).int().min(0).max(1000).default(20)),
+});
+
+export const CompsCredentials = z.object({
+  apiKey: text("Enter the RentCast API key"),
+  baseUrl: optionalUrl("Enter the API base URL"),
+});
+
 export const CREDENTIAL_SCHEMAS = {
   TWILIO: TwilioCredentials,
   SENDGRID: SendgridCredentials,
@@ -68,6 +80,8 @@ export const CREDENTIAL_SCHEMAS = {
   SAM_GOV: SamGovCredentials,
   LLM: LlmCredentials,
   STORAGE: StorageCredentials,
+  SKIPTRACE: SkiptraceCredentials,
+  COMPS: CompsCredentials,
 } as const satisfies Record<CredentialProvider, z.ZodType>;
 
 export type CredentialsOf<P extends CredentialProvider> = z.infer<(typeof CREDENTIAL_SCHEMAS)[P]>;
@@ -117,6 +131,15 @@ export const CREDENTIAL_FIELDS: Record<CredentialProvider, CredentialField[]> = 
     { name: "accessKeyId", label: "Access key id", secret: false, required: true },
     { name: "secretAccessKey", label: "Secret key", secret: true, required: true },
   ],
+  SKIPTRACE: [
+    { name: "apiKey", label: "API key", secret: true, required: true },
+    { name: "baseUrl", label: "Base URL", secret: false, required: false, type: "url", hint: "Empty: https://api.batchdata.com" },
+    { name: "costCents", label: "Price per lookup (cents)", secret: false, required: false, hint: "Counted against each person's monthly enrichment budget. Default 20." },
+  ],
+  COMPS: [
+    { name: "apiKey", label: "API key", secret: true, required: true },
+    { name: "baseUrl", label: "Base URL", secret: false, required: false, type: "url", hint: "Empty: https://api.rentcast.io/v1" },
+  ],
 };
 
 export const PROVIDER_LABELS: Record<CredentialProvider, string> = {
@@ -127,6 +150,8 @@ export const PROVIDER_LABELS: Record<CredentialProvider, string> = {
   SAM_GOV: "SAM.gov",
   LLM: "Language model",
   STORAGE: "File storage (S3)",
+  SKIPTRACE: "Skip trace (BatchData)",
+  COMPS: "Sold comps (RentCast)",
 };
 
 export function secretFieldsOf(provider: CredentialProvider): string[] {

@@ -176,3 +176,37 @@ export interface BulkSql {
   dataModel: RuntimeDataModel;
   sql: DirectSql;
 }
+
+const SQL_TYPES: Record<string, string> = { Int: "integer", BigInt: "bigint", Float: "double precision", String: "text", Boolean: "boolean", Json: "jsonb", DateTime: "timestamp(3)" };
+
+/**
+ * Sets per-row values on existing rows of a tenant-owned model in ONE statement: the rows go
+ * as a single JSON parameter, read back with jsonb_to_recordset and joined on id (a rescore
+ * of an import's batch is one UPDATE, not one per deal). Runs as the tenant like every scoped
+ * write, and names the tenant in its WHERE too. Each row needs `id`; every row must set the
+ * same columns. Returns how many rows changed.
+ */
+export async function updateRowsById(db: TenantDb | TenantTransaction, model: BulkModel, rows: ({ id: string } & Record<string, unknown>)[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const bulk = bulkSqlOf(db, "updateRowsById");
+  const modelFields = bulk.dataModel.models[model].fields;
+  const names = Object.keys(rows[0]).filter((name) => name !== "id");
+  const columns = names.map((name) => {
+    const field = modelFields.find((f) => f.name === name && (f.kind === "scalar" || f.kind === "enum"));
+    if (!field || name === "tenantId") throw new Error(`${model} has no writable column ${name}`);
+    const base = field.kind === "enum" ? `"${field.type}"` : SQL_TYPES[field.type];
+    if (!base) throw new Error(`updateRowsById cannot write ${model}.${name} (${field.type})`);
+    // Prisma's runtime data model does not say which scalars are lists; the values do.
+    const isList = field.isList ?? (field.type !== "Json" && rows.some((row) => Array.isArray(row[name])));
+    return { name, type: isList ? `${base}[]` : base };
+  });
+  const payload = JSON.stringify(rows.map((row) => Object.fromEntries([["id", row.id], ...names.map((name) => [name, row[name] instanceof Date ? (row[name] as Date).toISOString() : (row[name] ?? null)])])));
+  const hasUpdatedAt = modelFields.some((f) => f.name === "updatedAt");
+  const set = [...columns.map((c) => `"${c.name}" = s."${c.name}"`), ...(hasUpdatedAt ? [`"updatedAt" = now()`] : [])].join(", ");
+  const shape = [`"id" text`, ...columns.map((c) => `"${c.name}" ${c.type}`)].join(", ");
+  const changed = await bulk.sql.query<{ id: string }>(
+    `UPDATE "${model}" AS t SET ${set} FROM jsonb_to_recordset($2::jsonb) AS s(${shape}) WHERE t."tenantId" = $1 AND t."id" = s."id" RETURNING t."id"`,
+    [db.tenantId, payload],
+  );
+  return changed.length;
+}

@@ -217,3 +217,8 @@ export function scopeToTenant(prisma: PrismaClient, tenantId: string): TenantDb 
   const transactions = buildScopedClient(prisma, tenantId, true);
   return hideRaw(queries, tenantId, dataModel, sessionOf(prisma), false, undefined, transactions) as unknown as TenantDb;
 }
+
+/** True for the client of an open transaction (it can defer work until the commit). */
+export function isTenantTransaction(db: TenantDb | TenantTransaction): db is TenantTransaction {
+  return typeof (db as Partial<TenantTransaction>).afterCommit === "function";
+}

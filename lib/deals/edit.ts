@@ -10,6 +10,7 @@ import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { placeAddress } from "@/lib/geo";
+import { reassessDeals } from "@/lib/scoring/assess";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { raiseSpreadAlerts } from "@/lib/underwriting/engine";
 import { applyUnderwriting, listOfferPolicies, planUnderwriting, type UnderwritingPlan } from "@/lib/underwriting/service";
@@ -26,6 +27,11 @@ export function applyEdit(deal: Deal, input: DealEditInput): Values {
   for (const field of DEAL_EDIT_FIELDS) {
     const value = input[field];
     if (value !== undefined) next[field] = value;
+  }
+  // The score a person types is the source's; the lead score itself is computed (lib/scoring).
+  if ("score" in next) {
+    next.sourceScore = next.score;
+    delete next.score;
   }
   if ("contactPhone" in next) next.contactPhone = normalizePhone(next.contactPhone as string | null) ?? next.contactPhone;
   if ("contactEmail" in next) next.contactEmail = normalizeEmail(next.contactEmail as string | null) ?? next.contactEmail;
@@ -69,14 +75,18 @@ export async function editDeal(db: TenantDb, ctx: AuditContext, dealId: string, 
   const correlationId = randomUUID();
 
   const outcome = await db.$transaction(async (tx) => {
-    const data = { ...changes, provenance: withEditedProvenance(deal.provenance, changed, ctx.actorEmail ?? "hand") } as Prisma.DealUpdateManyMutationInput;
+    // An ARV typed by hand is the deal's own again, whatever comps priced it before.
+    const arvSource = "arv" in changes ? { arvSource: changes.arv === null ? null : "entered" } : {};
+    const data = { ...changes, ...arvSource, provenance: withEditedProvenance(deal.provenance, changed, ctx.actorEmail ?? "hand") } as Prisma.DealUpdateManyMutationInput;
     await tx.deal.updateMany({ where: { id: deal.id, deletedAt: null }, data });
     let report = null;
     if (plan?.ok) report = await applyUnderwriting(tx, [plan], correlationId, settings!.spreadAlertThreshold);
     else if (plan) {
       // The stored offer was priced from numbers that no longer hold; no offer is the truthful answer.
-      await tx.deal.updateMany({ where: { id: deal.id }, data: { mao: null, spread: null, spreadRatio: null, strategy: null } });
+      await tx.deal.updateMany({ where: { id: deal.id }, data: { mao: null, recommendedOffer: null, spread: null, spreadRatio: null, strategy: null } });
     }
+    // Any field may move the score or a quality flag (a price, a phone, the market): assess again.
+    await reassessDeals(tx, [deal.id], new Date());
     const pick = (row: Values) => Object.fromEntries(changed.map((k) => [k, row[k as keyof Deal] ?? null]));
     await recordAudit(
       tx,

@@ -7,6 +7,9 @@ import { z } from "zod";
 import { DealInput, parseMoney, PROPERTY_TYPES } from "@/lib/intake/schema";
 import { IntakeConsentFields } from "@/lib/outbound/intake-consent";
 import { DEAL_STATUSES, statusExtrasProblem } from "./rules";
+import { DealTag } from "./tag";
+
+export { DealTag } from "./tag";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 
@@ -99,14 +102,6 @@ export const DealOwnerInput = z.object({
 });
 export type DealOwnerInput = z.infer<typeof DealOwnerInput>;
 
-/** A tag as people type it: trimmed, lower case, short, no commas (a form field holds several, comma-separated). */
-export const DealTag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "A tag cannot be empty")
-  .max(40, "A tag is at most 40 characters")
-  .regex(/^[^,]+$/, "A tag cannot contain a comma");
 
 const TagList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").map((t) => t.trim()).filter(Boolean) : v),

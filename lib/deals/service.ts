@@ -19,6 +19,8 @@ export interface UnderwritingColumns {
   spread: number;
   spreadRatio: number;
   strategy: NonNullable<Prisma.DealCreateManyInput["strategy"]>;
+  /** MAO minus the policy's negotiation margin. */
+  recommendedOffer?: number;
 }
 
 /** Inserts new deals in bulk; a deal whose address the tenant already has is skipped. Returns the inserted ids. */
@@ -116,7 +118,7 @@ export async function listDealHeadlines(db: Db, dealIds: string[]) {
 export async function getDealContact(db: Db, dealId: string) {
   return db.deal.findFirst({
     where: { id: dealId, deletedAt: null },
-    select: { id: true, contactPhone: true, contactEmail: true, timeZone: true, region: true, country: true, market: true, score: true },
+    select: { id: true, contactPhone: true, contactEmail: true, timeZone: true, region: true, country: true, market: true, score: true, areaCode: true, postalCode: true },
   });
 }
 

@@ -12,6 +12,8 @@ import { enqueueEvents } from "@/lib/events/outbox";
 import { statusChangeEndsLadder } from "@/lib/ladder/events";
 import { stopActiveLadder } from "@/lib/ladder/lifecycle";
 import { listMembers } from "@/lib/tenants/members";
+import { noteStatusChanges } from "@/lib/signals/observed";
+import { recordClosedDealComps } from "@/lib/comps/service";
 import { statusChangeProblem, type DealStatus } from "./rules";
 import type { DealOwnerInput, DealStatusChangeInput, DealTagsInput } from "./schema";
 
@@ -43,6 +45,7 @@ export async function changeDealStatus(db: TenantDb, ctx: AuditContext, input: D
 export async function changeDealStatusIn(tx: TenantTransaction, ctx: AuditContext, input: DealStatusChangeInput, now = new Date()): Promise<BulkResult> {
   const deals = await liveDeals(tx, input.dealIds, { id: true, status: true, assignmentFee: true, statusReason: true });
   const result: BulkResult = { changed: [], refused: refuseMissing(input.dealIds, deals) };
+  const moved: { dealId: string; from: string; to: string; at: Date }[] = [];
   for (const deal of deals) {
     const from = deal.status as DealStatus;
     const problem = statusChangeProblem(from, input.to, input);
@@ -81,7 +84,11 @@ export async function changeDealStatusIn(tx: TenantTransaction, ctx: AuditContex
       ctx,
     );
     result.changed.push(deal.id);
+    moved.push({ dealId: deal.id, from, to: input.to, at: now });
   }
+  await noteStatusChanges(tx, moved);
+  // A closed deal is a sale the workspace saw itself: it becomes a comp for its neighbours.
+  if (input.to === "CLOSED") await recordClosedDealComps(tx, moved.map((m) => m.dealId));
   return result;
 }
 

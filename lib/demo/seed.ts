@@ -7,6 +7,7 @@ import { periodsAt } from "@/lib/dashboard/rules";
 import { DEAL_STATUSES } from "@/lib/deals/rules";
 import { addDemoDealNotes, findDealsByIds, listDealRawPayloads, setDealHistory, type DemoDealState } from "@/lib/deals/service";
 import { seedDemoBuyers } from "@/lib/buyers/demo";
+import { seedDemoApprovals } from "./approvals";
 import { seedDemoRegistries } from "@/lib/dnc/demo";
 import { intakeDeals } from "@/lib/intake/service";
 import { redateDemoLeadEvents, seedDemoKpiHistory } from "@/lib/kpi/demo";
@@ -15,7 +16,9 @@ import { seedDemoConsent } from "@/lib/outbound/demo-consent";
 import { seedDemoConversations } from "@/lib/outbound/demo-messages";
 import { provisionTenant } from "@/lib/tenants/provision";
 import { upsertOfferPolicy } from "@/lib/underwriting/service";
-import { DEAD_REASONS, DEMO_NOTES, DEMO_TAGS, demoDeals, demoHistory, type DemoHistory } from "./deals";
+import { recomputeAreas } from "@/lib/market/service";
+import { seedDemoDecidedDeals, seedDemoUnderwritingDesk } from "./underwriting-seed";
+import { DEAD_REASONS, DEMO_NOTES, DEMO_TAGS, demoDeals, demoHistory, planDemoAreas, type DemoHistory } from "./deals";
 
 export const DEMO_PASSWORD = "dealflow-demo-2026";
 export const DEMO_TENANT_SLUG = "demo";
@@ -37,8 +40,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<{ created: boolean }> {
   const existing = await prisma.tenant.findUnique({ where: { slug: DEMO_TENANT_SLUG } });
   if (existing) return { created: false };
-  const deals = demoDeals(DEMO_DEAL_COUNT);
-  const history = demoHistory(DEMO_DEAL_COUNT);
+  const { deals, history } = planDemoAreas(demoDeals(DEMO_DEAL_COUNT), demoHistory(DEMO_DEAL_COUNT));
   const rows = deals.map((deal, i) => ({ deal, history: history[i], row: i + 1 }));
   const us = await provisionTenant(
     prisma,
@@ -75,9 +77,17 @@ async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoR
   const conversed = await findDealsByIds(db, dealIds.worked, { id: true, contactName: true, contactPhone: true, street: true });
   await seedDemoConversations(db, conversed, now, periods.weekStart);
   if (va) await seedDemoFollowUps(db, va, now);
-  await redateDemoLeadEvents(db, dealIds.arrivals);
+  const decidedArrivals = await seedDemoDecidedDeals(db, country === "CA" ? "CA" : "US", now);
+  await redateDemoLeadEvents(db, [...dealIds.arrivals, ...decidedArrivals]);
   await seedDemoKpiHistory(db, now);
   await seedDemoBuyers(db, now);
+  const ownerId = members.find((m) => m.role === "owner")?.userId;
+  const owner = ownerId ? await prisma.user.findUnique({ where: { id: ownerId }, select: { id: true, email: true } }) : null;
+  await seedDemoApprovals(db, now, owner);
+  // Rank the postal areas now, so the market map and the ranks show on first start.
+  await recomputeAreas(db, { full: true, now });
+  // Sold comps and lead lists; then every deal scored and (US) a model fitted on its outcomes.
+  await seedDemoUnderwritingDesk(db, country === "CA" ? "CA" : "US", now);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

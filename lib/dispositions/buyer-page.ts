@@ -10,6 +10,7 @@ import type { TenantDb } from "@/lib/db/tenant";
 import { findDeal } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { findTenantName } from "@/lib/tenants/profile";
+import { noteDealPageView } from "@/lib/signals/observed";
 import { noteBuyerDealLinkView, type ResolvedBuyerDealLink } from "./links";
 import type { BuyerPageAction } from "./schema";
 import { storeOffer } from "./service";
@@ -84,6 +85,7 @@ export async function recordBuyerPageView(db: TenantDb, link: Link, now = new Da
   await db.$transaction(async (tx) => {
     await noteBuyerDealLinkView(tx, link.id, now);
     await recordBuyerFeedback(tx, [{ buyerId: link.buyerId, dealId: link.dealId, kind: "VIEWED", dedupeKey: `view:${link.id}:${window}`, occurredAt: now, data: { linkId: link.id } }]);
+    await noteDealPageView(tx, { linkId: link.id, buyerId: link.buyerId, dealId: link.dealId, at: now });
   });
 }
 

@@ -11,6 +11,7 @@ import { setDealBuyerTerms, setDealDisposition } from "@/lib/deals/disposition";
 import { findDeal } from "@/lib/deals/service";
 import { changeDealStatusIn } from "@/lib/deals/workflow";
 import { ExpectedError } from "@/lib/errors";
+import { noteBuyerOffer } from "@/lib/signals/observed";
 import { assignmentFeeOf, dispositionMoveProblem, type DispositionFrom, type DispositionStage } from "./rules";
 import type { DealBuyerTermsInput, TeamOfferInput } from "./schema";
 
@@ -86,6 +87,7 @@ export async function storeOffer(
   await recordBuyerFeedback(tx, [
     { buyerId: input.buyerId, dealId: input.dealId, kind: "OFFERED", dedupeKey: `offer:${offer.id}`, occurredAt: now, data: { offerId: offer.id, amount: input.amount, via: input.linkId ? "buyer_page" : "team" } },
   ]);
+  await noteBuyerOffer(tx, { offerId: offer.id, buyerId: input.buyerId, dealId: input.dealId, amount: input.amount, viaPage: Boolean(input.linkId), at: now });
   await recordAudit(
     tx,
     { action: "buyer_offer.received", entity: "BuyerOffer", entityId: offer.id, after: { dealId: input.dealId, buyerId: input.buyerId, amount: input.amount, via: input.linkId ? "buyer_page" : "team" } },

@@ -1,5 +1,6 @@
 import { countDealsAwaitingBuyerMatch, FIRST_MATCHING_LOOKBACK_MS } from "@/lib/buyers/engines";
 import type { TenantDb } from "@/lib/db/tenant";
+import { countDealsChangedSince } from "@/lib/market/engine";
 import { countMessagesByDirectionAndStatus } from "@/lib/outbound/queries";
 import { countDealsToUnderwrite } from "@/lib/underwriting/engine";
 import type { EngineLoad, EngineProfile } from "./types";
@@ -33,6 +34,7 @@ async function backlogOf(db: TenantDb, engine: EngineProfile["name"], now: Date)
     const until = (await lastCompletedRun(db, engine))?.details?.until;
     return countDealsAwaitingBuyerMatch(db, typeof until === "string" ? new Date(until) : new Date(now.getTime() - FIRST_MATCHING_LOOKBACK_MS), now);
   }
+  if (engine === "market-intel") return countDealsChangedSince(db, (await lastCompletedRun(db, engine))?.details ?? null);
   return 0;
 }
 

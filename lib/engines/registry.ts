@@ -1,13 +1,18 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { runDraftingSweep } from "@/lib/approvals/drafting";
 import { FIRST_MATCHING_LOOKBACK_MS, runBuyerMatching, runBuyerPerformance } from "@/lib/buyers/engines";
 import type { TenantDb } from "@/lib/db/tenant";
 import { pollDealMailbox } from "@/lib/intake/mailbox";
 import { runKpiTripwire } from "@/lib/kpi/tripwire";
+import { runMarketIntelPass } from "@/lib/market/engine";
 import { processDuePrivacyRequests } from "@/lib/privacy/service";
 import { gmailMailbox, gmailMailboxConfigFor } from "@/lib/providers/gmail";
+import { runSignalDecay } from "@/lib/signals/decay";
 import { underwriteNewDeals } from "@/lib/underwriting/engine";
+import { generateAlertMemos } from "@/lib/memo/service";
+import { runScoringPass } from "@/lib/scoring/engine";
 import { lastCompletedRun } from "./watermark";
-import type { EngineName, EngineProfile, EngineTrigger } from "./types";
+import type { EngineName, EngineProfile, EngineTrigger, IntervalBounds } from "./types";
 
 /** What one run did: work done, or a reason it had nothing it could do. */
 export type EngineWork =
@@ -18,6 +23,11 @@ export interface EngineDefinition extends EngineProfile {
   description: string;
   /** Runs one pass for a tenant. Throws when the pass failed. */
   run(db: TenantDb, context?: { trigger: EngineTrigger }): Promise<EngineWork>;
+}
+
+/** Bounds that pin an engine to one interval: it keeps a pace, whatever the load. */
+function fixedPace(seconds: number): IntervalBounds {
+  return { minSeconds: seconds, maxSeconds: seconds, defaultSeconds: seconds };
 }
 
 /** The engines, each a pass over lib code. Inngest, Run now and tests all call `run`. */
@@ -47,16 +57,18 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
   underwriting: {
     name: "underwriting",
     label: "Underwriting",
-    description: "Computes MAO, spread and strategy for new deals that have the numbers and a policy.",
+    description: "Computes MAO, spread and strategy for new deals that have the numbers and a policy, and makes the investor memo of each deal whose spread reaches the alert threshold.",
     bounds: { minSeconds: 60, maxSeconds: 60 * 60, defaultSeconds: 15 * 60 },
     signals: ["backlog", "inboundVelocity"],
     backlogNoun: "deal(s) awaiting underwriting",
     async run(db) {
       const report = await underwriteNewDeals(db, { limit: 500 });
+      // A deal whose new evidence reaches the alert threshold gets its investor memo, once per evidence.
+      const memos = await generateAlertMemos(db, report.alerts);
       return {
         outcome: "OK",
         items: report.underwritten,
-        details: { skipped: report.skipped.length, alerts: report.alerts.length, correlationId: report.correlationId },
+        details: { skipped: report.skipped.length, alerts: report.alerts.length, memos: memos.generated, memosFailed: memos.failed.length, correlationId: report.correlationId },
       };
     },
   },
@@ -65,7 +77,7 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     label: "KPI tripwire",
     description: "Compares the last hour of each KPI with the same hour over the previous 7 days and alerts on a breach.",
     // A fixed pace: the tripwire watches the load, it does not follow it.
-    bounds: { minSeconds: 5 * 60, maxSeconds: 5 * 60, defaultSeconds: 5 * 60 },
+    bounds: fixedPace(5 * 60),
     signals: [],
     backlogNoun: "KPIs to check",
     async run(db) {
@@ -82,7 +94,7 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     label: "Privacy requests",
     description: "Carries out pending erasure and access requests, each due within 24 hours of being filed.",
     // A fixed pace of minutes keeps every request far inside its 24-hour deadline.
-    bounds: { minSeconds: 5 * 60, maxSeconds: 5 * 60, defaultSeconds: 5 * 60 },
+    bounds: fixedPace(5 * 60),
     signals: [],
     backlogNoun: "privacy requests pending",
     async run(db) {
@@ -106,7 +118,7 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
       return {
         outcome: "OK",
         items: report.deals,
-        details: { until: report.until, notified: report.notified, withoutMatches: report.withoutMatches, blasts: report.blasts, blastsRefused: report.blastsRefused },
+        details: { until: report.until, notified: report.notified, withoutMatches: report.withoutMatches, blacklisted: report.blacklisted, blasts: report.blasts, blastsRefused: report.blastsRefused },
       };
     },
   },
@@ -115,7 +127,7 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     label: "Buyer performance",
     description: "Recomputes buyer tiers and the liquidity graph once a day, and soon after a burst of buyer feedback.",
     // A short fixed pace that checks for a burst; the recompute itself runs daily or after one.
-    bounds: { minSeconds: 15 * 60, maxSeconds: 15 * 60, defaultSeconds: 15 * 60 },
+    bounds: fixedPace(15 * 60),
     signals: [],
     backlogNoun: "feedback events since the last recompute",
     async run(db, context) {
@@ -127,6 +139,63 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
         items: result.buyers,
         details: { why: result.why, tiers: result.tiers, newBuyers: result.newBuyers, changed: result.changed, nodes: result.nodes },
       };
+    },
+  },
+  "signal-decay": {
+    name: "signal-decay",
+    label: "Signal decay",
+    description: "Recomputes every intent score once a day as its signals age, and starts drafting for scores that reach the threshold.",
+    // A fixed daily pace: scores fade over days, and every new signal recomputes its person at once.
+    bounds: fixedPace(24 * 60 * 60),
+    signals: [],
+    backlogNoun: "people with an intent score",
+    async run(db) {
+      const report = await runSignalDecay(db);
+      return { outcome: "OK", items: report.people, details: { changed: report.changed, crossed: report.crossed } };
+    },
+  },
+  drafting: {
+    name: "drafting",
+    label: "Drafting",
+    description: "Proposes emails for approval to people at or above the intent threshold who have no draft waiting and no email today. Never sends.",
+    // A fixed hourly pace: each intent/high event drafts at once; this pass catches what they missed.
+    bounds: fixedPace(60 * 60),
+    signals: [],
+    backlogNoun: "people at or above the intent threshold",
+    async run(db) {
+      const report = await runDraftingSweep(db);
+      return { outcome: "OK", items: report.proposed, details: { considered: report.considered, skipped: report.skipped } };
+    },
+  },
+  "market-intel": {
+    name: "market-intel",
+    label: "Market intel",
+    description: "Recomputes the velocity, spreads and rank of each ZIP and FSA touched since the last pass (all of them nightly) and tells the owners when an area turns hot.",
+    // Underwriting's range, a little slower at the fast end: a pass rewrites the areas it covers.
+    bounds: { minSeconds: 5 * 60, maxSeconds: 60 * 60, defaultSeconds: 15 * 60 },
+    signals: ["backlog"],
+    backlogNoun: "deal(s) changed since the last market pass",
+    async run(db, context) {
+      const last = await lastCompletedRun(db, "market-intel");
+      const { report, details } = await runMarketIntelPass(db, last?.details ?? null, { manual: context?.trigger === "manual" });
+      return {
+        outcome: "OK",
+        items: report.areas,
+        details: { ...details, changed: report.changed, newlyHot: report.newlyHot.length, located: report.located },
+      };
+    },
+  },
+  scoring: {
+    name: "scoring",
+    label: "Lead scoring",
+    description: "Scores every live deal again once a day (freshness, market ranks, opt-ins change) and proposes a learned model when 200 or more decided outcomes, and enough new ones since the last fit, are in.",
+    // A fixed daily pace: intake and edits score their deals at once; this pass keeps the rest fresh.
+    bounds: fixedPace(24 * 60 * 60),
+    signals: [],
+    backlogNoun: "live deals to rescore",
+    async run(db) {
+      const report = await runScoringPass(db);
+      return { outcome: "OK", items: report.rescored, details: { decided: report.decided, proposedVersion: report.proposedVersion } };
     },
   },
 };

@@ -4,7 +4,7 @@
  */
 export class ExpectedError extends Error {
   constructor(
-    readonly code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "rate_limited",
+    readonly code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "too_large" | "unsupported_media_type" | "rate_limited",
     message: string,
     readonly field?: string,
   ) {
@@ -20,6 +20,8 @@ export const HTTP_STATUS: Record<ExpectedError["code"], number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
 };
 

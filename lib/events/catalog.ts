@@ -34,6 +34,14 @@ export const EVENT_CATALOG = {
   ),
   /** A blast was written with its recipients: its sender works through them in chunks. */
   blastQueued: defineEvent("blast/queued", TenantEvent.extend({ blastId: z.string().min(1) })),
+  /**
+   * A lead's or a buyer's intent score reached the high-intent threshold: enrich their
+   * context if it lacks a way to reach them, then propose a draft for approval.
+   */
+  intentHigh: defineEvent(
+    "intent/high",
+    TenantEvent.extend({ dealId: z.string().min(1).optional(), buyerId: z.string().min(1).optional(), score: z.number().int(), threshold: z.number().int() }),
+  ),
   /** Run an engine for a tenant now. */
   engineRunRequested: defineEvent(
     "engine/run.requested",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { insertRows } from "@/lib/db/bulk";
-import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+import { isTenantTransaction, type TenantDb, type TenantTransaction } from "@/lib/db/tenant";
 import { currentRequestId } from "@/lib/observability/request-context";
 import { kickDispatcher } from "./dispatch-runtime";
 
@@ -31,7 +31,7 @@ export async function enqueueEvents(db: TenantDb | TenantTransaction, events: Ou
     data: { ...event.data, tenantId: db.tenantId, ...withCurrentRequestId() },
   }));
   await insertRows(db, "EventOutbox", rows, { skipDuplicates: true });
-  if (isTransaction(db)) db.afterCommit(kickDispatcher);
+  if (isTenantTransaction(db)) db.afterCommit(kickDispatcher);
   else kickDispatcher();
   return rows.map((row) => row.id);
 }
@@ -39,8 +39,4 @@ export async function enqueueEvents(db: TenantDb | TenantTransaction, events: Ou
 function withCurrentRequestId(): { requestId?: string } {
   const requestId = currentRequestId();
   return requestId ? { requestId } : {};
-}
-
-function isTransaction(db: TenantDb | TenantTransaction): db is TenantTransaction {
-  return typeof (db as Partial<TenantTransaction>).afterCommit === "function";
 }

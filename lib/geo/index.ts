@@ -20,7 +20,8 @@ export {
   type NormalizedAddress,
 } from "./address";
 export { normalizeRegion, normalizeCountry } from "./region-names";
-export { placeAddress, type PlacedAddress } from "./place";
+export { placeAddress, locate, type PlacedAddress, type PlacedLocation, type PlaceInput } from "./place";
+export { areaCodeOf, areaCountry, areaCentroid, nearestArea, haversineKm, isInServedCountries, type AreaCentroid } from "./area";
 export {
   resolveGeo,
   geoLookup,

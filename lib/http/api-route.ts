@@ -17,7 +17,8 @@ export interface ApiContext<B, Q> {
   query: Q;
   params: Record<string, string>;
   requestId: string;
-  auditContext: { actorId: null; actorEmail: string; requestId: string };
+  /** The actor is the bound user of a user-bound key, else none (the key is named in actorEmail). */
+  auditContext: { actorId: string | null; actorEmail: string; requestId: string };
 }
 
 const STATUS = Symbol("status");
@@ -31,10 +32,20 @@ function isWithStatus(value: unknown): value is { [STATUS]: number; body: unknow
   return typeof value === "object" && value !== null && STATUS in value;
 }
 
-function presentedKey(request: NextRequest): string | null {
+/** The API key a request presents (Bearer or X-API-Key), or null. */
+export function presentedKey(request: Request): string | null {
   const auth = request.headers.get("authorization");
   if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
   return request.headers.get("x-api-key");
+}
+
+/** The request's API key with `scope`, within its rate limit; 401, 403 or 429 otherwise. */
+export async function requireApiKey(request: Request, scope: ApiScope): Promise<ApiPrincipal> {
+  const principal = await authenticateApiKey(presentedKey(request));
+  if (!principal) throw new ExpectedError("unauthorized", "A valid API key is required (Authorization: Bearer <key>)");
+  if (!principal.scopes.includes(scope)) throw new ExpectedError("forbidden", `This API key lacks the ${scope} scope`);
+  await limitApiKey(principal.db, principal.keyId);
+  return principal;
 }
 
 async function readJsonBody(request: NextRequest): Promise<unknown> {
@@ -62,11 +73,8 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       const crossSite = refuseCrossSiteWrite(request, options.body ? "application/json" : undefined);
       if (crossSite) return crossSite;
     }
-    const principal = await authenticateApiKey(presentedKey(request));
-    if (!principal) throw new ExpectedError("unauthorized", "A valid API key is required (Authorization: Bearer <key>)");
-    if (!principal.scopes.includes(options.scope)) throw new ExpectedError("forbidden", `This API key lacks the ${options.scope} scope`);
+    const principal = await requireApiKey(request, options.scope);
     const { db } = principal;
-    await limitApiKey(db, principal.keyId);
 
     const rawBody = options.body ? await readJsonBody(request) : undefined;
     const parsedBody = options.body ? parseStorable(options.body, rawBody) : null;
@@ -88,7 +96,7 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
         query: parsedQuery?.data as z.infer<Q>,
         params: await context.params,
         requestId: context.requestId,
-        auditContext: { actorId: null, actorEmail: `api-key:${principal.keyId}`, requestId: context.requestId },
+        auditContext: { actorId: principal.userId, actorEmail: `api-key:${principal.keyId}`, requestId: context.requestId },
       });
       return isWithStatus(data) ? { status: data[STATUS], body: data.body } : { status: options.status ?? 200, body: data as unknown };
     };
@@ -98,6 +106,8 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "idempotent-replayed": "true" } : {} });
     }
     const result = await run();
+    // A handler that streams (a CSV export) answers with its own Response.
+    if (result.body instanceof Response) return result.body;
     return NextResponse.json(result.body, { status: result.status });
   });
 }

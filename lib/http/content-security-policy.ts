@@ -7,14 +7,18 @@ export const NONCE_HEADER = "x-nonce";
  * does not. Styles allow inline attributes: Radix and Recharts position elements with them,
  * and a style cannot run code. Fonts are self-hosted (@fontsource), so every source is 'self'.
  */
-export function contentSecurityPolicy(options: { nonce: string; https: boolean; development: boolean }): string {
+export function contentSecurityPolicy(options: { nonce: string; https: boolean; development: boolean; mapStyleUrl?: string }): string {
+  // A map style set by MAP_STYLE_URL (and its tiles, usually on the same host) is fetched by the map's worker.
+  const mapOrigin = originOf(options.mapStyleUrl);
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${mapOrigin ? ` ${mapOrigin}` : ""}`,
+    // The Market map (MapLibre) draws in a worker it starts from a blob.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -24,3 +28,14 @@ export function contentSecurityPolicy(options: { nonce: string; https: boolean; 
   return directives.join("; ");
 }
 
+
+/** "https://tiles.example.com" of a URL; undefined when absent or not http(s). */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}

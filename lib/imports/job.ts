@@ -32,7 +32,7 @@ export async function claimJob(db: TenantDb, jobId: string, options: ClaimOption
   if (!job) throw new ExpectedError("not_found", "That import does not exist.");
   if (job.status === "RUNNING" && !options.recover) throw new ExpectedError("conflict", "This import is already running.");
   if (job.status === "DONE" && !options.restart) return job;
-  const reset = options.restart ? { processedRows: 0, created: 0, duplicates: 0, errorCount: 0 } : {};
+  const reset = options.restart ? { processedRows: 0, created: 0, duplicates: 0, stacked: 0, errorCount: 0 } : {};
   return db.$transaction(async (tx) => {
     // Conditional on the status we read, so two starts cannot both run the job.
     const claimed = await tx.importJob.updateMany({

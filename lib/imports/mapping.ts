@@ -76,6 +76,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   region: ["state", "province", "state province", "state code", "st", "prov", "region"],
   postalCode: ["zip", "zip code", "zipcode", "postal code", "postcode", "postal", "zip5"],
   country: ["country", "country code"],
+  latitude: ["latitude", "lat", "property latitude"],
+  longitude: ["longitude", "lng", "lon", "long", "property longitude"],
   askingPrice: ["asking price", "asking", "ask", "price", "list price", "listing price", "asking amount"],
   arv: ["arv", "after repair value", "after repaired value", "estimated arv", "est arv"],
   repairs: ["est repairs", "repairs", "estimated repairs", "repair cost", "repair costs", "repair estimate", "rehab", "rehab cost", "rehab estimate"],

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { normalizePhone } from "@/lib/contact/address";
 import { normalizeAddress } from "@/lib/geo";
 import { BuyerImportPreviewInput, previewBuyerImport } from "./buyer-rows";
+import { CompImportPreviewInput, previewCompImport } from "./comps";
 import { ImportConsentDefault } from "./consent";
 import { isBlankRow, toRecord, validateRow } from "./rows";
 import { toHeaderMapping } from "./schema";
@@ -82,9 +83,10 @@ export function previewImport(input: z.output<typeof ImportPreviewInput>): Previ
  */
 export const ImportPreviewRequest = z.preprocess(
   (body) => (body && typeof body === "object" && !("kind" in body) ? { ...body, kind: "DEALS" } : body),
-  z.discriminatedUnion("kind", [ImportPreviewInput.extend({ kind: z.literal("DEALS") }), BuyerImportPreviewInput]),
+  z.discriminatedUnion("kind", [ImportPreviewInput.extend({ kind: z.literal("DEALS") }), BuyerImportPreviewInput, CompImportPreviewInput]),
 );
 
 export function previewImportRequest(input: z.output<typeof ImportPreviewRequest>): PreviewRowCheck<string>[] {
+  if (input.kind === "COMPS") return previewCompImport(input);
   return input.kind === "BUYERS" ? previewBuyerImport(input) : previewImport(input);
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { LeadListName } from "@/lib/leadlists/schema";
 import { storableText } from "@/lib/validation/text";
 import { ImportConsentDefault } from "./consent";
 import { BUYER_FIELD_NAMES, MULTI_COLUMN_BUYER_FIELDS } from "./buyer-fields";
+import { COMP_FIELD_NAMES } from "./comp-fields";
 import { byHeader, IMPORT_FIELD_NAMES, type ImportField } from "./mapping";
 
 /** What the upload accepts; the browser checks it first, the server again. */
@@ -69,9 +71,9 @@ export function toColumnMapping<F extends string = ImportField>(headers: readonl
 }
 
 /** What the rows of a file become; lead lists unless the upload says otherwise. */
-export const IMPORT_KINDS = ["DEALS", "BUYERS"] as const;
+export const IMPORT_KINDS = ["DEALS", "BUYERS", "COMPS"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const ImportKindField = z.enum(IMPORT_KINDS, { error: "The kind of list must be DEALS or BUYERS" }).default("DEALS");
+export const ImportKindField = z.enum(IMPORT_KINDS, { error: "The kind of list must be DEALS, BUYERS or COMPS" }).default("DEALS");
 
 /**
  * The columns of a buyer list, stored like a lead list's. Phones, emails and tags may come
@@ -114,12 +116,34 @@ export const ImportUploadFields = z.object({
     })
     .pipe(ImportConsentDefault.nullable()),
   fileSize: z.coerce.number().int().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 50 MB"),
+  /** The lead list the rows join; empty or absent names it after the file. */
+  listName: LeadListName.optional(),
 });
 
 /** A buyer list's upload: its columns map to buyer fields, with the same consent answer as a lead list. */
 export const BuyerImportUploadFields = z.object({
   mapping: mappingJson.pipe(BuyerColumnMapping),
   consentDefault: ImportUploadFields.shape.consentDefault,
+  fileSize: ImportUploadFields.shape.fileSize,
+});
+
+/** The columns of a sold-comps list: the street, the sold price and the sold date are required. */
+export const CompColumnMapping = columnMappingOf(COMP_FIELD_NAMES, {
+  required: "street",
+  requiredMessage: "Map a column to Street address: it is what identifies a sale",
+}).superRefine((columns, ctx) => {
+  const mapped = new Set(columns.map((c) => c.field));
+  if (!mapped.has("soldPrice")) ctx.addIssue({ code: "custom", message: "Map a column to Sold price" });
+  if (!mapped.has("soldAt")) ctx.addIssue({ code: "custom", message: "Map a column to Sold date" });
+});
+export type CompColumnMapping = z.infer<typeof CompColumnMapping>;
+
+/** A sold-comps job's stored mapping: its columns (a sale asks no consent). */
+export const StoredCompImportMapping = storedMappingOf(CompColumnMapping);
+
+/** A sold-comps list's upload. */
+export const CompImportUploadFields = z.object({
+  mapping: mappingJson.pipe(CompColumnMapping),
   fileSize: ImportUploadFields.shape.fileSize,
 });
 

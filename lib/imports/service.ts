@@ -7,6 +7,7 @@ import { commitIntake, loadIntakeContext, prepareIntake, type IntakeContext, typ
 import { logger } from "@/lib/observability/logger";
 import { toStorableText } from "@/lib/validation/text";
 import { runBuyerImport } from "./buyers";
+import { runCompImport } from "./comps";
 import { claimJob, countersOf, dataRowsOf, failJob, finishJob, type ClaimOptions, type Counters } from "./job";
 import { quotaRowErrors, type ImportedItemRow } from "./quota";
 import { strayQuoteRow, toRecord, validateRow } from "./rows";
@@ -15,6 +16,8 @@ import { ColumnMapping, StoredImportMapping, storedMappingJson, toHeaderMapping 
 import type { ImportSource } from "./source";
 import { openImportFile } from "./storage";
 import { SUPPRESSED_MESSAGE } from "@/lib/privacy/suppression";
+import { openLeadList, stackImportBatch } from "@/lib/leadlists/service";
+import { defaultListName } from "@/lib/leadlists/schema";
 
 export type { ImportSource } from "./source";
 
@@ -25,12 +28,19 @@ export interface NewImportJob {
   consentDefault?: ImportConsentDefault | null;
   /** Data rows counted at upload; the progress bar's 100%. Corrected when the run ends. */
   totalRows: number;
+  /** The lead list the rows join (a list of that name is created, or added to); the file's name when absent. */
+  listName?: string | null;
 }
 
 export async function createImportJob(db: TenantDb, input: NewImportJob, ctx: AuditContext): Promise<ImportJob> {
   const mapping = ColumnMapping.parse(input.mapping);
-  return db.importJob.create({
-    data: { fileName: input.fileName.slice(0, 255), mapping: storedMappingJson(mapping, input.consentDefault ?? null), totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId },
+  // Every lead import is a named list (list stacking): the job and its list are made together.
+  return db.$transaction(async (tx) => {
+    const job = await tx.importJob.create({
+      data: { fileName: input.fileName.slice(0, 255), mapping: storedMappingJson(mapping, input.consentDefault ?? null), totalRows: Math.max(0, input.totalRows), createdById: ctx.actorId },
+    });
+    const list = await openLeadList(tx, input.listName?.trim() || defaultListName(input.fileName), { importJobId: job.id, createdById: ctx.actorId });
+    return tx.importJob.update({ where: { id: job.id }, data: { leadListId: list.id } });
   });
 }
 
@@ -68,12 +78,14 @@ export async function runImport(db: TenantDb, jobId: string, source?: ImportSour
   if (job.status === "DONE") return job;
   const actor = options.actor ?? { actorId: job.createdById, actorEmail: null, requestId: undefined };
   if (job.kind === "BUYERS") return runBuyerImport(db, job, source ?? openImportFile(db.tenantId, job.id), { actor, batchSize: options.batchSize });
+  if (job.kind === "COMPS") return runCompImport(db, job, source ?? openImportFile(db.tenantId, job.id), { actor, batchSize: options.batchSize });
   const counters = countersOf(job);
   try {
     const context = await loadIntakeContext(db);
     const consents = { recorded: 0 };
-    await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false, consents });
-    const done = await finishDealImport(db, job, counters, actor, consents.recorded);
+    const stacking = { listId: job.leadListId, stacked: job.stacked };
+    await importRows(db, job, source ?? openImportFile(db.tenantId, job.id), counters, { context, batchSize: options.batchSize ?? 1000, raiseAlerts: options.raiseAlerts ?? false, consents, stacking });
+    const done = await finishDealImport(db, job, counters, actor, consents.recorded, stacking.stacked);
     // The tables grew by up to one row per lead; queries plan on fresh statistics from now.
     // Upkeep, not part of the import: a failure here is logged and the job stays DONE.
     if (counters.created > 0) {
@@ -90,7 +102,7 @@ async function importRows(
   job: ImportJob,
   source: ImportSource,
   counters: Counters,
-  options: { context: IntakeContext; batchSize: number; raiseAlerts: boolean; consents: { recorded: number } },
+  options: { context: IntakeContext; batchSize: number; raiseAlerts: boolean; consents: { recorded: number }; stacking: Stacking },
 ) {
   const { columns, consentDefault } = StoredImportMapping.parse(job.mapping);
   const mapping = toHeaderMapping(columns);
@@ -160,15 +172,24 @@ class WriteFailure {
   constructor(readonly error: unknown) {}
 }
 
+/** The import's lead list (none for a job made before lists existed) and the rows stacked so far. */
+interface Stacking {
+  listId: string | null;
+  stacked: number;
+}
+
 interface PreparedBatch {
   batch: Batch;
   intake: PreparedIntake | null;
 }
 
 /** A batch's reads and pure work before its transaction; none of it writes. */
-async function prepareBatch(db: TenantDb, jobId: string, batch: Batch, options: { context: IntakeContext; raiseAlerts: boolean }): Promise<PreparedBatch> {
+async function prepareBatch(db: TenantDb, jobId: string, batch: Batch, options: { context: IntakeContext; raiseAlerts: boolean; stacking: Stacking }): Promise<PreparedBatch> {
   if (batch.items.length === 0) return { batch, intake: null };
-  return { batch, intake: await prepareIntake(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts }) };
+  const intake = await prepareIntake(db, batch.items, { source: "CSV", sourceRef: jobId, context: options.context, raiseAlerts: options.raiseAlerts });
+  // A new deal arrives on this import's list: counted at insert, so intake scores it with it.
+  if (options.stacking.listId) for (const row of intake.candidates) row.listCount = 1;
+  return { batch, intake };
 }
 
 const NOTHING_TAKEN_IN: IntakeReport = { created: [], duplicates: [], underwritten: 0, consentsRecorded: 0, correlationId: "", overQuota: [], quota: null, suppressed: [] };
@@ -178,9 +199,10 @@ async function flushBatch(
   jobId: string,
   { batch, intake }: PreparedBatch,
   counters: Counters,
-  options: { consents: { recorded: number } },
+  options: { consents: { recorded: number }; stacking: Stacking },
 ) {
   if (batch.rows === 0) return;
+  const { stacking } = options;
   // The deals, the batch's row errors and the job's counters commit together: a resume after
   // a crash never counts a batch twice, and a counted batch always has its deals.
   const record = async (tx: TenantTransaction, report: IntakeReport) => {
@@ -196,21 +218,26 @@ async function flushBatch(
       errorCount: counters.errorCount + (batch.rows - batch.items.length) + overQuota.length + suppressed.length,
     };
     if (errors.length) await tx.importRowError.createMany({ data: errors });
-    await tx.importJob.update({ where: { id: jobId }, data: { ...next } });
-    tx.afterCommit(() => Object.assign(counters, next));
+    const stacked = stacking.listId ? await stackImportBatch(tx, stacking.listId, report, new Date()) : 0;
+    await tx.importJob.update({ where: { id: jobId }, data: { ...next, stacked: stacking.stacked + stacked } });
+    tx.afterCommit(() => {
+      Object.assign(counters, next);
+      stacking.stacked += stacked;
+    });
   };
   const report = intake ? await commitIntake(db, intake, record) : await db.$transaction(async (tx) => record(tx, NOTHING_TAKEN_IN).then(() => NOTHING_TAKEN_IN));
   options.consents.recorded += report.consentsRecorded;
   countImportRows({ created: report.created.length, duplicate: report.duplicates.length, error: batch.rows - batch.items.length });
 }
 
-function finishDealImport(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number): Promise<ImportJob> {
+function finishDealImport(db: TenantDb, job: ImportJob, counters: Counters, actor: AuditContext, consentsRecorded: number, stacked: number): Promise<ImportJob> {
   const summary = {
     jobId: job.id,
     fileName: job.fileName,
     rows: counters.processedRows,
     created: counters.created,
     duplicates: counters.duplicates,
+    stacked,
     errors: counters.errorCount,
     consentsRecorded,
   };

@@ -6,16 +6,21 @@ import { ExpectedError } from "@/lib/errors";
 import { isStorableText } from "@/lib/validation/text";
 import { boundaryOf, readMultipart } from "./multipart";
 import { createBuyerImportJob } from "./buyers";
-import { BuyerImportUploadFields, ImportKindField, ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
+import { createCompImportJob } from "./comps";
+import { BuyerImportUploadFields, CompImportUploadFields, ImportKindField, ImportUploadFields, MAX_IMPORT_BYTES } from "./schema";
 import { createImportJob } from "./service";
 import { keepUpload, openUploadFile } from "./storage";
 
 type UploadFile = Awaited<ReturnType<typeof openUploadFile>>;
-type UploadFields = ({ kind: "DEALS" } & z.infer<typeof ImportUploadFields>) | ({ kind: "BUYERS" } & z.infer<typeof BuyerImportUploadFields>);
+type UploadFields =
+  | ({ kind: "DEALS" } & z.infer<typeof ImportUploadFields>)
+  | ({ kind: "BUYERS" } & z.infer<typeof BuyerImportUploadFields>)
+  | ({ kind: "COMPS" } & z.infer<typeof CompImportUploadFields>);
 
 /** The `kind` field (a lead list when absent) says which mapping the `mapping` field holds. */
 function parseUploadFields(received: Record<string, string>): UploadFields {
   const kind = ImportKindField.parse(received.kind);
+  if (kind === "COMPS") return { kind, ...CompImportUploadFields.parse(received) };
   return kind === "BUYERS" ? { kind, ...BuyerImportUploadFields.parse(received) } : { kind, ...ImportUploadFields.parse(received) };
 }
 
@@ -58,9 +63,11 @@ export async function receiveImportUpload(
     }
     const { fields } = upload;
     const job =
-      fields.kind === "BUYERS"
+      fields.kind === "COMPS"
+        ? await createCompImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, totalRows: stored.dataRows }, ctx)
+        : fields.kind === "BUYERS"
         ? await createBuyerImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows }, ctx)
-        : await createImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows }, ctx);
+        : await createImportJob(db, { fileName: result.file.fileName, mapping: fields.mapping, consentDefault: fields.consentDefault, totalRows: stored.dataRows, listName: fields.listName }, ctx);
     await keepUpload(stored, db.tenantId, job.id);
     return job;
   } catch (error) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 export const PROPERTY_TYPES = ["SFR", "MULTI", "CONDO", "TOWNHOUSE", "LAND", "MOBILE", "COMMERCIAL"] as const;
 // The pipeline is lib/deals' to define; re-exported for the readers that already import it here.
 export { DEAL_STATUSES } from "@/lib/deals/rules";
-export const DEAL_SOURCES = ["EMAIL", "CSV", "API", "MANUAL"] as const;
+export const DEAL_SOURCES = ["EMAIL", "CSV", "API", "MANUAL", "DRIVING"] as const;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().min(1).max(max).optional());
@@ -59,6 +59,9 @@ export const DealInput = z
       (v) => (typeof v === "string" ? blankToUndefined(v.trim().toUpperCase()) : v),
       z.enum(["US", "CA"], { error: "Country must be US or CA" }).optional(),
     ),
+    /** The property's own coordinates when the source has them (else its postal area's centre). */
+    latitude: number("Latitude", -90, 90, false),
+    longitude: number("Longitude", -180, 180, false),
     askingPrice: money("Asking price"),
     arv: money("ARV"),
     repairs: money("Repairs"),
@@ -78,6 +81,10 @@ export const DealInput = z
   .refine((d) => d.postalCode || (d.city && d.region), {
     message: "Give a ZIP/postal code, or a city and a state/province",
     path: ["postalCode"],
+  })
+  .refine((d) => (d.latitude === undefined) === (d.longitude === undefined), {
+    message: "Give both latitude and longitude, or neither",
+    path: ["longitude"],
   });
 export type DealInput = z.infer<typeof DealInput>;
 

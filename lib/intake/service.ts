@@ -21,9 +21,10 @@ import {
 import type { PropertyQuota } from "@/lib/plans/quota";
 import { splitByPropertyQuota } from "./quota";
 import { findSuppressed } from "@/lib/privacy/suppression";
+import { reassessDeals } from "@/lib/scoring/assess";
 import type { DealInput } from "./schema";
 
-export type DealSource = "EMAIL" | "CSV" | "API" | "MANUAL";
+export type DealSource = "EMAIL" | "CSV" | "API" | "MANUAL" | "DRIVING";
 
 export interface IntakeItem {
   deal: DealInput;
@@ -55,18 +56,24 @@ export function prepareDealRow(item: IntakeItem, source: DealSource, sourceRef: 
   const { deal } = item;
   return {
     id: randomUUID(),
+    // Said outright: a bulk insert writes one column list for the batch, so a row left without a
+    // status beside an underwritten one would get NULL rather than the column's default.
+    status: "NEW",
     source,
     sourceRef,
     ...placeAddress(deal),
     askingPrice: deal.askingPrice ?? null,
     arv: deal.arv ?? null,
+    // An ARV that arrives with the lead was typed or imported; comps set "comps" later (lib/comps).
+    arvSource: deal.arv ? "entered" : null,
     repairs: deal.repairs ?? null,
     beds: deal.beds ?? null,
     baths: deal.baths ?? null,
     sqft: deal.sqft ?? null,
     yearBuilt: deal.yearBuilt ?? null,
     propertyType: deal.propertyType ?? null,
-    score: deal.score ?? null,
+    // The computed score (lib/scoring) is set in the intake's transaction; the source's own is kept beside it.
+    sourceScore: deal.score ?? null,
     contactName: deal.contactName ?? null,
     // Stored in the form outbound keys consent on; kept as written when it is not a number.
     contactPhone: normalizePhone(deal.contactPhone) ?? deal.contactPhone ?? null,
@@ -187,6 +194,8 @@ export async function commitIntake(
       tx,
       items.flatMap((item, i) => (item.consent && !refused.has(rows[i].id) && !suppressed.has(i) ? intakeConsentRows({ phone: item.deal.contactPhone, email: item.deal.contactEmail }, item.consent) : [])),
     );
+    // After the consent rows (an opt-in counts toward the score) and before the ladder's event reads the score.
+    await reassessDeals(tx, inserted.map((d) => d.id), now);
     await recordKpiEvents(tx, [
       ...countedEvent("lead_created", inserted.map((d) => d.id), { source: options.source }),
       ...(duplicates.length ? [{ name: "lead_duplicate" as const, count: duplicates.length, data: { source: options.source } }] : []),

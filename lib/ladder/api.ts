@@ -20,6 +20,7 @@ export async function startLadderFromApi(db: TenantDb, body: z.output<typeof Sta
   const [result] = await startLadders(db, [body.dealId], { now, trigger: "api", enqueue: true });
   if (result.status === "deal_not_found") throw new ExpectedError("not_found", "This deal does not exist", "dealId");
   if (result.status === "already_active") return { created: false, ladderId: result.ladderId, dealId: body.dealId, tasks: [] };
+  if (result.status === "skipped") throw new ExpectedError("conflict", result.detail, "dealId");
   return {
     created: true,
     ladderId: result.ladderId,
@@ -43,5 +44,7 @@ export async function dueTasksForApi(db: TenantDb, limit: number) {
     deal_id: t.dealId,
     market: t.deal.market,
     contact_phone: t.deal.contactPhone,
+    // Tasks of deals in HOT postal areas come first.
+    hot_area: t.hotArea,
   }));
 }

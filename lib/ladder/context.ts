@@ -18,6 +18,8 @@ export const LADDER_DEAL_SELECT = {
   contactEmail: true,
   street: true,
   city: true,
+  areaCode: true,
+  postalCode: true,
 } as const;
 
 export interface LadderDeal {

@@ -4,6 +4,7 @@ import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { listMarketsWithOpenTasks } from "@/lib/deals/service";
 import { ExpectedError } from "@/lib/errors";
 import { recordKpiEvents } from "@/lib/kpi/service";
+import { hotAreaCodes } from "@/lib/market/queries";
 import { explainBlock, type BlockExplanation } from "@/lib/outbound/block-explanation";
 import { decideCallRegistries } from "@/lib/outbound/call-gate";
 import { listDealMessages } from "@/lib/outbound/queries";
@@ -33,7 +34,13 @@ function ownerWhere(ownerId: DueTaskFilter["ownerId"]): Prisma.FollowUpTaskWhere
   return { ownerId: ownerId === "unassigned" ? null : ownerId };
 }
 
-/** Open tasks that have fallen due, oldest first, with their lead. */
+const DUE_ORDER = [{ dueAt: "asc" }, { id: "asc" }] satisfies Prisma.FollowUpTaskOrderByWithRelationInput[];
+
+/**
+ * Open tasks that have fallen due, with their lead: the tasks of deals in HOT postal areas
+ * first (market intel raises their priority), then the rest, each part oldest first. Each
+ * row says whether its deal's area is hot.
+ */
 export async function listDueTasks(db: TenantDb, filter: DueTaskFilter = {}) {
   const where: Prisma.FollowUpTaskWhereInput = {
     status: "OPEN",
@@ -41,10 +48,17 @@ export async function listDueTasks(db: TenantDb, filter: DueTaskFilter = {}) {
     ...ownerWhere(filter.ownerId),
     ...(filter.market ? { deal: { market: filter.market.toUpperCase() } } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.followUpTask.findMany({ where, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: filter.limit ?? 100, include: { deal: TASK_DEAL } }),
+  const limit = filter.limit ?? 100;
+  const hot = [...(await hotAreaCodes(db))];
+  const [hotRows, total] = await Promise.all([
+    hot.length > 0
+      ? db.followUpTask.findMany({ where: { AND: [where, { deal: { areaCode: { in: hot } } }] }, orderBy: DUE_ORDER, take: limit, include: { deal: TASK_DEAL } })
+      : [],
     db.followUpTask.count({ where }),
   ]);
+  const otherWhere: Prisma.FollowUpTaskWhereInput = hot.length > 0 ? { AND: [where, { deal: { OR: [{ areaCode: null }, { areaCode: { notIn: hot } }] } }] } : where;
+  const otherRows = hotRows.length < limit ? await db.followUpTask.findMany({ where: otherWhere, orderBy: DUE_ORDER, take: limit - hotRows.length, include: { deal: TASK_DEAL } }) : [];
+  const rows = [...hotRows.map((task) => ({ ...task, hotArea: true })), ...otherRows.map((task) => ({ ...task, hotArea: false }))];
   return { rows, total };
 }
 export type DueTask = Awaited<ReturnType<typeof listDueTasks>>["rows"][number];

@@ -6,6 +6,8 @@ import { insertRows } from "@/lib/db/bulk";
 import { enqueueEvents } from "@/lib/events/outbox";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import { EVENTS } from "@/lib/events/catalog";
+import { areaCodeOf } from "@/lib/geo/area";
+import { blacklistedAreas } from "@/lib/market/queries";
 import { LADDER_DEAL_SELECT, loadPolicies, policyContextOf } from "./context";
 import { scheduleLadder } from "./schedule";
 import type { LadderStep } from "./schema";
@@ -17,7 +19,17 @@ export type StartTrigger = "lead_created" | "manual" | "api";
 export type StartResult =
   | { dealId: string; status: "started"; ladderId: string; steps: LadderStepState[] }
   | { dealId: string; status: "already_active"; ladderId: string | null }
-  | { dealId: string; status: "deal_not_found" };
+  | { dealId: string; status: "deal_not_found" }
+  /** Not started: the deal's postal area is blacklisted (detail names the area and its reason). */
+  | { dealId: string; status: "skipped"; reason: StartSkipReason; detail: string };
+
+/** Why a ladder was not started for an existing deal with none running. */
+export type StartSkipReason = "area_blacklisted";
+
+/** Words for each skip reason, for the pages, the bulk result and the API. */
+export const START_SKIP_LABELS: Record<StartSkipReason, string> = {
+  area_blacklisted: "Area blacklisted",
+};
 
 export interface StartOptions {
   now: Date;
@@ -46,7 +58,8 @@ export function plannedSteps(start: Date, steps: readonly LadderStep[], context:
 const CHUNK = 1000;
 
 /**
- * Starts the tenant's ladder for each deal that has no active one: computes each schedule,
+ * Starts the tenant's ladder for each deal that has no active one and is not in a blacklisted
+ * postal area (skipped with its reason): computes each schedule,
  * inserts the ladder rows (the one-active-per-deal index turns a second start into a no-op)
  * and, when asked, the ladder-start events, with the KPI events, in one transaction.
  */
@@ -55,6 +68,15 @@ export async function startLadders(db: TenantDb, dealIds: readonly string[], opt
   const [template, policies] = await Promise.all([getLadderTemplate(db), loadPolicies(db)]);
   const deals = new Map<string, Awaited<ReturnType<typeof loadDeals>>[number]>();
   for (let i = 0; i < unique.length; i += CHUNK) for (const deal of await loadDeals(db, unique.slice(i, i + CHUNK))) deals.set(deal.id, deal);
+  // A failed read of the marks throws, so no ladder starts unchecked.
+  const areaOf = (deal: { areaCode: string | null; postalCode: string | null }) => deal.areaCode ?? areaCodeOf(deal.postalCode);
+  const blacklisted = await blacklistedAreas(db, [...deals.values()].map(areaOf));
+  const skipped = new Map<string, Extract<StartResult, { status: "skipped" }>>();
+  for (const deal of deals.values()) {
+    const code = areaOf(deal);
+    const mark = code ? blacklisted.get(code) : undefined;
+    if (mark) skipped.set(deal.id, { dealId: deal.id, status: "skipped", reason: "area_blacklisted", detail: `Area ${mark.areaCode} is blacklisted: ${mark.reason}` });
+  }
 
   return db.$transaction(async (tx) => {
     const active = new Map<string, string>();
@@ -65,7 +87,7 @@ export async function startLadders(db: TenantDb, dealIds: readonly string[], opt
     const planned = new Map<string, { ladderId: string; steps: LadderStepState[] }>();
     for (const dealId of unique) {
       const deal = deals.get(dealId);
-      if (!deal || active.has(dealId)) continue;
+      if (!deal || active.has(dealId) || skipped.has(dealId)) continue;
       planned.set(dealId, { ladderId: randomUUID(), steps: plannedSteps(options.now, template.steps, policyContextOf(deal, policies)) });
     }
     const inserted = new Set<string>();
@@ -117,7 +139,8 @@ export async function startLadders(db: TenantDb, dealIds: readonly string[], opt
       const plan = planned.get(dealId);
       if (plan && inserted.has(dealId)) return { dealId, status: "started", ladderId: plan.ladderId, steps: plan.steps };
       if (!deals.has(dealId)) return { dealId, status: "deal_not_found" };
-      return { dealId, status: "already_active", ladderId: active.get(dealId) ?? null };
+      if (active.has(dealId)) return { dealId, status: "already_active", ladderId: active.get(dealId) ?? null };
+      return skipped.get(dealId) ?? { dealId, status: "already_active", ladderId: null };
     });
   }, { timeout: 300_000 });
 }

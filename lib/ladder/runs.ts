@@ -23,5 +23,6 @@ export async function openLadderRun(db: TenantDb, data: LadderStart, now: Date):
   }
   if (!(await getTenantSettings(db)).ladderAutoStart) return { skipped: "auto_start_off" };
   const [result] = await startLadders(db, [data.dealId], { now, trigger: "lead_created", enqueue: false });
-  return result.status === "started" ? { ladderId: result.ladderId, stepCount: result.steps.length } : { skipped: result.status };
+  if (result.status === "started") return { ladderId: result.ladderId, stepCount: result.steps.length };
+  return { skipped: result.status === "skipped" ? result.reason : result.status };
 }

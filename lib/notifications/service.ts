@@ -10,6 +10,11 @@ export async function listNotifications(db: TenantDb, userId: string, take = 20)
   return { items, unread };
 }
 
+/** The unread count alone: every page's header shows it; the items load when the menu opens. */
+export async function countUnreadNotifications(db: TenantDb, userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
 export async function markNotificationsRead(db: TenantDb, userId: string, now = new Date()) {
   const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
   return { count };

@@ -10,6 +10,12 @@ interface Metrics {
   webhookVerificationsFailed: Counter<"provider">;
   heartbeatAge: Gauge;
   heartbeatStaleAlerts: Counter;
+  intentScoreSeconds: Histogram;
+  signalsProcessed: Counter<"source" | "type" | "status">;
+  enrichmentCalls: Counter<"provider" | "status">;
+  enrichmentSpentDollars: Counter<"provider">;
+  contextQuality: Histogram;
+  laboratoryExperimentsActive: Gauge;
 }
 
 const globalForMetrics = globalThis as unknown as { dealflowMetrics?: Metrics };
@@ -45,6 +51,28 @@ function createMetrics(): Metrics {
     }),
     heartbeatAge: new Gauge({ name: "dealflow_heartbeat_age_seconds", help: "Seconds since the background runtime's last heartbeat", registers }),
     heartbeatStaleAlerts: new Counter({ name: "dealflow_heartbeat_stale_alerts_total", help: "Alerts raised because the runtime heartbeat stopped", registers }),
+    // The intent engine's metrics keep the names its operators know them by (no dealflow_ prefix).
+    intentScoreSeconds: new Histogram({
+      name: "intent_score_calculation_seconds",
+      help: "Time to recompute the intent scores touched by one batch of signals or one decay pass",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers,
+    }),
+    signalsProcessed: new Counter({
+      name: "signals_processed_total",
+      help: "Intent signals by source, type and status (stored, duplicate, rejected, unmatched)",
+      labelNames: ["source", "type", "status"] as const,
+      registers,
+    }),
+    enrichmentCalls: new Counter({ name: "enrichment_api_calls_total", help: "Skip-trace lookups by provider and status (found, not_found, over_budget, error)", labelNames: ["provider", "status"] as const, registers }),
+    enrichmentSpentDollars: new Counter({ name: "enrichment_budget_spent_dollars", help: "Dollars spent on skip-trace lookups", labelNames: ["provider"] as const, registers }),
+    contextQuality: new Histogram({
+      name: "context_quality_score_distribution",
+      help: "Context quality (0-1, from the fields present) of the people drafting and enrichment looked at",
+      buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+      registers,
+    }),
+    laboratoryExperimentsActive: new Gauge({ name: "laboratory_experiments_active", help: "Laboratory experiments not yet promoted or archived, across workspaces", registers }),
   };
 }
 
@@ -77,4 +105,27 @@ export function countImportRows(rows: Record<"created" | "duplicate" | "error", 
 
 export function countWebhookVerificationFailed(provider: string) {
   metrics().webhookVerificationsFailed.labels(provider).inc();
+}
+
+export function observeIntentScoreSeconds(seconds: number) {
+  metrics().intentScoreSeconds.observe(seconds);
+}
+
+export type SignalStatus = "stored" | "duplicate" | "rejected" | "unmatched";
+
+export function countSignal(source: string, type: string, status: SignalStatus, n = 1) {
+  if (n > 0) metrics().signalsProcessed.labels(source, type, status).inc(n);
+}
+
+export function countEnrichmentCall(provider: string, status: string, dollars = 0) {
+  metrics().enrichmentCalls.labels(provider, status).inc();
+  if (dollars > 0) metrics().enrichmentSpentDollars.labels(provider).inc(dollars);
+}
+
+export function observeContextQuality(score: number) {
+  metrics().contextQuality.observe(score);
+}
+
+export function setLaboratoryExperimentsActive(count: number) {
+  metrics().laboratoryExperimentsActive.set(count);
 }

@@ -3,6 +3,7 @@
  * is fixed. Pure (no server imports): the send form and the outbox table both use it.
  */
 import type { BlockReason, OutboundChannel } from "./gates";
+import { INLINE_FOOTER_TOKENS } from "./unsubscribe";
 
 export interface BlockFacts {
   reason: BlockReason;
@@ -20,6 +21,9 @@ export interface BlockFacts {
   /** When the contact window opens next, in the lead's time ("9:00 AM", "Mon 9:00 AM"); null when unknown. */
   opensAt?: string | null;
   dailyCap?: number | null;
+  /** The lead's postal area (ZIP or FSA) and why it is blacklisted, for an area refusal. */
+  areaCode?: string | null;
+  areaReason?: string | null;
   /** The do-not-call registry that refused, with its copy's age in days. */
   registry?: { kind: string; name: string; ageDays: number | null } | null;
 }
@@ -38,6 +42,11 @@ export function consentFormHref(channel: OutboundChannel, address: string | null
   const params = new URLSearchParams({ channel });
   if (address) params.set("address", address);
   return `/settings/compliance?${params.toString()}#record-consent`;
+}
+
+/** The Market map, opened on the area's card (where its blacklist is lifted). */
+export function marketAreaHref(areaCode: string | null | undefined): string {
+  return areaCode ? `/market?${new URLSearchParams({ area: areaCode }).toString()}` : "/market";
 }
 
 /** The contact rules tab of Policies, scrolled to the policy of the lead's region (and market). */
@@ -88,6 +97,14 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
         fixHref: "/settings/compliance#do-not-contact",
         fixLabel: "Review the do-not-contact list",
       };
+    case "area_blacklisted": {
+      const area = facts.areaCode ? `area ${facts.areaCode}` : "its area";
+      return {
+        message: `The lead is in ${area}, which is blacklisted${facts.areaReason ? ` (${facts.areaReason})` : ""}: its leads are not contacted. Lift the blacklist on the Market map to send.`,
+        fixHref: marketAreaHref(facts.areaCode),
+        fixLabel: "Lift the blacklist on the Market map",
+      };
+    }
     case "dnc_national":
     case "dnc_litigator":
     case "dnc_internal":
@@ -145,6 +162,12 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
         message: "Emails need a signed unsubscribe link, and the server has no AUTH_SECRET to sign it: an administrator must set it in the server's environment.",
         fixHref: "/system",
         fixLabel: "See the system status",
+      };
+    case "footer_removed":
+      return {
+        message: `The email lost its compliance footer: keep ${INLINE_FOOTER_TOKENS.join(" and ")} in the body, where the postal address and the unsubscribe link go.`,
+        fixHref: "/settings/signals",
+        fixLabel: "See the drafting templates",
       };
     case "daily_cap_reached":
       return {

@@ -5,7 +5,7 @@
 import { countMessage } from "@/lib/observability/metrics";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordKpiEvents } from "@/lib/kpi/service";
-import type { MessagingProviders } from "@/lib/providers/messaging";
+import type { EmailAttachment, MessagingProviders } from "@/lib/providers/messaging";
 import type { OutboundChannel } from "./gates";
 import type { SendMessageResult } from "./service";
 
@@ -20,6 +20,8 @@ export interface Delivery {
   ladderStep: number | null;
   sentById: string | null;
   unsubscribeUrl?: string;
+  /** Files an email carries (a blast's investor memo); not stored on the message row. */
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -37,7 +39,7 @@ export async function deliver(
   queuedId?: string,
 ): Promise<SendMessageResult> {
   const provider = message.channel === "SMS" ? providers.sms : providers.email;
-  const { unsubscribeUrl, to, ...fields } = message;
+  const { unsubscribeUrl, to, attachments, ...fields } = message;
   const row = queuedId
     ? { id: queuedId }
     : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
@@ -56,6 +58,7 @@ export async function deliver(
             text: message.body,
             headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : undefined,
             customArgs: { dealflow_message_id: row.id, dealflow_tenant: ids.tenantId },
+            ...(attachments?.length ? { attachments } : {}),
           });
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || "The provider refused the message";

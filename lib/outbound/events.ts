@@ -21,6 +21,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { toStorableText } from "@/lib/validation/text";
 import { sendKeywordConfirmation, type OutboundDeps, type SendMessageResult } from "./service";
 import { noteBlastMessageStatus, noteBlastReply } from "@/lib/blasts/receipts";
+import { noteEmailEngagement, noteSmsReply } from "@/lib/signals/observed";
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonValue;
 
@@ -60,6 +61,7 @@ export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Pro
           : null);
       if (!message) return { duplicate: false, messageId: null, status: null, changed: false };
       await tx.messageEvent.update({ where: { id: event.id }, data: { messageId: message.id } });
+      await noteEmailEngagement(tx, { eventKey: update.eventKey, type: update.type, messageId: message.id, dealId: message.dealId, buyerId: message.buyerId, payload: update.payload });
       const next = update.status ? advanceStatus(message.status, update.status) : null;
       if (!next) return { duplicate: false, messageId: message.id, status: message.status, changed: false };
       const now = new Date();
@@ -147,6 +149,7 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
       }
       // A buyer's answer to a blast (not a STOP, START or HELP keyword) is their response to its deal.
       if (answeredBuyerMessage && !keyword) await noteBlastReply(tx, { answeredMessageId: answeredBuyerMessage.id, replyMessageId: message.id, at: message.createdAt });
+      await noteSmsReply(tx, { messageId: message.id, dealId: deal?.id ?? null, buyerId: answeredBuyerMessage?.buyerId ?? null, at: message.createdAt, keyword: Boolean(keyword) });
       let consentChanged = false;
       if (keyword) {
         const result = await applyConsent(tx, {

@@ -11,7 +11,7 @@ export type OutboundChannel = "SMS" | "EMAIL";
 export type ConsentState = "OPTED_IN" | "OPTED_OUT" | null;
 
 /** In order. `recipient` refuses a buyer who is not active, before anything is read about the address. */
-export const GATES = ["recipient", "address", "consent", "do_not_contact", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
+export const GATES = ["recipient", "address", "consent", "do_not_contact", "area", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
 export type Gate = (typeof GATES)[number];
 
 export type BlockReason =
@@ -20,11 +20,13 @@ export type BlockReason =
   | "opted_out"
   | "no_consent"
   | "do_not_contact"
+  | "area_blacklisted"
   | RegistryBlockReason
   | Exclude<ContactReason, "within_window" | "channel_not_allowed">
   | "channel_not_allowed"
   | "no_postal_address"
   | "no_unsubscribe_link"
+  | "footer_removed"
   | "daily_cap_reached";
 
 export interface OutboundFacts {
@@ -35,6 +37,12 @@ export interface OutboundFacts {
   consent: ConsentState;
   /** The address is on the tenant's do-not-contact list. */
   onDoNotContact: boolean;
+  /**
+   * The blacklist mark of the lead's postal area (lib/market), null when the area is not
+   * blacklisted or the message is for a buyer. A mark that could not be read is passed as
+   * one, so the send fails closed.
+   */
+  areaBlacklist: { areaCode: string; reason: string } | null;
   /** The phone number against the tenant's do-not-call registries; null for an email or a number no registry covers. */
   registries: RegistryFacts | null;
   /** The basis of the consent on this channel (when opted in), which may exempt the number from a national registry. */
@@ -49,6 +57,11 @@ export interface OutboundFacts {
   postalAddress: string | null;
   /** An unsubscribe link can be signed (the app has its secret); emails without one are refused. */
   canLinkUnsubscribe: boolean;
+  /**
+   * For an email whose body places the footer itself (an approved draft): whether the body
+   * still holds every footer token. null when the core appends the footer.
+   */
+  footerInBody?: boolean | null;
   sentToday: number;
   dailyCap: number;
 }
@@ -71,6 +84,7 @@ export function decideOutbound(facts: OutboundFacts): OutboundDecision {
   if (facts.consent === "OPTED_OUT") return refuse("consent", "opted_out", `${facts.address} opted out of ${facts.channel}`);
   if (facts.consent !== "OPTED_IN") return refuse("consent", "no_consent", `No recorded consent for ${facts.channel} to ${facts.address}`);
   if (facts.onDoNotContact) return refuse("do_not_contact", "do_not_contact", `${facts.address} is on the do-not-contact list`);
+  if (facts.areaBlacklist) return refuse("area", "area_blacklisted", `Area ${facts.areaBlacklist.areaCode} is blacklisted: ${facts.areaBlacklist.reason}`);
   if (facts.registries) {
     const registry = decideRegistries(facts.registries, facts.consentBasis, facts.at);
     if (!registry.allowed) return { ...refuse("dnc_registry", registry.reason, registry.detail), registry: registry.registry } as OutboundDecision;
@@ -95,6 +109,9 @@ export function decideOutbound(facts: OutboundFacts): OutboundDecision {
   }
   if (facts.channel === "EMAIL" && !facts.canLinkUnsubscribe) {
     return refuse("email_compliance", "no_unsubscribe_link", "Emails must carry an unsubscribe link; the app has no signing secret (AUTH_SECRET)");
+  }
+  if (facts.channel === "EMAIL" && facts.footerInBody === false) {
+    return refuse("email_compliance", "footer_removed", "The email's compliance footer was removed: its body must keep {{postal_address}} and {{unsubscribe_link}}");
   }
   if (!(Number.isFinite(facts.dailyCap) && Number.isFinite(facts.sentToday)) || facts.sentToday >= facts.dailyCap) {
     return refuse("daily_cap", "daily_cap_reached", `The daily ${facts.channel} cap of ${facts.dailyCap} is reached`);

@@ -7,6 +7,7 @@ export const BLOCK_REASON_LABELS: Record<string, string> = {
   opted_out: "Opted out",
   no_consent: "No consent on record",
   do_not_contact: "On the do-not-contact list",
+  area_blacklisted: "Area blacklisted",
   dnc_national: "On a national do-not-call registry",
   dnc_litigator: "On a litigator list",
   dnc_internal: "On the internal do-not-call list",
@@ -22,5 +23,6 @@ export const BLOCK_REASON_LABELS: Record<string, string> = {
   channel_not_allowed: "Channel not allowed in this market",
   no_postal_address: "No postal address for emails",
   no_unsubscribe_link: "No unsubscribe link possible",
+  footer_removed: "Compliance footer removed",
   daily_cap_reached: "Daily cap reached",
 };

@@ -43,7 +43,7 @@ export async function listMessages(db: TenantDb, filter: MessageFilter = {}, tak
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(take, 1), 500),
     skip: Math.max(0, skip),
-    include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true, market: true } } },
+    include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true, market: true, areaCode: true } } },
   });
 }
 

@@ -46,3 +46,11 @@ export async function listMessageSettlements(db: Db, since: Date, until: Date): 
   });
   return rows.map((r) => (r.deliveredAt ? { at: r.deliveredAt, delivered: true } : { at: r.failedAt as Date, delivered: false }));
 }
+
+/** Which of these phones (E.164) and emails have an opt-in on record (an opt-out replaces it). */
+export async function optedInAddresses(db: Db, addresses: readonly (string | null | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(addresses.filter((a): a is string => typeof a === "string" && a.length > 0).map((a) => (a.includes("@") ? a.toLowerCase() : a)))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db.contactConsent.findMany({ where: { address: { in: wanted }, status: "OPTED_IN" }, select: { address: true } });
+  return new Set(rows.map((r) => r.address));
+}

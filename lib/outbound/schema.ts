@@ -19,6 +19,8 @@ export const SendMessageInput = z
     subject: z.preprocess(blank, z.string().trim().max(200, "Keep the subject under 200 characters").optional()),
     ladderId: z.preprocess(blank, z.string().optional()),
     ladderStep: z.preprocess(blank, z.coerce.number().int().min(0).optional()),
+    /** `inline`: the body places the footer itself with {{postal_address}} and {{unsubscribe_link}} (approved drafts). */
+    footer: z.enum(["append", "inline"]).optional(),
   })
   .refine((m) => Boolean(m.dealId || m.buyerId), { message: "Choose a lead", path: ["dealId"] })
   .refine((m) => m.channel !== "EMAIL" || Boolean(m.subject), { message: "Give the email a subject", path: ["subject"] });

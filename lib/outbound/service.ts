@@ -17,7 +17,8 @@ import { effectiveDailyCap } from "@/lib/plans/plans";
 import { getEffectivePolicy } from "@/lib/policy";
 import { nextAllowedInstant } from "@/lib/policy/rules";
 import { DAY_MS, localDay, zoneClock } from "@/lib/policy/zone-clock";
-import { messagingProvidersFor, type MessagingProviders } from "@/lib/providers/messaging";
+import { messagingProvidersFor, type EmailAttachment, type MessagingProviders } from "@/lib/providers/messaging";
+import { areaBlacklistOf, type AreaBlacklist } from "@/lib/market/queries";
 import { getTenantIdentity } from "@/lib/tenants/profile";
 import { getTenantWithSettings, lockTenantRow } from "@/lib/tenants/settings";
 import { normalizeAddress } from "@/lib/contact/address";
@@ -26,7 +27,7 @@ import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type
 import { SendMessageInput, type SendMessageRequest } from "./schema";
 import { deliver } from "./delivery";
 import { capUnderThrottle } from "./throttle";
-import { emailWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
+import { emailWithFooter, fillInlineFooter, hasInlineFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
 
 export interface OutboundDeps {
   /** Defaults to the workspace's providers: its own credentials, else the environment's, else the local outbox. */
@@ -42,6 +43,8 @@ export interface SendMessageOptions {
   actorId?: string | null;
   /** The instant the gates judge (the contact window, the day of the cap); defaults to now. */
   now?: Date;
+  /** Files an email carries (a blast's investor memo); ignored for SMS. */
+  attachments?: EmailAttachment[];
 }
 
 export type SendMessageResult =
@@ -97,6 +100,8 @@ interface EmailFooter {
 interface PendingSend {
   fields: MessageFields;
   body: string;
+  /** The body places its own footer (tokens the core fills in) instead of getting one appended. */
+  inlineFooter: boolean;
   at: Date;
   lead: SendContact;
   /** The recipient's address on the channel in stored form, null when missing or malformed. */
@@ -106,6 +111,8 @@ interface PendingSend {
   emailFooter: EmailFooter | null;
   providerName: string;
   canLinkUnsubscribe: boolean;
+  /** The blacklist mark of the lead's area; always null for a buyer. */
+  areaBlacklist: AreaBlacklist | null;
 }
 
 /**
@@ -122,6 +129,9 @@ interface SendContact {
   market: string | null;
   /** The lead score the market minimum is held against; a buyer is not a lead and passes it. */
   score: number | null;
+  /** The lead's postal area and postal code (the area's blacklist refuses the send); nulls for a buyer. */
+  areaCode: string | null;
+  postalCode: string | null;
   buyer: { id: string; active: boolean } | null;
 }
 
@@ -163,7 +173,8 @@ export async function sendMessage(
     countMessage(send.fields.channel, "blocked", gated.gate);
     return gated;
   }
-  const message = { ...send.fields, to: gated.outgoing.to, body: gated.outgoing.body, unsubscribeUrl: gated.outgoing.unsubscribeUrl };
+  const attachments = send.fields.channel === "EMAIL" && input.attachments?.length ? input.attachments : undefined;
+  const message = { ...send.fields, to: gated.outgoing.to, body: gated.outgoing.body, unsubscribeUrl: gated.outgoing.unsubscribeUrl, attachments };
   return deliver(db, message, resolved.providers, resolved.baseUrl, { tenantId: db.tenantId, slug: send.workspace.slug }, gated.messageId);
 }
 
@@ -195,6 +206,7 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
       sentById: options.actorId ?? null,
     },
     body: request.body,
+    inlineFooter: channel === "EMAIL" && request.footer === "inline",
     at: options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date(),
     lead,
     address: normalizeAddress(channel, channel === "SMS" ? lead.contactPhone : lead.contactEmail),
@@ -203,7 +215,21 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
     emailFooter: postalAddress && secret && baseUrl ? { senderName: tenant.name, postalAddress, unsubscribeSecret: secret, baseUrl } : null,
     providerName: (channel === "SMS" ? deps.providers.sms : deps.providers.email).name,
     canLinkUnsubscribe: Boolean(secret && baseUrl),
+    areaBlacklist: lead.buyer ? null : await readAreaBlacklist(db, lead),
   };
+}
+
+/**
+ * The blacklist mark of a lead's area. Fails closed: a mark that cannot be read refuses the
+ * send as if the area were blacklisted, saying so. Read before the workspace lock, because a
+ * failed read inside the transaction would abort it before the refusal could be recorded.
+ */
+async function readAreaBlacklist(db: TenantDb, lead: SendContact): Promise<AreaBlacklist | null> {
+  try {
+    return await areaBlacklistOf(db, { areaCode: lead.areaCode, postalCode: lead.postalCode });
+  } catch {
+    return { areaCode: lead.areaCode ?? lead.postalCode ?? "unknown", reason: "its blacklist could not be read, so its leads are not contacted until it can" };
+  }
 }
 
 async function getLeadContact(db: TenantDb, dealId: string): Promise<SendContact> {
@@ -235,6 +261,9 @@ async function getBuyerContact(db: TenantDb, buyerId: string, dealId: string | n
     ...place,
     // The market minimum qualifies sellers' leads; it has nothing to say about a buyer.
     score: Number.POSITIVE_INFINITY,
+    // An area's blacklist stops contacting its sellers, not the buyers a deal is offered to.
+    areaCode: null,
+    postalCode: null,
     buyer: { id: buyer.id, active: buyer.status === "ACTIVE" },
   };
 }
@@ -291,6 +320,7 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
     address,
     consent: consent?.status ?? null,
     onDoNotContact: Boolean(dnc),
+    areaBlacklist: send.areaBlacklist,
     // Read after the cheaper gates' facts: a registry copy is loaded into memory on its first lookup.
     registries: channel === "SMS" ? await readRegistryFacts(tx, address) : null,
     consentBasis: consent?.status === "OPTED_IN" ? { basis: consent.basis, givenAt: consent.givenAt ?? consent.createdAt } : null,
@@ -300,6 +330,7 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
     score: lead.score,
     postalAddress: send.workspace.postalAddress,
     canLinkUnsubscribe: send.canLinkUnsubscribe,
+    footerInBody: send.inlineFooter ? hasInlineFooter(send.body) : null,
     sentToday,
     // A KPI breach may have throttled outbound: the cap shrinks while it lasts.
     dailyCap: await capUnderThrottle(tx, send.workspace.dailyCap),
@@ -313,6 +344,7 @@ function composeOutgoing(send: PendingSend, to: string): Outgoing | null {
   if (!footer) return null;
   const token = signUnsubscribeToken({ tenantId: send.workspace.tenantId, address: to }, footer.unsubscribeSecret);
   const unsubscribeUrl = `${footer.baseUrl}/unsubscribe/${token}`;
+  if (send.inlineFooter) return { to, body: fillInlineFooter(send.body, { postalAddress: footer.postalAddress, unsubscribeUrl }), unsubscribeUrl };
   return { to, body: emailWithFooter(send.body, { senderName: footer.senderName, postalAddress: footer.postalAddress, unsubscribeUrl }), unsubscribeUrl };
 }
 
@@ -361,6 +393,8 @@ function explainRefusal(send: PendingSend, decision: Extract<OutboundDecision, {
     opensAt: opens && facts.timeZones[0] ? formatOpening(opens, facts.at, facts.timeZones[0]) : null,
     dailyCap: facts.dailyCap,
     registry: decision.registry ?? null,
+    areaCode: facts.areaBlacklist?.areaCode ?? send.lead.areaCode,
+    areaReason: facts.areaBlacklist?.reason ?? null,
   });
 }
 

@@ -45,6 +45,21 @@ export function publicBaseUrl(env: Record<string, string | undefined> = process.
   return url ? url.replace(/\/+$/, "") : null;
 }
 
+/**
+ * The merge fields an email that places its own footer (an approved draft) must keep; the
+ * outbound core fills them in, and refuses the email when one was edited away.
+ */
+export const INLINE_FOOTER_TOKENS = ["{{postal_address}}", "{{unsubscribe_link}}"] as const;
+
+export function hasInlineFooter(body: string): boolean {
+  return INLINE_FOOTER_TOKENS.every((token) => body.includes(token));
+}
+
+/** The body with its footer tokens filled in. */
+export function fillInlineFooter(body: string, footer: { postalAddress: string; unsubscribeUrl: string }): string {
+  return body.replaceAll("{{postal_address}}", footer.postalAddress).replaceAll("{{unsubscribe_link}}", footer.unsubscribeUrl);
+}
+
 /** The email text with the compliance footer every commercial email carries. */
 export function emailWithFooter(body: string, footer: { senderName: string; postalAddress: string; unsubscribeUrl: string }): string {
   return [

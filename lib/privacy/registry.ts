@@ -12,6 +12,7 @@ import { ladderEraser } from "@/lib/ladder/erasure";
 import { notificationsEraser } from "@/lib/notifications/erasure";
 import { outboundEraser } from "@/lib/outbound/erasure";
 import { runtimeEraser } from "@/lib/runtime/erasure";
+import { signalsEraser } from "@/lib/signals/erasure";
 import type { PersonEraser } from "./types";
 
 export const PERSON_ERASERS: readonly PersonEraser[] = [
@@ -25,4 +26,5 @@ export const PERSON_ERASERS: readonly PersonEraser[] = [
   eventsEraser,
   runtimeEraser,
   apiEraser,
+  signalsEraser,
 ];

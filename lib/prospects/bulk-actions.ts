@@ -10,7 +10,7 @@ import type { TenantDb } from "@/lib/db/tenant";
 import { findDealsByIds } from "@/lib/deals/service";
 import type { BulkResult } from "@/lib/deals/workflow";
 import { ExpectedError } from "@/lib/errors";
-import { startLadders } from "@/lib/ladder/lifecycle";
+import { START_SKIP_LABELS, startLadders, type StartResult } from "@/lib/ladder/lifecycle";
 import { addDoNotContact } from "@/lib/outbound";
 
 const DealIds = z.array(z.string().min(1)).min(1, "Choose at least one deal").max(500, "At most 500 deals at a time");
@@ -35,9 +35,15 @@ export async function startLaddersForDeals(db: TenantDb, ctx: AuditContext, inpu
   const started = await startLadders(db, wanted.filter((id) => live.has(id)), { now, trigger: "manual", enqueue: true, actorId: ctx.actorId, audit: ctx });
   for (const outcome of started) {
     if (outcome.status === "started") result.changed.push(outcome.dealId);
-    else result.refused.push({ dealId: outcome.dealId, reason: outcome.status === "already_active" ? "A ladder is already running" : "No such deal" });
+    else result.refused.push({ dealId: outcome.dealId, reason: refusalOf(outcome) });
   }
   return result;
+}
+
+function refusalOf(outcome: Exclude<StartResult, { status: "started" }>): string {
+  if (outcome.status === "already_active") return "A ladder is already running";
+  if (outcome.status === "skipped") return `${START_SKIP_LABELS[outcome.reason]}: ${outcome.detail}`;
+  return "No such deal";
 }
 
 /**

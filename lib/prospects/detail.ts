@@ -50,6 +50,7 @@ export const SOURCE_LABELS: Record<Deal["source"], string> = {
   CSV: "CSV import",
   API: "API",
   MANUAL: "Entered by hand",
+  DRIVING: "Driving for dollars",
 };
 
 const INTAKE_TITLES: Record<Deal["source"], string> = {
@@ -57,6 +58,7 @@ const INTAKE_TITLES: Record<Deal["source"], string> = {
   CSV: "Imported from a CSV list",
   API: "Received through the API",
   MANUAL: "Entered by hand",
+  DRIVING: "Captured on the road",
 };
 
 type FieldSpec = [name: keyof Deal, label: string, kind: FieldKind];

@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { DEAL_SOURCES, DEAL_STATUSES } from "@/lib/intake/schema";
 import { STRATEGIES } from "@/lib/underwriting/rules";
+import { AreaCodesParam, BboxParam } from "@/lib/map/bbox";
 import { storableText } from "@/lib/validation/text";
+import { QUALITY_CODES } from "@/lib/quality/types";
 import { parseLenientQuery, searchParamsOf, type RawQuery } from "@/lib/validation/url-query";
 
 export { UNOWNED } from "./query-sql";
@@ -15,7 +17,7 @@ export { UNOWNED } from "./query-sql";
  * prospects_query_indexes). MAO has none, so it is not offered: it follows ARV less repairs,
  * and spread (MAO less the asking price) ranks the same deals by what they are worth to us.
  */
-export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "score", "city"] as const;
+export const PROSPECT_SORTS = ["createdAt", "spread", "spreadRatio", "askingPrice", "arv", "score", "intentScore", "city"] as const;
 export type ProspectSort = (typeof PROSPECT_SORTS)[number];
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -45,6 +47,10 @@ export const ProspectQuery = z.object({
   spreadMin: optionalInt,
   spreadMax: optionalInt,
   scoreMin: optionalInt,
+  /** Deals on at least this many lead lists (list stacking). */
+  listsMin: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).optional()),
+  /** Deals with a data-quality flag: "any", or one flag's code. */
+  quality: z.preprocess(blank, z.enum(["any", ...QUALITY_CODES]).optional()),
   from: optionalDay,
   to: optionalDay,
   /** Deals put under contract (or closed) from this day on, as the dashboard's month figures link. */
@@ -52,6 +58,10 @@ export const ProspectQuery = z.object({
   closedFrom: optionalDay,
   /** A member's user id, or "none" for deals nobody owns yet. */
   owner: z.preprocess(blank, storableText().trim().max(64).optional()),
+  /** Deals located in this box (minLng,minLat,maxLng,maxLat), as a selection on the Market map opens them. */
+  bbox: BboxParam,
+  /** Deals in these postal areas (US ZIPs, Canadian FSAs), as the Market map's area card links them. */
+  area: AreaCodesParam,
   /** A keyset cursor (a page's `nextCursor`): the page starts after it, whatever `page` says. */
   after: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional()),
 });

@@ -46,6 +46,14 @@ export function prospectFilterSql(query: ProspectQuery, tenantId: string, timeZo
   if (query.spreadMin !== undefined) conditions.push(`"spread" >= ${param(query.spreadMin, "::int")}`);
   if (query.spreadMax !== undefined) conditions.push(`"spread" <= ${param(query.spreadMax, "::int")}`);
   if (query.scoreMin !== undefined) conditions.push(`"score" >= ${param(query.scoreMin, "::int")}`);
+  if (query.listsMin !== undefined) conditions.push(`"listCount" >= ${param(query.listsMin, "::int")}`);
+  if (query.quality) conditions.push(query.quality === "any" ? `cardinality("qualityFlags") > 0` : `${param(query.quality, "::text")} = ANY("qualityFlags")`);
+  if (query.area?.length) conditions.push(query.area.length === 1 ? `"areaCode" = ${param(query.area[0], "::text")}` : `"areaCode" = ANY(string_to_array(${param(query.area.join(","), "::text")}, ','))`);
+  if (query.bbox) {
+    // Deals without coordinates are in no box. The (tenantId, longitude, latitude) index serves it.
+    const [minLng, minLat, maxLng, maxLat] = query.bbox.map((value) => param(value, "::float8"));
+    conditions.push(`"longitude" BETWEEN ${minLng} AND ${maxLng} AND "latitude" BETWEEN ${minLat} AND ${maxLat}`);
+  }
   if (query.owner) conditions.push(query.owner === UNOWNED ? '"ownerId" IS NULL' : `"ownerId" = ${param(query.owner, "::text")}`);
   // Timestamps are stored as UTC wall time (timestamp(3)), as Prisma writes them.
   const at = (day: Date) => param(day.toISOString(), "::timestamp(3)");

@@ -26,6 +26,14 @@ export function prospectWhere(query: ProspectQuery, timeZone = "UTC"): Prisma.De
     where.spread = { ...(query.spreadMin !== undefined && { gte: query.spreadMin }), ...(query.spreadMax !== undefined && { lte: query.spreadMax }) };
   }
   if (query.scoreMin !== undefined) where.score = { gte: query.scoreMin };
+  if (query.listsMin !== undefined) where.listCount = { gte: query.listsMin };
+  if (query.quality) where.qualityFlags = query.quality === "any" ? { isEmpty: false } : { has: query.quality };
+  if (query.area?.length) where.areaCode = { in: query.area };
+  if (query.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = query.bbox;
+    where.longitude = { gte: minLng, lte: maxLng };
+    where.latitude = { gte: minLat, lte: maxLat };
+  }
   if (query.owner) where.ownerId = query.owner === UNOWNED ? null : query.owner;
   const contractedFrom = query.contractedFrom ? dayStart(query.contractedFrom, timeZone) : undefined;
   if (contractedFrom) where.contractedAt = { gte: contractedFrom };
@@ -52,7 +60,7 @@ export const PROSPECT_COLUMNS = {
   id: true, status: true, source: true, street: true, unit: true, city: true, region: true, postalCode: true, country: true,
   market: true, askingPrice: true, arv: true, repairs: true, mao: true, spread: true, spreadRatio: true, strategy: true,
   score: true, beds: true, baths: true, sqft: true, propertyType: true, createdAt: true, underwrittenAt: true,
-  ownerId: true, contactPhone: true,
+  ownerId: true, contactPhone: true, intentScore: true, listCount: true, qualityFlags: true,
 } as const satisfies Prisma.DealSelect;
 
 export async function listProspects(
@@ -114,7 +122,7 @@ export function encodeProspectCursor(cursor: ProspectCursor): string {
 }
 
 const SORT_CASTS: Record<ProspectSort, string> = {
-  createdAt: "::timestamp(3)", spread: "::int", spreadRatio: "::float8", askingPrice: "::int", arv: "::int", score: "::int", city: "::text",
+  createdAt: "::timestamp(3)", spread: "::int", spreadRatio: "::float8", askingPrice: "::int", arv: "::int", score: "::int", intentScore: "::int", city: "::text",
 };
 
 /**
@@ -125,7 +133,7 @@ const SORT_CASTS: Record<ProspectSort, string> = {
  * value follow in id order. With a cursor the page starts after it (keyset), so a deep page
  * costs what the first one does; without one, it skips `offset` rows.
  */
-async function pageRows(db: TenantDb, filter: Filter, query: ProspectQuery, offset: number, cursor: ProspectCursor | undefined) {
+export async function pageRows(db: TenantDb, filter: Filter, query: ProspectQuery, offset: number, cursor: ProspectCursor | undefined) {
   const column = `"${query.sort}"`;
   const [dir, after] = query.dir === "asc" ? ["ASC", ">"] : ["DESC", "<"];
   const select = async (condition: string, extra: unknown[], order: string, skip: number, take: number) => {

@@ -90,6 +90,8 @@ export function describeDealAudit(line: AuditLine, nameOf: (userId: string | nul
       return { title: "Deleted", detail: null };
     case "deal.restored":
       return { title: "Restored from Recently deleted", detail: null };
+    case "deal.memo_generated":
+      return { title: typeof after.version === "number" ? `Investor memo v${after.version} generated` : "Investor memo generated", detail: "On the Documents tab" };
     default:
       return { title: line.action.replace(/^deal\./, "").replaceAll(/[._]/g, " "), detail: null };
   }

@@ -110,6 +110,25 @@ const callsByProvider: { [P in CredentialProvider]: (c: CredentialsOf<P>, now: D
       },
     };
   },
+  SKIPTRACE: (c) => ({
+    // An empty lookup costs nothing: a good key gets a validation answer, a bad one 401/403.
+    url: `${(c.baseUrl ?? "https://api.batchdata.com").replace(/\/+$/, "")}/api/v1/property/skip-trace`,
+    init: { method: "POST", headers: { authorization: `Bearer ${c.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ requests: [] }) },
+    describe: (status, body) => {
+      if (status === 401 || status === 403) return failure(status, body);
+      if (status >= 500) return failure(status, body);
+      return { ok: true, message: `The key was accepted (HTTP ${status})` };
+    },
+  }),
+  COMPS: (c) => ({
+    // One property record: a good key reads it (or finds none), a bad one gets 401/403.
+    url: `${(c.baseUrl ?? "https://api.rentcast.io/v1").replace(/\/+$/, "")}/properties?limit=1`,
+    init: { headers: { "x-api-key": c.apiKey, accept: "application/json" } },
+    describe: (status, body) => {
+      if (status === 401 || status === 403 || status >= 500) return failure(status, body);
+      return { ok: true, message: `The key was accepted (HTTP ${status})` };
+    },
+  }),
   STORAGE: (c) => {
     const url = new URL(`${c.endpoint.replace(/\/+$/, "")}/${encodeURIComponent(c.bucket)}`);
     return {

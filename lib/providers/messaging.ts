@@ -16,10 +16,18 @@ export interface OutboundSms {
   statusCallbackUrl?: string;
 }
 
+/** A file sent with an email (a blast's investor memo). */
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
 export interface OutboundEmail {
   to: string;
   subject: string;
   text: string;
+  attachments?: EmailAttachment[];
   headers?: Record<string, string>;
   /** Echoed back on every webhook event of the email (SendGrid custom_args). */
   customArgs?: Record<string, string>;

@@ -3,6 +3,7 @@
  * functions as the matching Inngest function, so both executors do the same work.
  */
 import type { PrismaClient } from "@/generated/prisma/client";
+import { draftForHighIntent } from "@/lib/approvals/drafting";
 import { sendAuditDigest } from "@/lib/audit/digest";
 import { sendBlastChunk } from "@/lib/blasts/sending";
 import type { TenantDb } from "@/lib/db/tenant";
@@ -209,6 +210,15 @@ const blastQueued: JobHandler = {
   },
 };
 
+/** A person's intent reached the threshold: propose a draft for approval (the drafting Inngest function's work). */
+const intentHigh: JobHandler = {
+  maxAttempts: 4,
+  async run(ctx, job) {
+    const data = parseEventData(EVENTS.intentHigh, job.payload);
+    await draftForHighIntent(ctx.tenantDb(data.tenantId), data, { now: ctx.now });
+  },
+};
+
 const HANDLERS: Record<string, JobHandler> = {
   [LADDER_STEP]: ladderStep,
   [ENGINE_RUN]: engineRun,
@@ -222,6 +232,7 @@ const HANDLERS: Record<string, JobHandler> = {
   [`event:${EVENTS.engineRunFinished}`]: engineRunFinished,
   [`event:${EVENTS.auditDigestRequested}`]: auditDigest,
   [`event:${EVENTS.blastQueued}`]: blastQueued,
+  [`event:${EVENTS.intentHigh}`]: intentHigh,
   "cron:audit-digest": auditDigestCron,
   "cron:engine-safety-net": engineSafetyNet,
   "cron:runtime-upkeep": runtimeUpkeep,

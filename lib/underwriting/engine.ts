@@ -5,6 +5,7 @@ import { ANY_PROPERTY_TYPE } from "@/lib/buyers/liquidity-rules";
 import { getBuyerSettings } from "@/lib/buyers/settings";
 import type { TenantDb } from "@/lib/db/tenant";
 import { countDeals, listDealHeadlines, listDealsToUnderwrite } from "@/lib/deals/service";
+import { hotAreaCodes } from "@/lib/market/queries";
 import { notifyRoles } from "@/lib/notifications/service";
 import { discordNotifierFor } from "@/lib/providers/discord";
 import { getTenantSettings } from "@/lib/tenants/settings";
@@ -26,7 +27,8 @@ export async function countDealsToUnderwrite(db: TenantDb): Promise<number> {
 }
 
 /**
- * Underwrites the next batch of deals that have the numbers and a policy, oldest first.
+ * Underwrites the next batch of deals that have the numbers and a policy: those in HOT postal
+ * areas first (market intel raises their priority), then the rest, each oldest first.
  * The engine calls it on a schedule; "Run now" and the CLI call it directly.
  */
 export async function underwriteNewDeals(db: TenantDb, options: { limit?: number } = {}): Promise<UnderwritingReport> {
@@ -34,13 +36,23 @@ export async function underwriteNewDeals(db: TenantDb, options: { limit?: number
   const policies = await listOfferPolicies(db);
   const where = underwritableWhere(policies);
   if (!where) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
-  const deals = await listDealsToUnderwrite(db, where, options.limit ?? 500);
+  const deals = await nextDealsToUnderwrite(db, where, options.limit ?? 500);
   if (deals.length === 0) return { underwritten: 0, skipped: [], correlationId, alerts: [] };
   const settings = await getTenantSettings(db);
   const plans = deals.map((deal) => planUnderwriting(deal, policies));
   const report = await db.$transaction((tx) => applyUnderwriting(tx, plans, correlationId, settings.spreadAlertThreshold), { timeout: 60_000 });
   await raiseSpreadAlerts(db, report.alerts);
   return report;
+}
+
+/** The next `limit` deals to underwrite: HOT-area deals first, then the others, each oldest first. */
+async function nextDealsToUnderwrite(db: TenantDb, where: Prisma.DealWhereInput, limit: number) {
+  const hot = [...(await hotAreaCodes(db))];
+  if (hot.length === 0) return listDealsToUnderwrite(db, where, limit);
+  const first = await listDealsToUnderwrite(db, { AND: [where, { areaCode: { in: hot } }] }, limit);
+  if (first.length >= limit) return first;
+  const rest = await listDealsToUnderwrite(db, { AND: [where, { OR: [{ areaCode: null }, { areaCode: { notIn: hot } }] }] }, limit - first.length);
+  return [...first, ...rest];
 }
 
 /** In-app alerts for high-spread deals, and on the workspace's Discord channel when it has one. */

@@ -4,6 +4,7 @@
  *   MAO          = ARV x maxArvMultiplier - repairs - feesBuffer      (the classic 70% rule)
  *   spread       = MAO - asking price
  *   spreadRatio  = spread / ARV
+ *   recommended  = max(0, MAO - negotiationMargin)                   (what to offer first, Pack J)
  *
  * Strategy, first rule that holds:
  *   TRASH      spread < assignmentFee: even assigning the contract would not earn the fee
@@ -30,17 +31,26 @@ export interface OfferPolicyTerms {
   maxArvMultiplier: number;
   feesBuffer: number;
   assignmentFee: number;
+  /** Room kept below MAO for negotiating; absent counts as none. */
+  negotiationMargin?: number;
 }
 
 export interface OfferResult {
   mao: number;
+  /** MAO minus the negotiation margin, never below zero: the first offer to make. */
+  recommendedOffer: number;
   spread: number;
   spreadRatio: number;
   strategy: Strategy;
   reason: string;
 }
 
-export const DEFAULT_OFFER_TERMS: OfferPolicyTerms = { maxArvMultiplier: 0.7, feesBuffer: 2500, assignmentFee: 10_000 };
+export const DEFAULT_OFFER_TERMS = { maxArvMultiplier: 0.7, feesBuffer: 2500, assignmentFee: 10_000, negotiationMargin: 5000 } as const satisfies Required<OfferPolicyTerms>;
+
+/** Pure: MAO less the negotiation margin, floored at zero (an offer is never negative). */
+export function recommendedOffer(mao: number, negotiationMargin: number | undefined): number {
+  return Math.max(0, Math.round(mao - Math.max(0, negotiationMargin ?? 0)));
+}
 
 export function pickStrategy(input: OfferInput, spread: number, terms: OfferPolicyTerms): { strategy: Strategy; reason: string } {
   const spreadRatio = spread / input.arv;
@@ -63,7 +73,7 @@ export function computeOffer(input: OfferInput, terms: OfferPolicyTerms): OfferR
   const mao = Math.round(input.arv * terms.maxArvMultiplier - input.repairs - terms.feesBuffer);
   const spread = mao - Math.round(input.askingPrice);
   const spreadRatio = Math.round((spread / input.arv) * 10_000) / 10_000;
-  return { mao, spread, spreadRatio, ...pickStrategy(input, spread, terms) };
+  return { mao, recommendedOffer: recommendedOffer(mao, terms.negotiationMargin), spread, spreadRatio, ...pickStrategy(input, spread, terms) };
 }
 
 export interface PolicyCandidate extends OfferPolicyTerms {

@@ -22,6 +22,8 @@ export const OfferPolicyUpsertInput = z.object({
   maxArvMultiplier: z.coerce.number().gt(0, "Must be above 0").max(1, "Must be at most 1"),
   assignmentFee: money("Assignment fee"),
   feesBuffer: money("Fees buffer"),
+  /** Kept below MAO for negotiating: the recommended offer is MAO minus it. Absent keeps the policy's. */
+  negotiationMargin: money("Negotiation margin").optional(),
   reason: z.string().trim().min(3, "Say why this changes (at least 3 characters)").max(500),
 });
 export type OfferPolicyUpsertInput = z.infer<typeof OfferPolicyUpsertInput>;

@@ -11,6 +11,7 @@ import { dealStatusChangedEvents } from "@/lib/ladder/events";
 import { countedEvent, recordKpiEvents, type KpiEventInput } from "@/lib/kpi/service";
 import { computeOffer, DEFAULT_OFFER_TERMS, resolveOfferPolicy, type OfferResult } from "./rules";
 import type { OfferComputeInput, OfferPolicyUpsertInput } from "./schema";
+import type { CompEvidence } from "@/lib/comps/types";
 
 export type OfferPolicyRow = OfferPolicy;
 
@@ -38,6 +39,7 @@ export async function upsertOfferPolicy(db: TenantDb, input: OfferPolicyUpsertIn
       maxArvMultiplier: input.maxArvMultiplier,
       assignmentFee: input.assignmentFee,
       feesBuffer: input.feesBuffer,
+      negotiationMargin: input.negotiationMargin ?? before?.negotiationMargin ?? DEFAULT_OFFER_TERMS.negotiationMargin,
       reason: input.reason,
       updatedById: ctx.actorId,
     };
@@ -45,7 +47,7 @@ export async function upsertOfferPolicy(db: TenantDb, input: OfferPolicyUpsertIn
       ? await tx.offerPolicy.update({ where: { id: before.id }, data: { ...terms, version: before.version + 1 } })
       : await tx.offerPolicy.create({ data: { ...key, ...terms } });
     const snapshot = (p: typeof after | null) =>
-      p && { region: p.region, market: p.market, enabled: p.enabled, maxArvMultiplier: p.maxArvMultiplier, assignmentFee: p.assignmentFee, feesBuffer: p.feesBuffer, version: p.version };
+      p && { region: p.region, market: p.market, enabled: p.enabled, maxArvMultiplier: p.maxArvMultiplier, assignmentFee: p.assignmentFee, feesBuffer: p.feesBuffer, negotiationMargin: p.negotiationMargin, version: p.version };
     await recordAudit(
       tx,
       { action: before ? "offer_policy.updated" : "offer_policy.created", entity: "OfferPolicy", entityId: after.id, before: snapshot(before), after: { ...snapshot(after), reason: input.reason } },
@@ -64,19 +66,41 @@ export interface UnderwritableDeal {
   askingPrice: number | null;
 }
 
+/** Where the ARV of a computation came from: typed or imported, or a comps estimate (with its comps). */
+export type ArvBasis = { source: "entered" } | { source: "comps"; comps: CompEvidence };
+
 export type UnderwritingPlan =
-  | { ok: true; dealId: string; result: OfferResult; policy: OfferPolicyRow; evidence: { inputs: Prisma.InputJsonValue; outputs: Prisma.InputJsonValue } }
+  | {
+      ok: true;
+      dealId: string;
+      result: OfferResult;
+      policy: OfferPolicyRow;
+      evidence: { inputs: Prisma.InputJsonValue; outputs: Prisma.InputJsonValue; assumptions: Prisma.InputJsonValue; comps: CompEvidence | null };
+    }
   | { ok: false; dealId: string; reason: "missing_arv" | "missing_asking_price" | "no_enabled_policy" };
 
-/** Pure: what underwriting one deal under these policies yields, evidence included. */
-export function planUnderwriting(deal: UnderwritableDeal, policies: readonly OfferPolicyRow[]): UnderwritingPlan {
+/**
+ * Pure: what underwriting one deal under these policies yields, evidence included: the
+ * inputs, the outputs (recommended offer among them), what was assumed, and the comps
+ * behind the ARV when a comps estimate priced it.
+ */
+export function planUnderwriting(deal: UnderwritableDeal, policies: readonly OfferPolicyRow[], arvBasis: ArvBasis = { source: "entered" }): UnderwritingPlan {
   if (!deal.arv || deal.arv <= 0) return { ok: false, dealId: deal.id, reason: "missing_arv" };
   if (deal.askingPrice === null || deal.askingPrice === undefined) return { ok: false, dealId: deal.id, reason: "missing_asking_price" };
   const policy = resolveOfferPolicy(policies, deal.region, deal.market);
   if (!policy) return { ok: false, dealId: deal.id, reason: "no_enabled_policy" };
   const input = { arv: deal.arv, repairs: deal.repairs ?? 0, askingPrice: deal.askingPrice };
-  const terms = { maxArvMultiplier: policy.maxArvMultiplier, feesBuffer: policy.feesBuffer, assignmentFee: policy.assignmentFee };
+  const terms = { maxArvMultiplier: policy.maxArvMultiplier, feesBuffer: policy.feesBuffer, assignmentFee: policy.assignmentFee, negotiationMargin: policy.negotiationMargin };
   const result = computeOffer(input, terms);
+  const assumptions = {
+    arvSource: arvBasis.source,
+    repairsAssumedZero: deal.repairs === null,
+    negotiationMargin: policy.negotiationMargin,
+    maxArvMultiplier: policy.maxArvMultiplier,
+    feesBuffer: policy.feesBuffer,
+    policyScope: `${policy.region}/${policy.market}`,
+    ...(arvBasis.source === "comps" ? { compsConfidence: arvBasis.comps.confidence, compsCount: arvBasis.comps.comps.length, compsWindowMonths: arvBasis.comps.windowMonths } : {}),
+  };
   return {
     ok: true,
     dealId: deal.id,
@@ -85,6 +109,8 @@ export function planUnderwriting(deal: UnderwritableDeal, policies: readonly Off
     evidence: {
       inputs: { ...input, repairsAssumedZero: deal.repairs === null, region: deal.region, market: deal.market, terms, policyScope: `${policy.region}/${policy.market}` },
       outputs: { ...result },
+      assumptions,
+      comps: arvBasis.source === "comps" ? arvBasis.comps : null,
     },
   };
 }
@@ -119,8 +145,8 @@ function succeeded(plans: UnderwritingPlan[]): SucceededPlan[] {
 
 /** The deal columns a successful plan sets. */
 export function underwritingColumns(plan: SucceededPlan) {
-  const { mao, spread, spreadRatio, strategy } = plan.result;
-  return { mao, spread, spreadRatio, strategy };
+  const { mao, recommendedOffer, spread, spreadRatio, strategy } = plan.result;
+  return { mao, recommendedOffer, spread, spreadRatio, strategy };
 }
 
 /**
@@ -143,6 +169,9 @@ export async function recordUnderwritingOutcome(
       policyVersion: p.policy.version,
       inputs: p.evidence.inputs,
       outputs: p.evidence.outputs,
+      assumptions: p.evidence.assumptions,
+      comps: p.evidence.comps as unknown as Prisma.InputJsonValue | null,
+      recommendedOffer: p.result.recommendedOffer,
       correlationId,
     })),
   );
@@ -177,5 +206,5 @@ export async function computeOfferFor(db: TenantDb, input: OfferComputeInput, th
     correlationId = randomUUID();
     await db.$transaction((tx) => applyUnderwriting(tx, [plan], correlationId!, threshold));
   }
-  return { ...plan.result, policy: { id: plan.policy.id, region: plan.policy.region, market: plan.policy.market, version: plan.policy.version, ...DEFAULT_OFFER_TERMS, maxArvMultiplier: plan.policy.maxArvMultiplier, feesBuffer: plan.policy.feesBuffer, assignmentFee: plan.policy.assignmentFee }, correlationId };
+  return { ...plan.result, policy: { id: plan.policy.id, region: plan.policy.region, market: plan.policy.market, version: plan.policy.version, ...DEFAULT_OFFER_TERMS, maxArvMultiplier: plan.policy.maxArvMultiplier, feesBuffer: plan.policy.feesBuffer, assignmentFee: plan.policy.assignmentFee, negotiationMargin: plan.policy.negotiationMargin }, correlationId };
 }

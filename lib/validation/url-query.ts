@@ -7,6 +7,16 @@ import type { z } from "zod";
 /** Search params as Next.js hands them to a page: a key may repeat. */
 export type RawQuery = Record<string, string | string[] | undefined>;
 
+/** Search params to the object zod reads: a repeated key becomes a list. */
+export function rawQueryOf(params: URLSearchParams): RawQuery {
+  const raw: RawQuery = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = values.length > 1 ? values : values[0];
+  }
+  return raw;
+}
+
 /**
  * Parses search params leniently: a malformed parameter (spreadMin=abc) is dropped rather
  * than failing the whole page, since URLs are hand-edited and shared.

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./support";
+import { createEmailableLead, demo, draftForLead, rotateWebhookSecret, signIn } from "./support";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WIDTHS = [1440, 390];
@@ -13,7 +13,11 @@ const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>
   { name: "deal buyers", path: async (page) => `${await firstDealPath(page)}/buyers` },
   { name: "import", path: "/deals/import" },
   { name: "buyer import", path: "/deals/import?kind=buyers" },
+  { name: "deal comps", path: async (page) => `${await firstDealPath(page)}/comps` },
+  { name: "deal documents", path: async (page) => `${await firstDealPath(page)}/documents` },
+  { name: "sold comps import", path: "/deals/import?kind=comps" },
   { name: "new deal", path: "/deals/new" },
+  { name: "capture", path: "/capture" },
   { name: "recently deleted", path: "/deals/deleted" },
   { name: "pipeline", path: "/pipeline" },
   { name: "analytics", path: "/analytics" },
@@ -34,12 +38,42 @@ const APP_PAGES: { name: string; path: string | ((page: Page) => Promise<string>
   { name: "privacy requests", path: "/settings/privacy" },
   { name: "ladder", path: "/settings/ladder" },
   { name: "buyer settings", path: "/settings/buyers" },
+  { name: "market intel settings", path: "/settings/market" },
+  { name: "lead scoring settings", path: "/settings/scoring" },
+  { name: "signals settings", path: "/settings/signals" },
   { name: "account", path: "/account" },
   { name: "buyers", path: "/buyers" },
   { name: "blasts", path: "/blasts" },
   { name: "new buyer", path: "/buyers/new" },
   { name: "buyer", path: firstBuyerPath },
+  { name: "approvals", path: "/approvals" },
+  { name: "approvals rejected", path: "/approvals?status=REJECTED" },
+  { name: "draft", path: firstDraftPath },
+  { name: "laboratory", path: "/laboratory" },
+  { name: "market map", path: "/market" },
+  { name: "experiment", path: ranExperimentPath },
 ];
+
+/** An experiment's page with its comparison: one created and run now. */
+async function ranExperimentPath(page: Page): Promise<string> {
+  await page.goto("/laboratory");
+  await page.getByLabel("Name").fill(`Axe experiment ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create experiment" }).click();
+  await expect(page).toHaveURL(/\/laboratory\/[^/]+$/);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Side by side with production" })).toBeVisible({ timeout: 30_000 });
+  return new URL(page.url()).pathname;
+}
+
+/** A draft's page: the first one listed, or one drafted now for a new high-intent lead. */
+async function firstDraftPath(page: Page): Promise<string> {
+  await page.goto("/approvals?status=all");
+  const listed = page.locator('main a[href^="/approvals/"]').first();
+  if (await listed.count()) return (await listed.getAttribute("href"))!;
+  const secret = await rotateWebhookSecret(page);
+  const dealPath = await createEmailableLead(page, `${Math.floor(Math.random() * 9000) + 1000} Axe Draft Way`, `axe-${Date.now().toString(36)}@example.com`);
+  return draftForLead(page, dealPath, secret);
+}
 
 /** A buyer's page: the first buyer listed, or one added now when the workspace has none. */
 async function firstBuyerPath(page: Page): Promise<string> {

@@ -18,7 +18,7 @@ test("consent taken by hand carries its basis and evidence, on the deal and on C
   await page.getByLabel("ZIP / postal code").fill("38103");
   await page.getByLabel("Phone").fill(`901 555 ${suffix}`);
   await page.getByLabel("Consent given").selectOption("yes");
-  await page.getByLabel("Source").fill("Web form");
+  await page.getByLabel("Source", { exact: true }).fill("Web form");
   // Prior express written consent without the words is refused next to the wording, the input kept.
   await page.getByLabel("Basis").selectOption("PRIOR_EXPRESS_WRITTEN");
   await page.getByLabel("Evidence").fill("203.0.113.7");

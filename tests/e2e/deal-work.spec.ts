@@ -27,7 +27,7 @@ test("an owner enters a deal by hand, works it, deletes and restores it", async 
   await page.getByLabel("Repairs").fill("20000");
   await page.getByLabel("Phone").fill("901 555 0147");
   await page.getByLabel("Consent given").selectOption("yes");
-  await page.getByLabel("Source").fill("Phone call");
+  await page.getByLabel("Source", { exact: true }).fill("Phone call");
   await page.getByLabel("Basis").selectOption("ESTABLISHED_RELATIONSHIP");
   await shoot(page, "deal-new");
   await expectNoAxeViolations(page);

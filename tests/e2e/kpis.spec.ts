@@ -19,6 +19,8 @@ test("on a phone the KPIs page fits the screen and passes axe", async ({ page })
 });
 
 test("an owner reads the KPIs against their bands, sees the evening's alerts, and switches auto-throttle on and off", async ({ page }) => {
+  // Four heavy page loads (two weeks of hourly history each) and the audit log: a loaded CI machine needs more than a minute.
+  test.slow();
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, demo.owner);
   await page.getByRole("link", { name: "KPIs" }).click();

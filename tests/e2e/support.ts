@@ -43,10 +43,10 @@ export function screenshotsTo(dir: string) {
 const WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /**
- * Opens a region's contact rules for SMS around the clock with no minimum score, so a send
- * does not depend on the hour the test runs at.
+ * Opens a region's contact rules for a channel (SMS unless told) around the clock with no
+ * minimum score, so a send does not depend on the hour the test runs at.
  */
-export async function openRegionAroundTheClock(page: Page, region: string, reason: string) {
+export async function openRegionAroundTheClock(page: Page, region: string, reason: string, channel: "Text (SMS)" | "Email" = "Text (SMS)") {
   await page.goto("/policies?tab=contact");
   const row = page.getByTestId(`market-policy-${region}-ALL`);
   await row.getByRole("button", { name: /Edit contact rules/ }).click();
@@ -57,8 +57,8 @@ export async function openRegionAroundTheClock(page: Page, region: string, reaso
     await dialog.getByLabel(`${day} start`).fill("00:00");
     await dialog.getByLabel(`${day} end`).fill("23:59");
   }
-  const sms = dialog.getByRole("checkbox", { name: "Text (SMS)" });
-  if (!(await sms.isChecked())) await sms.click();
+  const allowed = dialog.getByRole("checkbox", { name: channel, exact: true });
+  if (!(await allowed.isChecked())) await allowed.click();
   await dialog.getByLabel("Minimum lead score (0-100)").fill("0");
   await dialog.getByLabel("Reason for the change").fill(reason);
   await dialog.getByRole("button", { name: "Save contact rules" }).click();
@@ -77,4 +77,61 @@ export async function openUnderwrittenDeal(page: Page) {
   const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
   const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
   return { dealPath, zip, region };
+}
+
+/**
+ * The workspace's webhook secret (inbound email and signals share it), rotated now: Settings >
+ * API shows a new secret once.
+ */
+export async function rotateWebhookSecret(page: Page): Promise<string> {
+  await page.goto("/settings/api");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: /^(Rotate|Create) secret$/ }).click();
+  const field = page.getByLabel("Inbound email secret");
+  await expect(field).toBeVisible();
+  return field.inputValue();
+}
+
+/**
+ * A new lead in Memphis, TN with an email address the person agreed to, entered on New deal;
+ * answers the deal's path.
+ */
+export async function createEmailableLead(page: Page, street: string, email: string): Promise<string> {
+  await page.goto("/deals/new");
+  await page.getByLabel("Street").fill(street);
+  await page.getByLabel("City").fill("Memphis");
+  await page.getByLabel("State / province").fill("TN");
+  await page.getByLabel("ZIP / postal code").fill("38103");
+  await page.getByLabel("Name", { exact: true }).fill("Jordan Rivers");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  // A phone too: the ladder's first text then has an address (no "no address" refusal skews the KPIs).
+  await page.getByLabel("Phone", { exact: true }).fill(`+1555${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`);
+  // The list's own score, kept beside the computed one.
+  await page.getByLabel("Source score").fill("80");
+  await page.getByLabel("Consent given").selectOption("yes");
+  await page.getByLabel("Source", { exact: true }).fill("Web form");
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: street })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Sends the lead a reply by text, a reply by email and a click through the generic signal
+ * webhook (30 + 30 + 12: over the seeded threshold of 70), then waits on the deal page until
+ * the drafting job has proposed an email; answers the draft's path.
+ */
+export async function draftForLead(page: Page, dealPath: string, secret: string): Promise<string> {
+  const dealId = dealPath.split("/").pop()!;
+  const at = new Date().toISOString();
+  const response = await page.request.post("/api/webhooks/signals/demo/generic", {
+    headers: { "X-Dealflow-Secret": secret },
+    data: ["sms_reply", "email_reply", "email_click"].map((type) => ({ type, occurredAt: at, dealId, dedupeKey: `${dealId}-${type}` })),
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  const link = page.getByRole("link", { name: "A drafted email is waiting for approval" });
+  await expect(async () => {
+    await page.goto(dealPath);
+    await expect(link).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  return (await link.getAttribute("href"))!;
 }

@@ -7,8 +7,9 @@ async function makeUser(prisma: PrismaClient) {
   return prisma.user.create({ data: { email: `u-${unique()}@example.test`, name: "Test User", passwordHash: "x" } });
 }
 
-const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE"] as const;
+const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE", "SKIPTRACE", "COMPS"] as const;
 let credentialRows = 0;
+let scoringModelVersions = 0;
 
 type Factory = (prisma: PrismaClient, tenantId: string) => Promise<{ id: string }>;
 
@@ -112,6 +113,44 @@ const factories: Record<string, Factory> = {
     prisma.buyerOffer.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, buyerId: (await makeBuyer(prisma, tenantId)).id, amount: 100_000 } }),
   BuyerSettings: (prisma, tenantId) =>
     prisma.buyerSettings.upsert({ where: { tenantId }, create: { tenantId }, update: {} }),
+  Signal: async (prisma, tenantId) =>
+    prisma.signal.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, type: "sms_reply", source: "sms", occurredAt: new Date(), dedupeKey: unique() } }),
+  // A random version: the isolation test copies a row's data into batches of two.
+  IntentSettingsVersion: (prisma, tenantId) =>
+    prisma.intentSettingsVersion.create({ data: { tenantId, version: randomBytes(3).readUIntBE(0, 3), weights: {}, halfLifeHours: {}, drafting: {} } }),
+  EmailDraft: async (prisma, tenantId) =>
+    prisma.emailDraft.create({
+      data: {
+        tenantId, dealId: (await makeDeal(prisma, tenantId)).id, toAddress: "seller@example.test", subject: "Hi", body: "Hello",
+        proposedSubject: "Hi", proposedBody: "Hello", reasoning: {}, confidence: 0.5, intentScore: 75, drafter: "template", settingsVersion: 0,
+      },
+    }),
+  EnrichmentCall: async (prisma, tenantId) =>
+    prisma.enrichmentCall.create({ data: { tenantId, dealId: (await makeDeal(prisma, tenantId)).id, provider: "local", month: "2026-12", status: "NOT_FOUND" } }),
+  LabExperiment: (prisma, tenantId) => prisma.labExperiment.create({ data: { tenantId, name: `Experiment ${unique()}`, config: {} } }),
+  LabRun: async (prisma, tenantId) =>
+    prisma.labRun.create({
+      data: { tenantId, experimentId: (await prisma.labExperiment.create({ data: { tenantId, name: "E", config: {} } })).id, windowStart: new Date(Date.now() - 86_400_000), windowEnd: new Date() },
+    }),
+  LabDraft: (prisma, tenantId) => prisma.labDraft.create({ data: { tenantId, runId: unique(), labScore: 80, productionScore: 60, labWouldDraft: true, prodWouldDraft: false } }),
+  MarketArea: (prisma, tenantId) =>
+    prisma.marketArea.create({
+      data: { tenantId, areaCode: `Z${unique()}`, country: "US", latitude: 29.4, longitude: -98.5, metrics: {}, rank: "NORMAL", computedRank: "NORMAL", computedAt: new Date() },
+    }),
+  MarketIntelSettings: (prisma, tenantId) => prisma.marketIntelSettings.create({ data: { tenantId, thresholds: {} } }),
+  StoredFile: (prisma, tenantId) =>
+    prisma.storedFile.create({
+      data: { tenantId, purpose: "deal_photo", key: `${tenantId}/deal_photo/${unique()}`, backend: "local", fileName: "a.jpg", contentType: "image/jpeg", size: 3, sha256: "00" },
+    }),
+  CompSale: (prisma, tenantId) =>
+    prisma.compSale.create({ data: { tenantId, addressKey: `C-${unique()}`, soldPrice: 200_000, soldAt: new Date(), source: "API" } }),
+  LeadList: (prisma, tenantId) => prisma.leadList.create({ data: { tenantId, name: `List ${unique()}` } }),
+  LeadListMember: async (prisma, tenantId) =>
+    prisma.leadListMember.create({
+      data: { tenantId, listId: (await prisma.leadList.create({ data: { tenantId, name: `List ${unique()}` } })).id, dealId: (await makeDeal(prisma, tenantId)).id },
+    }),
+  // A fresh version each time: the isolation tests copy factory rows into one tenant.
+  ScoringModel: (prisma, tenantId) => prisma.scoringModel.create({ data: { tenantId, version: (scoringModelVersions += 1), parameters: {}, metrics: {}, outcomes: 200 } }),
 };
 
 function makeBuyer(prisma: PrismaClient, tenantId: string) {

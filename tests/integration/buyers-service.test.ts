@@ -126,6 +126,21 @@ describe("buyer list and segments", () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it("sorts by intent, ties broken by id in the sort direction, across cursor pages", async () => {
+    const scores: Record<string, number> = { "Alpha Homes": 40, "Bravo Capital": 80, "Charlie Buys": 40, "Delta Flips": 0 };
+    for (const [name, intentScore] of Object.entries(scores)) await database.prisma.buyer.updateMany({ where: { tenantId: seeded.tenantId, name }, data: { intentScore } });
+    const rows = (await listBuyers(seeded, parseBuyerQuery({ sort: "intentScore", dir: "desc" }))).rows;
+    const expected = [...rows].sort((a, b) => b.intentScore - a.intentScore || (a.id < b.id ? 1 : -1));
+    expect(rows.map((r) => r.intentScore)).toEqual([80, 40, 40, 0]);
+    expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    const asc = await listBuyers(seeded, parseBuyerQuery({ sort: "intentScore", dir: "asc" }));
+    expect(asc.rows.map((r) => r.id)).toEqual(rows.map((r) => r.id).reverse());
+    const base = parseBuyerQuery({ sort: "intentScore", dir: "desc" });
+    const first = await listBuyers(seeded, { ...base, pageSize: 2 as number });
+    const second = await listBuyers(seeded, { ...base, pageSize: 2, after: first.nextCursor! });
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
   it("saves a segment and lists the buyers it selects today", async () => {
     const segment = await saveSegment(seeded, "Houston", parseBuyerQuery({ market: "TX:Houston", page: "3" }));
     expect(segment.query).toBe("market=TX%3AHouston");

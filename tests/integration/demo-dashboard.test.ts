@@ -156,3 +156,21 @@ describe("the dashboard overview", () => {
     expect(o.repliesWaiting).toBe(repliesOnMyDeals.length);
   });
 });
+
+describe("the demo's market intel", () => {
+  it("ranks each workspace's postal areas on first start: hot and cold ones, most normal, over several areas a market", async () => {
+    for (const [tenantId, hotAtLeast] of [[usId, 6], [caId, 1]] as const) {
+      const ranks = await database.prisma.marketArea.groupBy({ by: ["rank"], where: { tenantId }, _count: { _all: true } });
+      const count = (rank: string) => ranks.find((r) => r.rank === rank)?._count._all ?? 0;
+      expect(count("HOT")).toBeGreaterThanOrEqual(hotAtLeast);
+      expect(count("COLD")).toBeGreaterThan(0);
+      expect(count("NORMAL")).toBeGreaterThan(count("HOT") + count("COLD"));
+      const hot = await database.prisma.marketArea.findFirstOrThrow({ where: { tenantId, rank: "HOT" } });
+      expect(hot.reasons[0]).toMatch(/^HOT: \d+ deals in 4 weeks/);
+      // Every deal is placed in its area, on the map.
+      expect(await database.prisma.deal.count({ where: { tenantId, OR: [{ areaCode: null }, { latitude: null }] } })).toBe(0);
+      const oldest = await database.prisma.deal.findFirstOrThrow({ where: { tenantId }, orderBy: { createdAt: "asc" } });
+      expect(NOW.getTime() - oldest.createdAt.getTime()).toBeGreaterThan(84 * 86_400_000);
+    }
+  });
+});

@@ -132,9 +132,9 @@ describe("runImport", () => {
     const audits = await db.auditEvent.findMany({ where: { action: "deals.imported", entityId: jobId } });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: "user-1", actorEmail: "owner@example.test", requestId: "req-1" });
-    expect(audits[0].after).toEqual({ jobId, fileName: "leads.csv", rows: 9, created: 2, duplicates: 3, errors: 4, consentsRecorded: 0 });
+    expect(audits[0].after).toEqual({ jobId, fileName: "leads.csv", rows: 9, created: 2, duplicates: 3, stacked: 1, errors: 4, consentsRecorded: 0 });
     const kpis = await db.kpiEvent.findMany({ where: { name: "import_completed" } });
-    expect(kpis.map((k) => k.data)).toEqual([{ jobId, fileName: "leads.csv", rows: 9, created: 2, duplicates: 3, errors: 4, consentsRecorded: 0 }]);
+    expect(kpis.map((k) => k.data)).toEqual([{ jobId, fileName: "leads.csv", rows: 9, created: 2, duplicates: 3, stacked: 1, errors: 4, consentsRecorded: 0 }]);
   });
 
   it("gives an error report: row, column, reason, then the row as it was", async () => {

@@ -30,6 +30,8 @@ beforeAll(async () => {
       // A few values shared by many deals so the id decides among them; some deals have none.
       askingPrice: i % 5 === 0 ? null : 100_000 + (i % 7) * 1000,
       spread: i % 4 === 0 ? null : (i % 9) * 1000,
+      // Never null; six values shared by a hundred deals each, so the id orders most of them.
+      intentScore: (i % 6) * 15,
       createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 3) * 60_000),
       raw: {},
     }));

@@ -149,7 +149,7 @@ describe("analytics", () => {
     expect(days).toHaveLength(30);
     expect(days[0]).toMatchObject({ day: "2026-02-14", MANUAL: 1, total: 1 }); // 00:00 EST; 04:59:59Z is still the 13th
     expect(days[28]).toMatchObject({ day: "2026-03-14", EMAIL: 1, total: 1 });
-    expect(days[29]).toEqual({ day: "2026-03-15", EMAIL: 0, CSV: 0, API: 2, MANUAL: 0, total: 2 });
+    expect(days[29]).toEqual({ day: "2026-03-15", EMAIL: 0, CSV: 0, API: 2, MANUAL: 0, DRIVING: 0, total: 2 });
     expect(days.filter((d) => d.total === 0)).toHaveLength(27);
   });
 

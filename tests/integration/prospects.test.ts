@@ -34,6 +34,8 @@ function fixture(i: number) {
     spread,
     spreadRatio: spread === null ? null : spread / 250_000,
     score: i % 9 === 0 ? null : (i * 37) % 101,
+    // 0 (never signalled) for most deals, and a few shared scores: ties for the id to break.
+    intentScore: i % 3 === 0 ? 0 : (i % 4) * 25,
     // Pairs share a timestamp so the id tie-break is exercised.
     createdAt: new Date(NOW.getTime() - Math.floor(i / 2) * 17 * HOUR),
     raw: { row: i },
@@ -173,6 +175,23 @@ describe("listProspects sorting and paging", () => {
     const rows = (await listProspects(db, q({ sort: "createdAt", dir: "asc" }))).rows;
     const tied = rows.filter((r) => r.createdAt.getTime() === NOW.getTime()).map((r) => r.id);
     expect(tied).toEqual(["deal-00", "deal-01"]);
+  });
+
+  it("sorts by intent, highest first, ties by id in the sort direction", async () => {
+    const byIntent = (a: Fixture, b: Fixture) => b.intentScore - a.intentScore || (a.id < b.id ? 1 : -1);
+    const desc = (await listProspects(db, q({ sort: "intentScore", dir: "desc" }))).rows.map((r) => r.id);
+    expect(desc).toEqual([...deals].sort(byIntent).map((d) => d.id));
+    const asc = (await listProspects(db, q({ sort: "intentScore", dir: "asc" }))).rows.map((r) => r.id);
+    expect(asc).toEqual([...desc].reverse());
+    // Three pages of ten by cursor give the same order as one page of everything.
+    const paged: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listProspects(db, q({ sort: "intentScore", dir: "desc", pageSize: 10, after }));
+      paged.push(...page.rows.map((r) => r.id));
+      after = page.nextCursor;
+    } while (after);
+    expect(paged).toEqual(desc);
   });
 
   it("never shows another tenant's deals", async () => {

@@ -124,7 +124,7 @@ describe("ladder scheduling at the edges of a window", () => {
 describe("decideOutbound's daily cap (sentToday < cap passes, == cap refuses)", () => {
   const ALWAYS: MarketPolicyRules = { contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }], channelsAllowed: ["SMS", "EMAIL"], minLeadScore: 50 };
   const YES: OutboundFacts = {
-    channel: "SMS", address: "+12125550100", consent: "OPTED_IN", onDoNotContact: false, registries: null, consentBasis: null, policy: { region: "NY", market: "ALL", enabled: true, rules: ALWAYS },
+    channel: "SMS", address: "+12125550100", consent: "OPTED_IN", onDoNotContact: false, areaBlacklist: null, registries: null, consentBasis: null, policy: { region: "NY", market: "ALL", enabled: true, rules: ALWAYS },
     timeZones: ["America/New_York"], at: at("2026-03-10T15:00:00Z"), score: 80, postalAddress: "1 Main St, Albany, NY 12207", canLinkUnsubscribe: true,
     sentToday: 0, dailyCap: 100,
   };

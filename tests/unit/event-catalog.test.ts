@@ -11,6 +11,7 @@ const VALID: Record<EventKey, Record<string, unknown>> = {
   contactOptedOut: { tenantId: "t1", dealId: "d1", channel: "EMAIL", address: "seller@example.com" },
   dealStatusChanged: { tenantId: "t1", dealId: "d1", from: "NEW", to: "CONTACTED", endsLadder: true },
   blastQueued: { tenantId: "t1", blastId: "b1" },
+  intentHigh: { tenantId: "t1", dealId: "d1", score: 74, threshold: 70 },
   engineRunRequested: { tenantId: "t1", engine: "underwriting", trigger: "manual" },
   engineRunFinished: { tenantId: "t1", engine: "email-intake", outcome: "OK" },
 };

@@ -27,6 +27,15 @@ describe("explainBlock", () => {
     );
   });
 
+  it("names a blacklisted area and its reason, and opens its card on the Market map to lift the mark", () => {
+    expect(explain("area_blacklisted", { areaCode: "M5V", areaReason: "Too many investors" })).toEqual({
+      message: "The lead is in area M5V, which is blacklisted (Too many investors): its leads are not contacted. Lift the blacklist on the Market map to send.",
+      fixHref: "/market?area=M5V",
+      fixLabel: "Lift the blacklist on the Market map",
+    });
+    expect(explain("area_blacklisted")).toMatchObject({ fixHref: "/market", message: expect.stringContaining("its area, which is blacklisted:") });
+  });
+
   it("sends address and time-zone problems to the lead's page", () => {
     expect(explain("no_address")).toEqual({ message: "The lead has no valid phone number.", fixHref: "/deals/deal-1", fixLabel: "Edit the lead's contact" });
     expect(explain("unknown_time_zone").fixHref).toBe("/deals/deal-1");

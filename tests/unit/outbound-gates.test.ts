@@ -13,6 +13,7 @@ const YES: OutboundFacts = {
   address: "+12125550100",
   consent: "OPTED_IN",
   onDoNotContact: false,
+  areaBlacklist: null,
   registries: { canadian: false, registries: [] },
   consentBasis: null,
   policy: OPEN_POLICY,
@@ -36,6 +37,7 @@ describe("decideOutbound: each gate", () => {
     ["consent", "opted_out", { consent: "OPTED_OUT" }],
     ["consent", "no_consent", { consent: null }],
     ["do_not_contact", "do_not_contact", { onDoNotContact: true }],
+    ["area", "area_blacklisted", { areaBlacklist: { areaCode: "75201", reason: "Flood zone" } }],
     ["market_policy", "no_policy", { policy: null }],
     ["market_policy", "policy_disabled", { policy: { ...OPEN_POLICY, enabled: false } }],
     ["market_policy", "unknown_time_zone", { timeZones: [] }],
@@ -50,6 +52,18 @@ describe("decideOutbound: each gate", () => {
     ["daily_cap", "daily_cap_reached", { dailyCap: Number.NaN }],
   ] as const)("%s refuses with %s", (gate, reason, change) => {
     expect(decideOutbound({ ...YES, ...(change as Partial<OutboundFacts>) })).toMatchObject({ allowed: false, gate, reason });
+  });
+
+  it("an area blacklist refuses with the area and its reason, on both channels, after do-not-contact and before the registries", () => {
+    const areaBlacklist = { areaCode: "M5V", reason: "Too many investors" };
+    expect(decideOutbound({ ...YES, areaBlacklist })).toEqual({ allowed: false, gate: "area", reason: "area_blacklisted", detail: "Area M5V is blacklisted: Too many investors" });
+    expect(decideOutbound({ ...YES, channel: "EMAIL", address: "a@b.co", areaBlacklist })).toMatchObject({ gate: "area", reason: "area_blacklisted" });
+    expect(decideOutbound({ ...YES, areaBlacklist, onDoNotContact: true })).toMatchObject({ gate: "do_not_contact" });
+    const listed = { canadian: false, registries: [{ kind: "INTERNAL" as const, name: "Internal", downloadedAt: new Date("2026-03-01T00:00:00Z"), listed: true }] };
+    expect(decideOutbound({ ...YES, registries: listed })).toMatchObject({ gate: "dnc_registry" });
+    expect(decideOutbound({ ...YES, registries: listed, areaBlacklist })).toMatchObject({ gate: "area" });
+    expect(GATES.indexOf("area")).toBe(GATES.indexOf("do_not_contact") + 1);
+    expect(GATES.indexOf("dnc_registry")).toBe(GATES.indexOf("area") + 1);
   });
 
   it("email needs the postal address and an unsubscribe link; SMS does not", () => {
@@ -84,6 +98,7 @@ const factsArb: fc.Arbitrary<OutboundFacts> = fc.record({
   address: fc.option(fc.constantFrom("+12125550100", "a@b.co"), { freq: 6 }),
   consent: fc.constantFrom("OPTED_IN" as const, "OPTED_OUT" as const, null),
   onDoNotContact: fc.boolean(),
+  areaBlacklist: fc.option(fc.record({ areaCode: fc.constantFrom("75201", "M5V"), reason: fc.constant("Blacklisted") }), { freq: 4 }),
   registries: fc.option(
     fc.record({
       canadian: fc.boolean(),
@@ -119,6 +134,7 @@ function expectedGate(f: OutboundFacts): string | null {
   if (!f.address) return "address";
   if (f.consent !== "OPTED_IN") return "consent";
   if (f.onDoNotContact) return "do_not_contact";
+  if (f.areaBlacklist) return "area";
   if (f.registries && !decideRegistries(f.registries, f.consentBasis, f.at).allowed) return "dnc_registry";
   const policy = isContactAllowed({ policy: f.policy, timeZones: f.timeZones, at: f.at, channel: f.channel, score: f.score });
   if (!policy.ok) return policy.reason === "channel_not_allowed" ? "channel" : "market_policy";
@@ -147,6 +163,7 @@ describe("decideOutbound: properties", () => {
         expect(facts.address).toBeTruthy();
         expect(facts.consent).toBe("OPTED_IN");
         expect(facts.onDoNotContact).toBe(false);
+        expect(facts.areaBlacklist).toBeNull();
         expect(isContactAllowed({ policy: facts.policy, timeZones: facts.timeZones, at: facts.at, channel: facts.channel, score: facts.score }).ok).toBe(true);
         if (facts.channel === "EMAIL") expect(facts.postalAddress?.trim() && facts.canLinkUnsubscribe).toBeTruthy();
         expect(facts.sentToday).toBeLessThan(facts.dailyCap);
@@ -160,6 +177,7 @@ describe("decideOutbound: properties", () => {
       address: (f) => ({ ...f, address: null }),
       consent: (f) => ({ ...f, consent: fc.sample(fc.constantFrom("OPTED_OUT" as const, null), 1)[0] }),
       do_not_contact: (f) => ({ ...f, onDoNotContact: true }),
+      area: (f) => ({ ...f, areaBlacklist: { areaCode: "75201", reason: "Flood zone" } }),
       market_policy: (f) => ({ ...f, policy: null }),
       channel: (f) => ({ ...f, policy: { ...OPEN_POLICY, rules: { ...ALWAYS, channelsAllowed: [] } } }),
       daily_cap: (f) => ({ ...f, sentToday: f.dailyCap }),

@@ -10,8 +10,10 @@ import {
   type Role,
 } from "@/lib/auth/permissions";
 
-const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read", "deals:read", "buyers:read"];
+const READ_ONLY: Permission[] = ["dashboard:read", "notifications:read", "deals:read", "buyers:read", "market:read"];
 const MANAGERS: Role[] = ["owner", "admin"];
+/** Promoting an experiment changes production settings for everyone: the owner alone decides. */
+const OWNER_ONLY: Permission[] = ["laboratory:promote", "scoring:promote"];
 
 describe("permission matrix", () => {
   it("covers the expected permission set", () => {
@@ -25,6 +27,9 @@ describe("permission matrix", () => {
         "messages:read", "messages:send", "compliance:manage", "privacy:manage",
         "engines:read", "engines:manage",
         "buyers:read", "buyers:write", "buyers:settings",
+        "approvals:read", "approvals:decide", "signals:settings", "laboratory:read", "laboratory:run", "laboratory:promote",
+        "market:read", "market:blacklist", "market:settings",
+        "scoring:fit", "scoring:promote", "comps:write", "deals:export",
       ].sort(),
     );
   });
@@ -39,11 +44,12 @@ describe("permission matrix", () => {
         // Everyone reads their dashboard and notifications.
         if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
         // Writes to members, the tenant, exports and digests are for managers only.
-        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings)$/.test(permission)) {
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings|signals:settings|laboratory:(read|run)|market:(blacklist|settings)|scoring:fit)$/.test(permission)) {
           expect(granted).toBe(MANAGERS.includes(role));
         }
         if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
-        if (role === "admin") expect(granted).toBe(true);
+        if (role === "admin") expect(granted).toBe(!OWNER_ONLY.includes(permission));
+        if (OWNER_ONLY.includes(permission)) expect(granted).toBe(role === "owner");
       });
     }
   }
@@ -53,7 +59,9 @@ describe("permission matrix", () => {
   });
 
   it("a VA works deals but neither imports, underwrites, reads analytics nor sees policies", () => {
-    expect(permissionsOf("va").sort()).toEqual(["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work", "buyers:read", "buyers:write"].sort());
+    expect(permissionsOf("va").sort()).toEqual(
+      ["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work", "buyers:read", "buyers:write", "approvals:read", "approvals:decide", "market:read"].sort(),
+    );
   });
 
   it("owner holds every permission", () => {
@@ -68,6 +76,11 @@ describe("permission matrix", () => {
         "messages:read",
         "tasks:read",
         "buyers:read", "buyers:write",
+        // Investors see the approval queue but do not send mail.
+        "approvals:read",
+        "market:read",
+        // Investors price deals: they add comps and export prospects.
+        "comps:write", "deals:export",
       ].sort(),
     );
   });

@@ -77,12 +77,14 @@ describe("formatPhone", () => {
 });
 
 describe("default hidden columns", () => {
-  it("hides MAO and source until the user shows them, and `cols=none` shows everything", async () => {
+  it("hides MAO, source, intent, lists and market until the user shows them, and `cols=none` shows everything", async () => {
     const { HIDEABLE_COLUMN_IDS, hiddenColumnsValue, parseHiddenColumns } = await import("@/components/prospects/table-url");
-    expect(parseHiddenColumns(null, HIDEABLE_COLUMN_IDS)).toEqual(["mao", "source"]);
+    expect(parseHiddenColumns(null, HIDEABLE_COLUMN_IDS)).toEqual(["intent", "lists", "mao", "market", "source"]);
     expect(parseHiddenColumns("none", HIDEABLE_COLUMN_IDS)).toEqual([]);
     expect(parseHiddenColumns("market", HIDEABLE_COLUMN_IDS)).toEqual(["market"]);
-    expect(hiddenColumnsValue(["source", "mao"])).toBeUndefined();
+    expect(hiddenColumnsValue(["source", "intent", "mao", "market", "lists"])).toBeUndefined();
+    expect(hiddenColumnsValue(["source", "intent", "mao"])).toBe("intent,mao,source");
+    expect(hiddenColumnsValue(["source", "mao"])).toBe("mao,source");
     expect(hiddenColumnsValue([])).toBe("none");
     expect(hiddenColumnsValue(["market", "owner"])).toBe("market,owner");
   });

@@ -55,7 +55,7 @@ describe("ProspectsTable", () => {
     expect(html).toContain('aria-sort="ascending"');
     expect(html).toContain("-$10,000");
     expect(html).toMatch(/<td class="spread num loss">-\$10,000</);
-    expect(html.match(/<th[ >]/g)).toHaveLength(13); // 14 columns, market hidden (no selection without bulk actions)
+    expect(html.match(/<th[ >]/g)).toHaveLength(15); // 16 columns, market hidden (no selection without bulk actions)
     expect(html).toContain("Olivia Owner");
     expect(html).toMatch(/<td class="phone"><a href="tel:\+15125550142">\(512\) 555-0142</);
     expect(html).toContain(">CSV<");
@@ -69,7 +69,7 @@ describe("ProspectsTable", () => {
     const worker = renderTable({ bulkActions: { assignOwner: async () => ({ ok: true, data: { changed: [], refused: [] } }) } });
     expect(worker).toContain('aria-label="Select every deal on this page"');
     expect(worker).toContain('aria-label="Select 12 Elm St, Unit 4"');
-    expect(worker.match(/<th[ >]/g)).toHaveLength(15);
+    expect(worker.match(/<th[ >]/g)).toHaveLength(17);
     // The bar appears once something is selected.
     expect(worker).not.toContain("Clear selection");
   });
@@ -127,7 +127,7 @@ describe("analytics charts", () => {
     const { MarketsChart } = await import("@/components/analytics/markets-chart");
     const html = [
       renderToString(createElement(FunnelChart, { data: [{ status: "NEW", count: 3 }] })),
-      renderToString(createElement(IntakeChart, { data: [{ day: "2026-03-14", EMAIL: 1, CSV: 0, API: 2, MANUAL: 0, total: 3 }] })),
+      renderToString(createElement(IntakeChart, { data: [{ day: "2026-03-14", EMAIL: 1, CSV: 0, API: 2, MANUAL: 0, DRIVING: 0, total: 3 }] })),
       renderToString(createElement(SpreadHistogram, { data: [{ label: "< $0", min: null, count: 2 }] })),
       renderToString(createElement(MarketsChart, { data: [{ market: "Tampa", count: 4 }] })),
     ].join("");

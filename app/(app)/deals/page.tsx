@@ -60,7 +60,7 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
   const anyDeals = page.total > 0 || (await hasAnyDeal(ctx.db));
   const canImport = can(ctx.role, "deals:import");
   const current = canonicalViewQuery(params.toString());
-  const hiddenColumnsRaw = params.get(HIDDEN_COLUMNS_PARAM);
+  const hiddenColumns = parseHiddenColumns(params.get(HIDDEN_COLUMNS_PARAM), HIDEABLE_COLUMN_IDS);
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -90,20 +90,21 @@ export default async function ProspectsPage({ searchParams }: { searchParams: Se
       {anyDeals ? (
         <ProspectsTable
           rows={page.rows.map((row) =>
-            toProspectTableRow(row, formatDate(row.createdAt, timeZone), row.ownerId ? (ownerNames.get(row.ownerId) ?? "Former member") : null),
+            toProspectTableRow(row, formatDate(row.createdAt, timeZone), row.ownerId ? (ownerNames.get(row.ownerId) ?? "Former member") : null, { intent: !hiddenColumns.includes("intent"), lists: !hiddenColumns.includes("lists") }),
           )}
           total={page.total}
           totalIsExact={page.totalIsExact}
           estimatedTotal={page.estimatedTotal}
           pageCount={page.pageCount}
           query={query}
-          hiddenColumns={parseHiddenColumns(hiddenColumnsRaw, HIDEABLE_COLUMN_IDS)}
+          hiddenColumns={hiddenColumns}
           zoneLabel={zoneAbbreviation(timeZone)}
           views={views}
           currentViewId={views.find((view) => view.query === current)?.id ?? null}
           viewActions={{ saveView: saveViewAction, deleteView: deleteViewAction }}
           owners={owners}
           bulkActions={bulkActions}
+          canExport={can(ctx.role, "deals:export")}
         />
       ) : (
         <EmptyState

@@ -46,6 +46,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     market: t.deal.market,
     contactName: t.deal.contactName,
     timeZone: t.deal.timeZone,
+    hotArea: t.hotArea,
   }));
   const selected = detail ?? (due.rows[0] ? await getTaskDetail(ctx.db, due.rows[0].id, now) : null);
 
@@ -55,7 +56,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Inbox</h1>
           <p className="text-sm text-muted-foreground">
-            {due.total} due {due.total === 1 ? "task" : "tasks"}, oldest first. Call the lead, then close the task with what happened.
+            {due.total} due {due.total === 1 ? "task" : "tasks"}, hot areas first, then oldest first. Call the lead, then close the task with what happened.
           </p>
         </div>
         <InboxFilters owner={owner} market={query.market ?? ""} assignees={assignees} markets={markets} />

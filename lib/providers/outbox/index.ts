@@ -32,6 +32,10 @@ export function createOutboxEmailProvider(): EmailProvider {
     name: OUTBOX_PROVIDER,
     async send(message: OutboundEmail) {
       if (!message.to || !message.subject || !message.text) throw new Error("An email needs a recipient, a subject and a body");
+      // Held to what a real provider would take, so a broken attachment fails here too rather than in production.
+      for (const file of message.attachments ?? []) {
+        if (!file.fileName || !file.contentType || file.bytes.byteLength === 0) throw new Error(`The attachment ${file.fileName || "(unnamed)"} is empty or unnamed`);
+      }
       return receipt(OUTBOX_EMAIL_FROM);
     },
   };

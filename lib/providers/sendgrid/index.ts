@@ -37,6 +37,16 @@ export function createSendgridProvider(config: SendgridConfig): EmailProvider {
         text: message.text,
         headers: message.headers,
         customArgs: message.customArgs,
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((file) => ({
+                content: Buffer.from(file.bytes).toString("base64"),
+                filename: file.fileName,
+                type: file.contentType,
+                disposition: "attachment",
+              })),
+            }
+          : {}),
       });
       const header = response.headers["x-message-id"] as string | string[] | undefined;
       const id = Array.isArray(header) ? header[0] : header;

@@ -63,6 +63,12 @@ export default async function BlastPage({ params, searchParams }: { params: Prom
         </CardHeader>
         <CardContent className="grid gap-3">
           <BlastProgress counts={counts} total={blast.total} />
+          {blast.attachmentFileId ? (
+            <p className="text-sm text-muted-foreground">
+              Each email carries the deal&apos;s investor memo as a PDF (see the deal&apos;s{" "}
+              <Link href={`/deals/${blast.dealId}/documents`} className="underline underline-offset-4">Documents</Link>).
+            </p>
+          ) : null}
           {blast.liquidityScore !== null ? (
             <p className="text-sm text-muted-foreground">
               {`Market liquidity when sent: ${Math.round(blast.liquidityScore)}.`}

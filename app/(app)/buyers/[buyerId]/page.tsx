@@ -7,7 +7,10 @@ import { BuyerSummary } from "@/components/buyers/buyer-summary";
 import { DeleteBuyerButton } from "@/components/buyers/delete-buyer-button";
 import { BuyerTimeline } from "@/components/buyers/buyer-timeline";
 import { formatDate, zoneAbbreviation } from "@/components/prospects/format";
+import { IntentPanel } from "@/components/signals/intent-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { findPendingDraftId } from "@/lib/approvals/pending";
+import { explainIntent } from "@/lib/signals/service";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { getBuyerTimeline } from "@/lib/buyers/timeline";
@@ -25,7 +28,13 @@ export default async function BuyerPage({ params }: { params: Promise<{ buyerId:
     if (isExpectedError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [timeline, members] = await Promise.all([getBuyerTimeline(ctx.db, buyer.id), listMembers(ctx.db)]);
+  const now = new Date();
+  const [timeline, members, intent, pendingDraftId] = await Promise.all([
+    getBuyerTimeline(ctx.db, buyer.id),
+    listMembers(ctx.db),
+    explainIntent(ctx.db, { kind: "buyer", buyerId: buyer.id }, now),
+    findPendingDraftId(ctx.db, { kind: "buyer", buyerId: buyer.id }),
+  ]);
   const { timeZone } = ctx.tenant;
   const canWrite = can(ctx.role, "buyers:write");
   const ownerMember = buyer.ownerId ? members.find((m) => m.userId === buyer.ownerId) : undefined;
@@ -64,10 +73,13 @@ export default async function BuyerPage({ params }: { params: Promise<{ buyerId:
             )}
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader><CardTitle><h2>History</h2></CardTitle></CardHeader>
-          <CardContent><BuyerTimeline entries={timeline} timeZone={timeZone} zoneLabel={zoneAbbreviation(timeZone)} /></CardContent>
-        </Card>
+        <div className="grid min-w-0 content-start gap-6">
+          <IntentPanel who="buyer" score={intent.score} threshold={intent.threshold} signals={intent.contributions} pendingDraftId={pendingDraftId} now={now} />
+          <Card>
+            <CardHeader><CardTitle><h2>History</h2></CardTitle></CardHeader>
+            <CardContent><BuyerTimeline entries={timeline} timeZone={timeZone} zoneLabel={zoneAbbreviation(timeZone)} /></CardContent>
+          </Card>
+        </div>
       </div>
     </div>
   );

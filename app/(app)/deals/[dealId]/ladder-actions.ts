@@ -12,6 +12,7 @@ export const startLadderAction = tenantAction("deal.ladder.start", "deals:write"
   const [result] = await startLadders(ctx.db, [dealId], { now: new Date(), trigger: "manual", enqueue: true, actorId: ctx.user.id, audit: auditContext(ctx) });
   if (result.status === "deal_not_found") throw new ExpectedError("not_found", "This deal does not exist", "dealId");
   if (result.status === "already_active") throw new ExpectedError("conflict", "This lead's ladder is already running");
+  if (result.status === "skipped") throw new ExpectedError("conflict", `Not started: ${result.detail}. Lift the blacklist on the Market map to start it.`);
   revalidatePath(`/deals/${dealId}`);
   return { ladderId: result.ladderId };
 });

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ContactCard } from "@/components/deals/contact-card";
 import { DealFieldsCard } from "@/components/deals/deal-fields-card";
 import { DealHeader } from "@/components/deals/deal-header";
+import { DealLocationCard } from "@/components/deals/deal-location-card";
 import { DealNotes } from "@/components/deals/deal-notes";
 import { DealTimeline } from "@/components/deals/deal-timeline";
 import { DealWorkCard } from "@/components/deals/deal-work-card";
@@ -15,6 +16,13 @@ import { EvidenceList } from "@/components/deals/evidence-list";
 import { RawSourceCard } from "@/components/deals/raw-source-card";
 import { ContactConsentList } from "@/components/outbound/contact-consent-list";
 import { SendMessageForm } from "@/components/outbound/send-message-form";
+import { IntentPanel } from "@/components/signals/intent-panel";
+import { DealListsQualityCard } from "@/components/quality/quality-flags";
+import { DealScoreCard } from "@/components/scoring/score-card";
+import { findPendingDraftId } from "@/lib/approvals/pending";
+import { explainIntent } from "@/lib/signals/service";
+import { listDealFiles } from "@/lib/files";
+import { getArea } from "@/lib/market/service";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { isDealStatus } from "@/lib/deals/rules";
@@ -35,7 +43,15 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   const detail = await getDealDetail(ctx.db, dealId);
   if (!detail) notFound();
   const { deal, fieldGroups, evidence, emails, timeline, notes, members, ownerName } = detail;
-  const [ladder, consents] = await Promise.all([getDealLadder(ctx.db, deal.id), consentsOfLead(ctx.db, { phone: deal.contactPhone, email: deal.contactEmail })]);
+  const now = new Date();
+  const [ladder, consents, intent, pendingDraftId, area, photos] = await Promise.all([
+    getDealLadder(ctx.db, deal.id),
+    consentsOfLead(ctx.db, { phone: deal.contactPhone, email: deal.contactEmail }),
+    explainIntent(ctx.db, { kind: "lead", dealId: deal.id }, now),
+    findPendingDraftId(ctx.db, { kind: "lead", dealId: deal.id }),
+    deal.areaCode ? getArea(ctx.db, deal.areaCode) : null,
+    listDealFiles(ctx.db, deal.id),
+  ]);
   const { timeZone } = ctx.tenant;
   const canWork = can(ctx.role, "deals:write");
   const status = isDealStatus(deal.status) ? deal.status : "NEW";
@@ -65,6 +81,9 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
             members={members}
             actions={canWork ? { changeStatus: changeDealStatusAction, assignOwner: assignDealOwnerAction, tagDeal: tagDealAction, removeTag: tagDealAction } : undefined}
           />
+          <IntentPanel who="seller" score={intent.score} threshold={intent.threshold} signals={intent.contributions} pendingDraftId={pendingDraftId} now={now} />
+          <DealScoreCard db={ctx.db} dealId={deal.id} />
+          <DealListsQualityCard db={ctx.db} dealId={deal.id} timeZone={timeZone} />
         </div>
         <div className="grid min-w-0 content-start gap-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <DealFieldsCard groups={fieldGroups} />
@@ -79,6 +98,11 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
           <RawSourceCard source={deal.source} sourceRef={deal.sourceRef} raw={deal.raw} emails={emails} timeZone={timeZone} />
         </div>
         <div className="grid min-w-0 content-start gap-6 lg:col-start-2 lg:row-start-2">
+          <DealLocationCard
+            location={{ latitude: deal.latitude, longitude: deal.longitude, locationSource: deal.locationSource, areaCode: deal.areaCode, label: [deal.street, deal.city].filter(Boolean).join(", ") }}
+            area={area && { rank: area.rank, headline: area.reasons[0] ?? null, blacklistReason: area.blacklistReason }}
+            photos={photos.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url }))}
+          />
           <DealNotes dealId={deal.id} notes={notes} timeZone={timeZone} addNote={canWork ? addDealNoteAction : undefined} />
           <DealTimeline entries={timeline} timeZone={timeZone} />
         </div>

@@ -18,10 +18,10 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   return (
     <div className="grid grid-cols-1 gap-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{kind === "BUYERS" ? "Import buyers" : "Import leads"}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{kind === "BUYERS" ? "Import buyers" : kind === "COMPS" ? "Import sold comps" : "Import leads"}</h1>
         <p className="text-sm text-muted-foreground">
           Bring a CSV list into {ctx.tenant.name}. A lead becomes a deal, skipped when its address is already known; a cash buyer becomes a buyer, skipped when
-          their phone or email is already known.
+          their phone or email is already known; a sold comp becomes a comparable sale that prices nearby deals, skipped when its address and sale date are on record.
         </p>
       </div>
 

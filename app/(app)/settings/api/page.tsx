@@ -11,6 +11,7 @@ import { listApiKeys } from "@/lib/apikeys/service";
 import { requirePage } from "@/lib/auth/session";
 import { gmailMailboxConfigFor } from "@/lib/providers/gmail";
 import { invitationUrl } from "@/lib/tenants/invitation-url";
+import { listMembers } from "@/lib/tenants/members";
 import { getTenantSettings } from "@/lib/tenants/settings";
 import { createApiKeyAction, pollGmailNowAction, revokeApiKeyAction, rotateInboundSecretAction, saveIntegrationsAction } from "./actions";
 
@@ -18,7 +19,8 @@ export const metadata: Metadata = { title: "API & integrations" };
 
 export default async function ApiSettingsPage() {
   const ctx = await requirePage("apikeys:manage");
-  const [keys, settings] = await Promise.all([listApiKeys(ctx.db), getTenantSettings(ctx.db)]);
+  const [keys, settings, members] = await Promise.all([listApiKeys(ctx.db), getTenantSettings(ctx.db), listMembers(ctx.db)]);
+  const memberName = new Map(members.map((m) => [m.userId, m.name || m.email]));
   const origin = new URL(await invitationUrl("x")).origin;
   const webhookUrl = `${origin}/api/webhooks/inbound-email/${ctx.tenant.slug}`;
   const gmail = await gmailMailboxConfigFor(ctx.db);
@@ -48,7 +50,7 @@ export default async function ApiSettingsPage() {
               <TableBody>
                 {keys.map((key) => (
                   <TableRow key={key.id}>
-                    <TableCell className="font-medium">{key.name} {key.revokedAt && <Badge variant="outline">Revoked</Badge>}</TableCell>
+                    <TableCell className="font-medium">{key.name} {key.userId && <Badge variant="secondary">Acts as {memberName.get(key.userId) ?? "a former member"}</Badge>} {key.revokedAt && <Badge variant="outline">Revoked</Badge>}</TableCell>
                     <TableCell className="font-mono text-xs">dfk_{key.prefix}_…</TableCell>
                     <TableCell className="hidden md:table-cell"><div className="flex flex-wrap gap-1">{key.scopes.map((s) => <Badge key={s} variant="secondary" className="font-mono">{s}</Badge>)}</div></TableCell>
                     <TableCell className="hidden text-xs sm:table-cell">{format(key.lastUsedAt)}</TableCell>

@@ -20,7 +20,8 @@ export default async function MembersPage() {
   const assignable: Role[] = ctx.role === "owner" ? [...ROLES] : ROLES.filter((r) => r !== "owner");
 
   return (
-    <div className="grid gap-6">
+    // minmax(0, 1fr): the cards may be narrower than their tables, which then scroll inside (phones).
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Members</h1>

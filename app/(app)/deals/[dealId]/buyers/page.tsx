@@ -19,6 +19,7 @@ import { listDealLinks } from "@/lib/dispositions/links";
 import { isDispositionStage } from "@/lib/dispositions/rules";
 import { listOffers } from "@/lib/dispositions/service";
 import { findDeal } from "@/lib/deals/service";
+import { latestMemo } from "@/lib/memo/service";
 import { sendBlastAction } from "../blast-actions";
 import { advanceDispositionAction, decideOfferAction, recordTeamOfferAction, revokeBuyerLinkAction, updateBuyerTermsAction } from "./actions";
 
@@ -45,6 +46,7 @@ export default async function DealBuyersPage({ params }: { params: Promise<{ dea
     listSegments(ctx.db),
     bestBuyersForDeal(ctx.db, deal),
   ]);
+  const memo = await latestMemo(ctx.db, deal.id);
   const canWork = can(ctx.role, "deals:write");
   const stage = isDispositionStage(deal.dispositionStage) ? deal.dispositionStage : null;
   const buyerNames = new Map([...found.matches.map((m) => [m.buyerId, m.buyer.name] as const), ...offers.map((o) => [o.buyerId, o.buyerName] as const)]);
@@ -98,6 +100,7 @@ export default async function DealBuyersPage({ params }: { params: Promise<{ dea
                   liquidityScore={found.liquidity?.score ?? null}
                   coldBelow={settings.coldLiquidityScore}
                   sendBlast={sendBlastAction}
+                  memo={memo}
                 />
               </CardContent>
             </Card>

@@ -13,9 +13,12 @@ export const metadata: Metadata = { title: "Edit deal" };
 export default async function EditDealPage({ params }: { params: Promise<{ dealId: string }> }) {
   const ctx = await requirePage("deals:write");
   const { dealId } = await params;
-  const deal = await findDeal(ctx.db, dealId, Object.fromEntries(DEAL_EDIT_FIELDS.map((f) => [f, true])) as Record<(typeof DEAL_EDIT_FIELDS)[number], true>);
+  const select = { ...(Object.fromEntries(DEAL_EDIT_FIELDS.map((f) => [f, true])) as Record<(typeof DEAL_EDIT_FIELDS)[number], true>), sourceScore: true as const };
+  const deal = await findDeal(ctx.db, dealId, select);
   if (!deal) notFound();
-  const values: DealFormValues = Object.fromEntries(DEAL_EDIT_FIELDS.map((f) => [f, deal[f] == null ? "" : String(deal[f])]));
+  // The form's score is the source's own; the computed lead score is not edited by hand.
+  const shown = { ...deal, score: deal.sourceScore };
+  const values: DealFormValues = Object.fromEntries(DEAL_EDIT_FIELDS.map((f) => [f, shown[f] == null ? "" : String(shown[f])]));
   return (
     <div className="grid gap-6">
       <div>
