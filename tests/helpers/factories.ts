@@ -7,7 +7,7 @@ async function makeUser(prisma: PrismaClient) {
   return prisma.user.create({ data: { email: `u-${unique()}@example.test`, name: "Test User", passwordHash: "x" } });
 }
 
-const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE", "SKIPTRACE", "COMPS"] as const;
+const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE", "SKIPTRACE", "COMPS", "LOB"] as const;
 let credentialRows = 0;
 let scoringModelVersions = 0;
 
