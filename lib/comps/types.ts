@@ -14,9 +14,8 @@ export interface CompSubject {
   yearBuilt?: number | null;
 }
 
-export interface CompCandidate {
-  id: string;
-  street: string | null;
+/** What a sale says about the property sold, however it reached us (import, API, a closed deal, a provider). */
+export interface SaleFacts {
   city: string | null;
   postalCode: string | null;
   latitude: number | null;
@@ -29,6 +28,11 @@ export interface CompCandidate {
   sqft: number | null;
   yearBuilt: number | null;
   propertyType: PropertyType | null;
+}
+
+export interface CompCandidate extends SaleFacts {
+  id: string;
+  street: string | null;
   source: string;
 }
 

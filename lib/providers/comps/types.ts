@@ -1,4 +1,5 @@
 import type { PropertyType } from "@/generated/prisma/enums";
+import type { SaleFacts } from "@/lib/comps/types";
 
 /** Where to look for sold comparables: around a point, within a radius, sold since a date. */
 export interface SoldCompsQuery {
@@ -11,21 +12,10 @@ export interface SoldCompsQuery {
 }
 
 /** One sale as a provider reports it, in the shape CompSaleInput validates. */
-export interface ProviderSale {
+export interface ProviderSale extends SaleFacts {
   ref: string;
   street: string;
-  city: string | null;
   region: string | null;
-  postalCode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  soldPrice: number;
-  soldAt: string;
-  beds: number | null;
-  baths: number | null;
-  sqft: number | null;
-  yearBuilt: number | null;
-  propertyType: PropertyType | null;
 }
 
 export interface CompsProvider {
