@@ -75,7 +75,7 @@ export function TaskList({ tasks, selectedId, canAssign, assignees, now, assignT
       )}
       <ul className="grid gap-2" aria-label="Due tasks">
         {tasks.map((task) => (
-          <li key={task.id} className={cn("flex items-start gap-3 rounded-lg border p-3", task.id === selectedId && "border-primary bg-accent")}>
+          <li key={task.id} data-due-at={task.dueAt} className={cn("flex items-start gap-3 rounded-lg border p-3", task.id === selectedId && "border-primary bg-accent")}>
             {canAssign && (
               <input
                 type="checkbox"
