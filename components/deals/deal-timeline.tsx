@@ -1,4 +1,4 @@
-import { Activity, Calculator, Inbox, MessageSquare, ShieldCheck, type LeanIcon } from "@/components/ui/icons";
+import { Activity, Calculator, Inbox, Mail, MessageSquare, Phone, ShieldCheck, type LeanIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime, formatMoney, formatPercent, humanize, spreadTone } from "@/components/prospects/format";
 import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
@@ -8,6 +8,8 @@ const KIND: Record<TimelineKind, { icon: LeanIcon; label: string }> = {
   intake: { icon: Inbox, label: "Intake" },
   underwriting: { icon: Calculator, label: "Underwriting" },
   message: { icon: MessageSquare, label: "Message" },
+  call: { icon: Phone, label: "Call" },
+  mail: { icon: Mail, label: "Mail" },
   kpi: { icon: Activity, label: "Event" },
   audit: { icon: ShieldCheck, label: "Change" },
 };

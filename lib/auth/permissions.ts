@@ -85,6 +85,18 @@ export const PERMISSIONS = {
   "comps:write": deciders,
   /** Exporting prospects as CSV (the whole filter): people who may see the numbers in bulk. */
   "deals:export": deciders,
+  /** Outreach: conversation threads are read by the people who work leads (replying is "messages:send")... */
+  "conversations:read": dealWorkers,
+  /** ...email and mail campaigns are seen by them, and made, started and paused by managers. */
+  "campaigns:read": dealWorkers,
+  "campaigns:manage": managers,
+  /** Click-to-call: the people who call leads. */
+  "calls:make": taskWorkers,
+  /** Postcards and letters cost money per piece: the people who may message leads send them. */
+  "mail:send": ["owner", "admin", "va"],
+  /** Deliverability: the senders' health is for deciders; sending numbers, the throttle policy and the mail budget are managers'. */
+  "deliverability:read": deciders,
+  "deliverability:manage": managers,
   /** Erasure and access requests: filing them, running them now, downloading an export. */
   "privacy:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,6 +6,7 @@
 import { getBuyerSettings } from "@/lib/buyers/settings";
 import { recordBuyerFeedback } from "@/lib/buyers/feedback";
 import type { TenantDb } from "@/lib/db/tenant";
+import type { Channel } from "@/generated/prisma/enums";
 import { issueBuyerDealLinks } from "@/lib/dispositions/links";
 import { ExpectedError } from "@/lib/errors";
 import { readStoredFile } from "@/lib/files";
@@ -120,13 +121,13 @@ interface BlastToSend {
 async function sendOne(
   db: TenantDb,
   blast: BlastToSend,
-  recipient: { buyerId: string; channel: "SMS" | "EMAIL" | "CALL" },
+  recipient: { buyerId: string; channel: Channel },
   values: MergeValues,
   at: Date,
   deps: OutboundDeps | undefined,
   attachments?: EmailAttachment[],
 ): Promise<Outcome> {
-  if (recipient.channel === "CALL") return null;
+  if (recipient.channel !== "SMS" && recipient.channel !== "EMAIL") return null;
   const template = recipient.channel === "SMS" ? blast.smsTemplate : blast.emailTemplate;
   if (!template) return null;
   try {

@@ -72,6 +72,12 @@ export const CompsCredentials = z.object({
   baseUrl: optionalUrl("Enter the API base URL"),
 });
 
+export const LobCredentials = z.object({
+  apiKey: text("Enter the Lob API key"),
+  webhookSecret: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(500).optional()),
+  baseUrl: optionalUrl("Enter the API base URL"),
+});
+
 export const CREDENTIAL_SCHEMAS = {
   TWILIO: TwilioCredentials,
   SENDGRID: SendgridCredentials,
@@ -82,6 +88,7 @@ export const CREDENTIAL_SCHEMAS = {
   STORAGE: StorageCredentials,
   SKIPTRACE: SkiptraceCredentials,
   COMPS: CompsCredentials,
+  LOB: LobCredentials,
 } as const satisfies Record<CredentialProvider, z.ZodType>;
 
 export type CredentialsOf<P extends CredentialProvider> = z.infer<(typeof CREDENTIAL_SCHEMAS)[P]>;
@@ -140,6 +147,11 @@ export const CREDENTIAL_FIELDS: Record<CredentialProvider, CredentialField[]> = 
     { name: "apiKey", label: "API key", secret: true, required: true },
     { name: "baseUrl", label: "Base URL", secret: false, required: false, type: "url", hint: "Empty: https://api.rentcast.io/v1" },
   ],
+  LOB: [
+    { name: "apiKey", label: "API key", secret: true, required: true, hint: "A test_ key mails nothing; a live_ key prints and mails." },
+    { name: "webhookSecret", label: "Webhook secret", secret: true, required: false, hint: "Verifies Lob's piece events (Lob-Signature)." },
+    { name: "baseUrl", label: "Base URL", secret: false, required: false, type: "url", hint: "Empty: https://api.lob.com/v1" },
+  ],
 };
 
 export const PROVIDER_LABELS: Record<CredentialProvider, string> = {
@@ -152,6 +164,7 @@ export const PROVIDER_LABELS: Record<CredentialProvider, string> = {
   STORAGE: "File storage (S3)",
   SKIPTRACE: "Skip trace (BatchData)",
   COMPS: "Sold comps (RentCast)",
+  LOB: "Direct mail (Lob)",
 };
 
 export function secretFieldsOf(provider: CredentialProvider): string[] {

@@ -8,6 +8,7 @@ import { DEAL_STATUSES } from "@/lib/deals/rules";
 import { addDemoDealNotes, findDealsByIds, listDealRawPayloads, setDealHistory, type DemoDealState } from "@/lib/deals/service";
 import { seedDemoBuyers } from "@/lib/buyers/demo";
 import { seedDemoApprovals } from "./approvals";
+import { seedDemoOutreach } from "./outreach";
 import { seedDemoRegistries } from "@/lib/dnc/demo";
 import { intakeDeals } from "@/lib/intake/service";
 import { redateDemoLeadEvents, seedDemoKpiHistory } from "@/lib/kpi/demo";
@@ -88,6 +89,7 @@ async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoR
   await recomputeAreas(db, { full: true, now });
   // Sold comps and lead lists; then every deal scored and (US) a model fitted on its outcomes.
   await seedDemoUnderwritingDesk(db, country === "CA" ? "CA" : "US", now);
+  await seedDemoOutreach(db, { now, ownerId: ownerId ?? null, vaId: va, country: country === "CA" ? "CA" : "US" });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

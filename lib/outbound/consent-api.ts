@@ -33,8 +33,9 @@ export interface ContactConsentView {
 }
 
 function viewOf(row: ContactConsent): ConsentRecordView {
-  const { channel, status, basis, source, givenAt, wording, evidence, note, updatedAt } = row;
-  return { channel, status, basis, source, givenAt, wording, evidence, note, updatedAt };
+  const { status, basis, source, givenAt, wording, evidence, note, updatedAt } = row;
+  // Consent is recorded for SMS, EMAIL and CALL only; mail needs none.
+  return { channel: row.channel as ConsentChannel, status, basis, source, givenAt, wording, evidence, note, updatedAt };
 }
 
 const CONTACT_HINT = "Give a phone number in E.164 (+14165550100) or an email address";

@@ -6,8 +6,10 @@ import { countMessage } from "@/lib/observability/metrics";
 import type { TenantDb } from "@/lib/db/tenant";
 import { recordKpiEvents } from "@/lib/kpi/service";
 import type { EmailAttachment, MessagingProviders } from "@/lib/providers/messaging";
+import { headerMessageIdFor, replyAddressFor, replyDomain } from "@/lib/conversations/reply-address";
 import type { OutboundChannel } from "./gates";
 import type { SendMessageResult } from "./service";
+import { unsubscribeSecret } from "./unsubscribe";
 
 export interface Delivery {
   dealId: string | null;
@@ -19,9 +21,29 @@ export interface Delivery {
   ladderId: string | null;
   ladderStep: number | null;
   sentById: string | null;
+  /** The template variant that produced it (ladder step, blast or campaign variant), for per-variant rates. */
+  variantKey?: string | null;
   unsubscribeUrl?: string;
+  /** RFC 8058 one-click unsubscribe: the URL a mail client POSTs `List-Unsubscribe=One-Click` to. */
+  oneClickUnsubscribeUrl?: string;
+  /** An email's HTML part (a campaign's), footer filled in like the text. */
+  html?: string;
+  /** The sending number deliverability control chose for an SMS. */
+  from?: string;
   /** Files an email carries (a blast's investor memo); not stored on the message row. */
   attachments?: EmailAttachment[];
+}
+
+/** The headers every email leaves with: our Message-ID (replies thread by it) and the unsubscribe headers. */
+export function emailHeaders(message: { id: string; unsubscribeUrl?: string; oneClickUnsubscribeUrl?: string }, baseUrl: string | null): Record<string, string> {
+  const headers: Record<string, string> = { "Message-ID": headerMessageIdFor(message.id, baseUrl) };
+  if (message.oneClickUnsubscribeUrl) {
+    headers["List-Unsubscribe"] = `<${message.oneClickUnsubscribeUrl}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  } else if (message.unsubscribeUrl) {
+    headers["List-Unsubscribe"] = `<${message.unsubscribeUrl}>`;
+  }
+  return headers;
 }
 
 /**
@@ -39,10 +61,11 @@ export async function deliver(
   queuedId?: string,
 ): Promise<SendMessageResult> {
   const provider = message.channel === "SMS" ? providers.sms : providers.email;
-  const { unsubscribeUrl, to, attachments, ...fields } = message;
+  const { unsubscribeUrl, oneClickUnsubscribeUrl, html, from, to, attachments, ...fields } = message;
   const row = queuedId
     ? { id: queuedId }
     : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
+  const replyTo = message.channel === "EMAIL" ? (replyAddressFor(row.id, unsubscribeSecret(), replyDomain()) ?? undefined) : undefined;
   let receipt: { providerMessageId: string; from: string | null };
   try {
     receipt =
@@ -51,12 +74,15 @@ export async function deliver(
             to,
             body: message.body,
             statusCallbackUrl: baseUrl ? `${baseUrl}/api/webhooks/twilio/${ids.slug}/status?messageId=${row.id}` : undefined,
+            ...(from ? { from } : {}),
           })
         : await providers.email.send({
             to,
             subject: message.subject ?? "",
             text: message.body,
-            headers: unsubscribeUrl ? { "List-Unsubscribe": `<${unsubscribeUrl}>` } : undefined,
+            ...(html ? { html } : {}),
+            ...(replyTo ? { replyTo } : {}),
+            headers: emailHeaders({ id: row.id, unsubscribeUrl, oneClickUnsubscribeUrl }, baseUrl),
             customArgs: { dealflow_message_id: row.id, dealflow_tenant: ids.tenantId },
             ...(attachments?.length ? { attachments } : {}),
           });
@@ -71,7 +97,15 @@ export async function deliver(
   }
   await db.$transaction(async (tx) => {
     const sentAt = new Date();
-    await tx.message.update({ where: { id: row.id }, data: { providerMessageId: receipt.providerMessageId, fromAddress: receipt.from, sentAt } });
+    await tx.message.update({
+      where: { id: row.id },
+      data: {
+        providerMessageId: receipt.providerMessageId,
+        fromAddress: receipt.from,
+        sentAt,
+        ...(message.channel === "EMAIL" ? { headerMessageId: headerMessageIdFor(row.id, baseUrl) } : {}),
+      },
+    });
     // A callback may already have moved it past SENT; only a QUEUED message becomes SENT here.
     await tx.message.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "SENT" } });
     await recordKpiEvents(tx, [

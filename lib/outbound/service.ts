@@ -27,7 +27,7 @@ import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type
 import { SendMessageInput, type SendMessageRequest } from "./schema";
 import { deliver } from "./delivery";
 import { capUnderThrottle } from "./throttle";
-import { emailWithFooter, fillInlineFooter, hasInlineFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
+import { emailWithFooter, fillInlineFooter, hasInlineFooter, htmlEscaped, htmlWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
 
 export interface OutboundDeps {
   /** Defaults to the workspace's providers: its own credentials, else the environment's, else the local outbox. */
@@ -45,6 +45,14 @@ export interface SendMessageOptions {
   now?: Date;
   /** Files an email carries (a blast's investor memo); ignored for SMS. */
   attachments?: EmailAttachment[];
+  /**
+   * An email's HTML part (a campaign's, with its open pixel and tracked links). It carries the
+   * same footer as the text: with `footer: "inline"` its own {{postal_address}} and
+   * {{unsubscribe_link}} tokens are filled in, else the footer is appended. Ignored for SMS.
+   */
+  html?: string;
+  /** The template variant that produced the message: "ladder:<step>:<index>", "blast:<id>:<index>", "campaign:<variantId>". */
+  variantKey?: string;
 }
 
 export type SendMessageResult =
@@ -86,6 +94,7 @@ interface MessageFields {
   ladderId: string | null;
   ladderStep: number | null;
   sentById: string | null;
+  variantKey: string | null;
 }
 
 /** What an email's footer needs: present only when the workspace and the app can provide it all. */
@@ -100,6 +109,7 @@ interface EmailFooter {
 interface PendingSend {
   fields: MessageFields;
   body: string;
+  html: string | null;
   /** The body places its own footer (tokens the core fills in) instead of getting one appended. */
   inlineFooter: boolean;
   at: Date;
@@ -139,7 +149,9 @@ interface SendContact {
 interface Outgoing {
   to: string;
   body: string;
+  html?: string;
   unsubscribeUrl?: string;
+  oneClickUnsubscribeUrl?: string;
 }
 
 /**
@@ -164,7 +176,7 @@ export async function sendMessage(
 ): Promise<SendMessageResult> {
   const request = parseSendRequest(input);
   const resolved = await resolveDeps(db, deps);
-  const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now }, resolved);
+  const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now, html: input.html, variantKey: input.variantKey }, resolved);
   // The gates read and the message row is written in one transaction that first locks the
   // workspace row: concurrent sends queue up, so each counts the others against the daily
   // cap and sees an opt-out committed a moment before.
@@ -174,7 +186,7 @@ export async function sendMessage(
     return gated;
   }
   const attachments = send.fields.channel === "EMAIL" && input.attachments?.length ? input.attachments : undefined;
-  const message = { ...send.fields, to: gated.outgoing.to, body: gated.outgoing.body, unsubscribeUrl: gated.outgoing.unsubscribeUrl, attachments };
+  const message = { ...send.fields, ...gated.outgoing, attachments };
   return deliver(db, message, resolved.providers, resolved.baseUrl, { tenantId: db.tenantId, slug: send.workspace.slug }, gated.messageId);
 }
 
@@ -204,8 +216,10 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
       ladderId: request.ladderId ?? null,
       ladderStep: request.ladderStep ?? null,
       sentById: options.actorId ?? null,
+      variantKey: options.variantKey ?? null,
     },
     body: request.body,
+    html: channel === "EMAIL" && options.html ? options.html : null,
     inlineFooter: channel === "EMAIL" && request.footer === "inline",
     at: options.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date(),
     lead,
@@ -330,7 +344,8 @@ async function readGateFacts(tx: TenantTransaction, send: PendingSend): Promise<
     score: lead.score,
     postalAddress: send.workspace.postalAddress,
     canLinkUnsubscribe: send.canLinkUnsubscribe,
-    footerInBody: send.inlineFooter ? hasInlineFooter(send.body) : null,
+    // An HTML part placing its own footer must keep it too.
+    footerInBody: send.inlineFooter ? hasInlineFooter(send.body) && (send.html === null || hasInlineFooter(send.html)) : null,
     sentToday,
     // A KPI breach may have throttled outbound: the cap shrinks while it lasts.
     dailyCap: await capUnderThrottle(tx, send.workspace.dailyCap),
@@ -344,8 +359,13 @@ function composeOutgoing(send: PendingSend, to: string): Outgoing | null {
   if (!footer) return null;
   const token = signUnsubscribeToken({ tenantId: send.workspace.tenantId, address: to }, footer.unsubscribeSecret);
   const unsubscribeUrl = `${footer.baseUrl}/unsubscribe/${token}`;
-  if (send.inlineFooter) return { to, body: fillInlineFooter(send.body, { postalAddress: footer.postalAddress, unsubscribeUrl }), unsubscribeUrl };
-  return { to, body: emailWithFooter(send.body, { senderName: footer.senderName, postalAddress: footer.postalAddress, unsubscribeUrl }), unsubscribeUrl };
+  const links = { unsubscribeUrl, oneClickUnsubscribeUrl: `${footer.baseUrl}/api/unsubscribe/${token}` };
+  const parts = { postalAddress: footer.postalAddress, unsubscribeUrl };
+  if (send.inlineFooter) {
+    return { to, body: fillInlineFooter(send.body, parts), ...(send.html ? { html: fillInlineFooter(send.html, htmlEscaped(parts)) } : {}), ...links };
+  }
+  const withFooter = { senderName: footer.senderName, ...parts };
+  return { to, body: emailWithFooter(send.body, withFooter), ...(send.html ? { html: htmlWithFooter(send.html, withFooter) } : {}), ...links };
 }
 
 /** A refused send: recorded as BLOCKED with the gate's reason, and counted. */

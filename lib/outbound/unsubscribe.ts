@@ -60,6 +60,24 @@ export function fillInlineFooter(body: string, footer: { postalAddress: string; 
   return body.replaceAll("{{postal_address}}", footer.postalAddress).replaceAll("{{unsubscribe_link}}", footer.unsubscribeUrl);
 }
 
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** The footer's parts made safe to place inside HTML. */
+export function htmlEscaped(footer: { postalAddress: string; unsubscribeUrl: string }): { postalAddress: string; unsubscribeUrl: string } {
+  return { postalAddress: escapeHtml(footer.postalAddress), unsubscribeUrl: escapeHtml(footer.unsubscribeUrl) };
+}
+
+/** An HTML email with the same compliance footer, placed before </body> when there is one. */
+export function htmlWithFooter(html: string, footer: { senderName: string; postalAddress: string; unsubscribeUrl: string }): string {
+  const url = escapeHtml(footer.unsubscribeUrl);
+  const block = `<p style="font-size:12px;color:#555">${escapeHtml(footer.senderName)}, ${escapeHtml(footer.postalAddress)}<br><a href="${url}">Unsubscribe</a></p>`;
+  return /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${block}</body>`) : `${html}${block}`;
+}
+
 /** The email text with the compliance footer every commercial email carries. */
 export function emailWithFooter(body: string, footer: { senderName: string; postalAddress: string; unsubscribeUrl: string }): string {
   return [

@@ -3,7 +3,9 @@ import type { TenantDb } from "@/lib/db/tenant";
 import { listDealNotes } from "@/lib/deals/notes";
 import { listDealMessages } from "@/lib/outbound/queries";
 import { listMembers } from "@/lib/tenants/members";
-import { describeDealAudit, describeDealKpi } from "./timeline-text";
+import { listCallsOf } from "@/lib/calls/queries";
+import { listMailPiecesOf } from "@/lib/mail/queries";
+import { describeCall, describeDealAudit, describeDealKpi, describeMailPiece } from "./timeline-text";
 import { openAuditEvents } from "@/lib/audit/sealing";
 
 export type FieldKind = "text" | "money" | "number" | "percent" | "phone" | "email";
@@ -31,7 +33,7 @@ export interface DealFieldGroup {
   fields: DealField[];
 }
 
-export type TimelineKind = "intake" | "underwriting" | "message" | "kpi" | "audit";
+export type TimelineKind = "intake" | "underwriting" | "message" | "call" | "mail" | "kpi" | "audit";
 
 export interface TimelineEntry {
   id: string;
@@ -122,7 +124,7 @@ function readOffer(outputs: unknown): NonNullable<TimelineEntry["offer"]> {
 }
 
 // Same-instant entries keep the order in which things happen to a deal.
-const KIND_ORDER: Record<TimelineKind, number> = { intake: 0, underwriting: 1, message: 2, kpi: 3, audit: 4 };
+const KIND_ORDER: Record<TimelineKind, number> = { intake: 0, underwriting: 1, message: 2, call: 3, mail: 4, kpi: 5, audit: 6 };
 
 /** Oldest first: the deal's story from intake on. */
 export function sortTimeline(entries: TimelineEntry[]): TimelineEntry[] {
@@ -151,7 +153,7 @@ const TIMELINE_LIMIT = 200;
 export async function getDealDetail(db: TenantDb, id: string) {
   const deal = await db.deal.findFirst({ where: { id, deletedAt: null } });
   if (!deal) return null;
-  const [evidence, kpiEvents, auditEvents, emails, messages, notes, members] = await Promise.all([
+  const [evidence, kpiEvents, auditEvents, emails, messages, notes, members, calls, mailPieces] = await Promise.all([
     db.offerEvidence.findMany({ where: { dealId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT }),
     db.kpiEvent.findMany({ where: { dealId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }),
     db.auditEvent.findMany({ where: { entity: "Deal", entityId: id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT }).then((rows) => openAuditEvents(db, rows)),
@@ -168,6 +170,8 @@ export async function getDealDetail(db: TenantDb, id: string) {
     }),
     listDealNotes(db, id),
     listMembers(db),
+    listCallsOf(db, { dealId: id }, TIMELINE_LIMIT),
+    listMailPiecesOf(db, id, TIMELINE_LIMIT),
   ]);
   const names = new Map(members.map((m) => [m.userId, m.name || m.email]));
   const nameOf = (userId: string | null) => (userId ? (names.get(userId) ?? "a former member") : "nobody");
@@ -191,6 +195,8 @@ export async function getDealDetail(db: TenantDb, id: string) {
       detail: m.subject ? `Subject: ${m.subject}` : null,
       message: { direction: m.direction, channel: m.channel, status: m.status, body: m.body, blockedReason: m.blockedReason },
     })),
+    ...calls.map((c): TimelineEntry => ({ id: c.id, at: c.startedAt, kind: "call", ...describeCall(c, nameOf) })),
+    ...mailPieces.map((p): TimelineEntry => ({ id: p.id, at: p.createdAt, kind: "mail", ...describeMailPiece(p) })),
     ...kpiEvents.filter((k) => !KPIS_TOLD_ELSEWHERE.has(k.name)).map((k): TimelineEntry => ({ id: k.id, at: k.createdAt, kind: "kpi", ...describeDealKpi(k.name, k.data) })),
     ...auditEvents.map((a): TimelineEntry => {
       const { title, detail } = describeDealAudit(a, nameOf);

@@ -116,3 +116,41 @@ export function describeDealKpi(name: string, data: unknown): { title: string; d
     }
   }
 }
+
+const CALL_STATUS_WORDS: Record<string, string> = {
+  QUEUED: "dialling", RINGING: "ringing", IN_PROGRESS: "in progress", COMPLETED: "completed", BUSY: "busy",
+  NO_ANSWER: "no answer", FAILED: "failed", CANCELED: "cancelled", BLOCKED: "not placed",
+};
+
+/** "3m 12s" */
+export function formatCallDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? `${m}m ${String(s).padStart(2, "0")}s` : `${s}s`;
+}
+
+/** A call on the deal's story: who called, how it went, for how long, and the notes. */
+export function describeCall(
+  call: { toNumber: string; status: string; durationSeconds: number | null; outcome: string | null; notes: string | null; userId: string | null; blockedReason: string | null },
+  nameOf: (userId: string | null) => string,
+): { title: string; detail: string | null } {
+  const how = call.status === "BLOCKED" ? `not placed (${call.blockedReason ?? "refused"})` : (call.outcome ?? CALL_STATUS_WORDS[call.status] ?? call.status.toLowerCase());
+  const length = call.durationSeconds ? `, ${formatCallDuration(call.durationSeconds)}` : "";
+  const by = call.userId ? ` by ${nameOf(call.userId)}` : "";
+  return { title: `Call to ${call.toNumber}${by}: ${how}${length}`, detail: call.notes };
+}
+
+const MAIL_STATUS_WORDS: Record<string, string> = {
+  CREATED: "created", RENDERED: "proof rendered", MAILED: "mailed", IN_TRANSIT: "in transit", DELIVERED: "delivered",
+  RETURNED: "returned to sender", CANCELLED: "cancelled", FAILED: "failed", BLOCKED: "not sent",
+};
+
+/** A postcard or letter on the deal's story, with where it stands. */
+export function describeMailPiece(piece: { kind: string; status: string; addressLine1: string; city: string; blockedReason: string | null; error: string | null }): {
+  title: string;
+  detail: string | null;
+} {
+  const kind = piece.kind === "LETTER" ? "Letter" : "Postcard";
+  const status = MAIL_STATUS_WORDS[piece.status] ?? piece.status.toLowerCase();
+  return { title: `${kind} to ${piece.addressLine1}, ${piece.city}: ${status}`, detail: piece.blockedReason ?? piece.error };
+}

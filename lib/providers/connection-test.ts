@@ -129,6 +129,15 @@ const callsByProvider: { [P in CredentialProvider]: (c: CredentialsOf<P>, now: D
       return { ok: true, message: `The key was accepted (HTTP ${status})` };
     },
   }),
+  LOB: (c) => ({
+    // Listing one address reads nothing costly: a good key answers 200, a bad one 401.
+    url: `${(c.baseUrl ?? "https://api.lob.com/v1").replace(/\/+$/, "")}/addresses?limit=1`,
+    init: { headers: { authorization: `Basic ${Buffer.from(`${c.apiKey}:`).toString("base64")}` } },
+    describe: (status, body) => {
+      if (status === 401 || status === 403 || status >= 500) return failure(status, body);
+      return { ok: true, message: `The key was accepted (HTTP ${status})${c.apiKey.startsWith("test_") ? "; it is a test key, so nothing is mailed" : ""}` };
+    },
+  }),
   STORAGE: (c) => {
     const url = new URL(`${c.endpoint.replace(/\/+$/, "")}/${encodeURIComponent(c.bucket)}`);
     return {

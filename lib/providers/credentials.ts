@@ -25,6 +25,7 @@ export const ENVIRONMENT_VARIABLES: { [P in CredentialProvider]: Partial<Record<
   SAM_GOV: { apiKey: "SAM_GOV_API_KEY" },
   LLM: { kind: "LLM_PROVIDER", baseUrl: "LLM_BASE_URL", apiKey: "LLM_API_KEY", model: "LLM_MODEL" },
   COMPS: { apiKey: "COMPS_API_KEY", baseUrl: "COMPS_BASE_URL" },
+  LOB: { apiKey: "LOB_API_KEY", webhookSecret: "LOB_WEBHOOK_SECRET", baseUrl: "LOB_BASE_URL" },
   SKIPTRACE: { apiKey: "SKIPTRACE_API_KEY", baseUrl: "SKIPTRACE_BASE_URL", costCents: "SKIPTRACE_COST_CENTS" },
   STORAGE: { endpoint: "S3_ENDPOINT", bucket: "S3_BUCKET", region: "S3_REGION", accessKeyId: "S3_ACCESS_KEY_ID", secretAccessKey: "S3_SECRET_ACCESS_KEY" },
 };

@@ -14,6 +14,8 @@ export interface OutboundSms {
   body: string;
   /** Where Twilio posts delivery updates; omitted when the app has no public URL. */
   statusCallbackUrl?: string;
+  /** The sending number deliverability control chose (lib/deliverability); the provider's own sender when absent. */
+  from?: string;
 }
 
 /** A file sent with an email (a blast's investor memo). */
@@ -27,6 +29,10 @@ export interface OutboundEmail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part (a campaign's email with its open pixel and tracked links); text only when absent. */
+  html?: string;
+  /** Where a reply goes: the reply address that threads it back to this message (lib/conversations). */
+  replyTo?: string;
   attachments?: EmailAttachment[];
   headers?: Record<string, string>;
   /** Echoed back on every webhook event of the email (SendGrid custom_args). */

@@ -18,6 +18,10 @@ export const TenantSettingsSchema = z.object({
   outboundDailyCapSms: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Outbound emails per local day of the workspace. */
   outboundDailyCapEmail: z.coerce.number().int().min(0).max(100_000).default(1_000),
+  /** Outbound calls per local day of the workspace (click-to-call); calls beyond it are refused. */
+  outboundDailyCapCall: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** What postcards and letters may cost per calendar month, in cents; a piece past it is refused. */
+  mailMonthlyBudgetCents: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
   /** An engine failing this many times in a row escalates to the owners. */
   engineEscalationThreshold: z.coerce.number().int().min(1).max(50).default(3),
   /** A KPI breach throttles outbound (lib/outbound/throttle.ts) until the KPIs clear or an admin lifts it. */

@@ -7,7 +7,7 @@ async function makeUser(prisma: PrismaClient) {
   return prisma.user.create({ data: { email: `u-${unique()}@example.test`, name: "Test User", passwordHash: "x" } });
 }
 
-const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE", "SKIPTRACE", "COMPS"] as const;
+const CREDENTIAL_PROVIDERS = ["TWILIO", "SENDGRID", "GMAIL", "DISCORD", "SAM_GOV", "LLM", "STORAGE", "SKIPTRACE", "COMPS", "LOB"] as const;
 let credentialRows = 0;
 let scoringModelVersions = 0;
 
@@ -151,6 +151,25 @@ const factories: Record<string, Factory> = {
     }),
   // A fresh version each time: the isolation tests copy factory rows into one tenant.
   ScoringModel: (prisma, tenantId) => prisma.scoringModel.create({ data: { tenantId, version: (scoringModelVersions += 1), parameters: {}, metrics: {}, outcomes: 200 } }),
+  Conversation: (prisma, tenantId) =>
+    prisma.conversation.create({ data: { tenantId, threadKey: `deal:${unique()}`, lastAt: new Date(), lastChannel: "SMS", lastDirection: "INBOUND", lastPreview: "Hi", channels: ["SMS"] } }),
+  Campaign: (prisma, tenantId) => prisma.campaign.create({ data: { tenantId, name: `Campaign ${unique()}`, audience: "PROSPECTS_VIEW" } }),
+  CampaignVariant: async (prisma, tenantId) =>
+    prisma.campaignVariant.create({
+      data: { tenantId, campaignId: (await prisma.campaign.create({ data: { tenantId, name: `Campaign ${unique()}`, audience: "PROSPECTS_VIEW" } })).id, label: unique(), body: "Hello" },
+    }),
+  CampaignRecipient: async (prisma, tenantId) =>
+    prisma.campaignRecipient.create({
+      data: { tenantId, campaignId: (await prisma.campaign.create({ data: { tenantId, name: `Campaign ${unique()}`, audience: "PROSPECTS_VIEW" } })).id, address: `r-${unique()}@example.test` },
+    }),
+  SendingIdentity: (prisma, tenantId) => prisma.sendingIdentity.create({ data: { tenantId, channel: "SMS", address: `+1713555${String(parseInt(unique(), 16) % 10_000).padStart(4, "0")}${unique()}` } }),
+  ThrottleDecision: (prisma, tenantId) =>
+    prisma.throttleDecision.create({ data: { tenantId, identityId: unique(), action: "slow", fromStatus: "ACTIVE", toStatus: "SLOWED", fromRate: 1, toRate: 0.5 } }),
+  Call: (prisma, tenantId) => prisma.call.create({ data: { tenantId, toNumber: "+17135550100", provider: "local" } }),
+  MailPiece: (prisma, tenantId) =>
+    prisma.mailPiece.create({
+      data: { tenantId, kind: "POSTCARD", toName: "Pat", addressLine1: "1 Main St", city: "Houston", region: "TX", postalCode: "77002", country: "US", body: "Hello", provider: "local" },
+    }),
 };
 
 function makeBuyer(prisma: PrismaClient, tenantId: string) {

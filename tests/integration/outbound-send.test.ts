@@ -92,8 +92,13 @@ describe("sendMessage: allowed", () => {
     const link = /Unsubscribe: (\S+)/.exec(sent[0].text)![1];
     expect(link.startsWith(`${BASE}/unsubscribe/`)).toBe(true);
     expect(verifyUnsubscribeToken(link.split("/unsubscribe/")[1], SECRET)).toEqual({ tenantId: db.tenantId, address: deal.contactEmail });
-    expect(sent[0].headers?.["List-Unsubscribe"]).toBe(`<${link}>`);
+    // RFC 8058: the header names the one-click endpoint, which takes a POST of List-Unsubscribe=One-Click.
+    expect(sent[0].headers?.["List-Unsubscribe"]).toBe(`<${link.replace("/unsubscribe/", "/api/unsubscribe/")}>`);
+    expect(sent[0].headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(sent[0].customArgs?.dealflow_message_id).toBe(result.messageId);
+    // Replies thread by the Message-ID the email left with.
+    expect(sent[0].headers?.["Message-ID"]).toMatch(new RegExp(`^<${result.messageId}@`));
+    expect((await db.message.findFirstOrThrow({ where: { id: result.messageId } })).headerMessageId).toBe(sent[0].headers?.["Message-ID"]);
   });
 });
 

@@ -30,6 +30,7 @@ describe("permission matrix", () => {
         "approvals:read", "approvals:decide", "signals:settings", "laboratory:read", "laboratory:run", "laboratory:promote",
         "market:read", "market:blacklist", "market:settings",
         "scoring:fit", "scoring:promote", "comps:write", "deals:export",
+        "conversations:read", "campaigns:read", "campaigns:manage", "calls:make", "mail:send", "deliverability:read", "deliverability:manage",
       ].sort(),
     );
   });
@@ -44,7 +45,7 @@ describe("permission matrix", () => {
         // Everyone reads their dashboard and notifications.
         if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
         // Writes to members, the tenant, exports and digests are for managers only.
-        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings|signals:settings|laboratory:(read|run)|market:(blacklist|settings)|scoring:fit)$/.test(permission)) {
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings|signals:settings|laboratory:(read|run)|market:(blacklist|settings)|scoring:fit|campaigns:manage|deliverability:manage)$/.test(permission)) {
           expect(granted).toBe(MANAGERS.includes(role));
         }
         if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
@@ -60,7 +61,8 @@ describe("permission matrix", () => {
 
   it("a VA works deals but neither imports, underwrites, reads analytics nor sees policies", () => {
     expect(permissionsOf("va").sort()).toEqual(
-      ["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work", "buyers:read", "buyers:write", "approvals:read", "approvals:decide", "market:read"].sort(),
+      ["dashboard:read", "notifications:read", "deals:read", "deals:write", "messages:read", "messages:send", "tasks:read", "tasks:work", "buyers:read", "buyers:write", "approvals:read", "approvals:decide", "market:read",
+        "conversations:read", "campaigns:read", "calls:make", "mail:send"].sort(),
     );
   });
 
@@ -81,6 +83,8 @@ describe("permission matrix", () => {
         "market:read",
         // Investors price deals: they add comps and export prospects.
         "comps:write", "deals:export",
+        // Investors read threads, campaigns and senders' health, but neither call, mail nor run campaigns.
+        "conversations:read", "campaigns:read", "deliverability:read",
       ].sort(),
     );
   });

@@ -22,7 +22,7 @@ export function createOutboxSmsProvider(): SmsProvider {
     name: OUTBOX_PROVIDER,
     async send(message: OutboundSms) {
       if (!message.to || !message.body) throw new Error("An SMS needs a recipient and a body");
-      return receipt(OUTBOX_SMS_FROM);
+      return receipt(message.from ?? OUTBOX_SMS_FROM);
     },
   };
 }

@@ -35,6 +35,8 @@ export function createSendgridProvider(config: SendgridConfig): EmailProvider {
         from: config.fromEmail,
         subject: message.subject,
         text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         headers: message.headers,
         customArgs: message.customArgs,
         ...(message.attachments?.length

@@ -45,7 +45,8 @@ export function createTwilioProvider(config: TwilioConfig): SmsProvider {
       const sent = await client.messages.create({
         to: message.to,
         body: message.body,
-        ...(config.messagingServiceSid ? { messagingServiceSid: config.messagingServiceSid } : { from: config.fromNumber! }),
+        // A number chosen by deliverability control wins; else the messaging service, else the configured number.
+        ...(message.from ? { from: message.from } : config.messagingServiceSid ? { messagingServiceSid: config.messagingServiceSid } : { from: config.fromNumber! }),
         ...(message.statusCallbackUrl ? { statusCallback: message.statusCallbackUrl } : {}),
       });
       return { providerMessageId: sent.sid, from: sent.from ?? config.fromNumber ?? null };

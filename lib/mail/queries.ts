@@ -1,0 +1,14 @@
+/** Reading mail pieces: a deal's, for its timeline and its thread. lib/mail/service.ts writes them. */
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
+
+export const MAIL_PIECE_VIEW = {
+  id: true, dealId: true, campaignId: true, kind: true, status: true, toName: true, addressLine1: true, addressLine2: true,
+  city: true, region: true, postalCode: true, country: true, body: true, costCents: true, provider: true, proofFileId: true,
+  expectedDeliveryAt: true, mailedAt: true, deliveredAt: true, returnedAt: true, gate: true, blockedReason: true, error: true, createdAt: true,
+} as const;
+
+/** The deal's mail pieces, newest first. */
+export async function listMailPiecesOf(db: TenantDb | TenantTransaction, dealId: string, limit = 200) {
+  return db.mailPiece.findMany({ where: { dealId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: MAIL_PIECE_VIEW });
+}
+export type MailPieceView = Awaited<ReturnType<typeof listMailPiecesOf>>[number];
