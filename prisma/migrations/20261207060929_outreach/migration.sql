@@ -388,3 +388,6 @@ END
 $fn$;
 CREATE TRIGGER conversation_on_mail AFTER INSERT ON "MailPiece"
   FOR EACH ROW EXECUTE FUNCTION dealflow_conversation_on_mail();
+
+-- Blast text variants (template rotation)
+ALTER TABLE "Blast" ADD COLUMN "smsVariants" TEXT[] DEFAULT ARRAY[]::TEXT[];
