@@ -362,7 +362,38 @@ async function memoCommand(args: string[]) {
   });
 }
 
+/** A campaign's metrics (funnel, states, gates, per-variant rates), as GET /api/v1/campaigns/{id}/metrics answers. */
+async function campaignMetricsCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" }, campaign: { type: "string" } });
+  for (const required of ["tenant", "campaign"] as const) if (!values[required]) throw new UsageError(`--${required} is required`);
+  const { getCampaignMetrics } = await import("@/lib/campaigns/queries");
+  return withTenantDatabase(values.tenant!, (db) =>
+    getCampaignMetrics(db, values.campaign!).catch((error: unknown) => {
+      if (error instanceof ExpectedError && error.code === "not_found") throw new UsageError(`--campaign: no campaign "${values.campaign}" in workspace "${values.tenant}"`);
+      throw error;
+    }),
+  );
+}
+
+/** Outbound control's decision for one sender's figures under the default policy, or the file's overrides (the pure rule, no database). */
+async function throttleCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  if (values.file === undefined) throw new UsageError("--file is required (a JSON of { stats, policy? })");
+  const json = await readJsonFile(values.file);
+  const { ThrottleFileInput } = await import("@/lib/deliverability/schema");
+  const parsed = ThrottleFileInput.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${values.file}: ${issue.path.join(".") || "file"}: ${issue.message}`);
+  }
+  const { decideThrottle } = await import("@/lib/deliverability/throttle-rules");
+  const { action, rate, reasons } = decideThrottle(parsed.data.stats, parsed.data.policy);
+  return { action, rate, reasons };
+}
+
 export const commands: Record<string, (args: string[]) => unknown> = {
+  throttle: throttleCommand,
+  "campaign-metrics": campaignMetricsCommand,
   memo: memoCommand,
   "privacy-erase": privacyEraseCommand,
   "privacy-export": privacyExportCommand,

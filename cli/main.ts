@@ -21,6 +21,7 @@ const USAGE = `Usage: dealflow <command> [options]
   market-areas --tenant <slug> [--rank HOT|NORMAL|COLD|BLACKLIST] [--region XX] [--market M]
                                          the workspace's postal areas with their metrics and rank, as JSON
   rank-area --file F                     rank one area from a JSON of its metrics (default thresholds): { rank, reasons }
+  throttle --file F                      outbound control's decision for a sender's figures ({ stats: { status, rate, last24h, last7d }, policy? }): { action, rate, reasons }
   memo --tenant <slug> --deal <id> --out memo.pdf
                                          generate a new version of the deal's investor memo (stored and audited) and write the PDF
   privacy-erase --tenant <slug> --contact <phone or email>

@@ -10,7 +10,9 @@ import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { coldMarketMessage } from "@/lib/blasts/schema";
+import { coldMarketMessage, MAX_SMS_VARIANTS } from "@/lib/blasts/schema";
+import { ContentFindings } from "@/components/deliverability/content-findings";
+import { checkTemplateContent } from "@/lib/deliverability/content-check";
 import {
   buyerFirstName,
   DEFAULT_EMAIL_SUBJECT,
@@ -70,6 +72,7 @@ export function BlastForm({ dealId, deal, showStreet, buyers, segments, liquidit
 
   const [channels, setChannels] = useState<{ SMS: boolean; EMAIL: boolean }>({ SMS: true, EMAIL: false });
   const [smsTemplate, setSmsTemplate] = useState(DEFAULT_SMS_TEMPLATE);
+  const [smsVariants, setSmsVariants] = useState<string[]>([]);
   const [emailSubject, setEmailSubject] = useState(DEFAULT_EMAIL_SUBJECT);
   const [emailTemplate, setEmailTemplate] = useState(DEFAULT_EMAIL_TEMPLATE);
   const [segmentId, setSegmentId] = useState("");
@@ -128,9 +131,27 @@ export function BlastForm({ dealId, deal, showStreet, buyers, segments, liquidit
 
       {channels.SMS ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <FormField label="SMS message" htmlFor="smsTemplate" error={errorOf("smsTemplate")}>
-            <Textarea id="smsTemplate" name="smsTemplate" rows={4} maxLength={1000} value={smsTemplate} onChange={(e) => setSmsTemplate(e.target.value)} {...fieldErrorProps("smsTemplate", { smsTemplate: errorOf("smsTemplate") })} />
-          </FormField>
+          <div className="grid content-start gap-3">
+            <FormField label={smsVariants.length ? "SMS message (wording 1)" : "SMS message"} htmlFor="smsTemplate" error={errorOf("smsTemplate")} hint={<ContentFindings text={smsTemplate} channel="SMS" />}>
+              <Textarea id="smsTemplate" name="smsTemplate" rows={4} maxLength={1000} value={smsTemplate} onChange={(e) => setSmsTemplate(e.target.value)} {...describedBy("smsTemplate", errorOf("smsTemplate"), smsTemplate)} />
+            </FormField>
+            {smsVariants.map((variant, i) => {
+              const fieldId = `smsVariants-${i}`;
+              const error = errors[`smsVariants.${i}`] ?? (templateError(variant) ? [templateError(variant) as string] : undefined);
+              return (
+                <div key={i} className="flex items-start gap-1">
+                  <FormField className="flex-1" label={`SMS wording ${i + 2}`} htmlFor={fieldId} error={error} hint={<ContentFindings text={variant} channel="SMS" />}>
+                    <Textarea id={fieldId} name="smsVariants" rows={3} maxLength={1000} value={variant} onChange={(e) => setSmsVariants((all) => all.map((v, j) => (j === i ? e.target.value : v)))} {...describedBy(fieldId, error, variant)} />
+                  </FormField>
+                  <Button type="button" variant="ghost" size="sm" className="mt-6" aria-label={`Remove SMS wording ${i + 2}`} onClick={() => setSmsVariants((all) => all.filter((_, j) => j !== i))}>Remove</Button>
+                </div>
+              );
+            })}
+            <div>
+              <Button type="button" variant="outline" size="sm" disabled={smsVariants.length >= MAX_SMS_VARIANTS} onClick={() => setSmsVariants((all) => [...all, ""])}>Add a wording</Button>
+              <p className="mt-1 text-xs text-muted-foreground">Several wordings rotate, so no two texts in a row from a number read the same.</p>
+            </div>
+          </div>
           <Preview title={`SMS preview${previewBuyer ? ` for ${previewBuyer.name}` : ""}`} body={mergeTemplate(smsTemplate, values)} />
         </div>
       ) : null}
@@ -231,4 +252,10 @@ function Preview({ title, subject, body }: { title: string; subject?: string; bo
       <p className="whitespace-pre-wrap break-words">{body}</p>
     </section>
   );
+}
+
+/** A text field's description: its content findings (the hint) and its error, when there are any. */
+function describedBy(fieldId: string, error: string[] | undefined, text: string) {
+  const ids = [checkTemplateContent(text, "SMS").length > 0 ? `${fieldId}-hint` : null, error?.length ? `${fieldId}-error` : null].filter(Boolean);
+  return { ...(error?.length ? { "aria-invalid": true as const } : {}), ...(ids.length ? { "aria-describedby": ids.join(" ") } : {}) };
 }

@@ -1,6 +1,7 @@
 import { Phone, PhoneOff } from "@/components/ui/icons";
 import Link from "next/link";
 import { formatInZone } from "@/components/ladder/format";
+import { CallButton, type CallActions } from "@/components/calls/call-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TaskDetail as TaskDetailData } from "@/lib/ladder/inbox";
@@ -16,12 +17,14 @@ interface TaskDetailProps {
   completeTask: CompleteTaskAction;
   /** The instant the page was read, for the calling-hours notice. */
   now: string;
+  /** The dialer's actions when the viewer may place calls: the call button replaces the tel: link. */
+  callActions?: CallActions | null;
 }
 
 const outcomeLabel = (outcome: string | null) => (outcome ? (TASK_OUTCOME_LABELS[outcome as TaskOutcome] ?? outcome) : null);
 
 /** The open task: the lead, a tel: link, notes and history, and the form that closes it. */
-export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now }: TaskDetailProps) {
+export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now, callActions = null }: TaskDetailProps) {
   const { task, history, callingHours, registryBlock } = detail;
   const outsideHours = callingHoursNotice(callingHours, new Date(now));
   const { deal } = task;
@@ -61,6 +64,8 @@ export function TaskDetail({ detail, canWork, viewerTimeZone, completeTask, now 
                 {callingHours.open ? null : callingHours.localTime ? ` · now ${formatInZone(now, callingHours.timeZone)} for the lead` : ""}
               </p>
             </div>
+          ) : deal.contactPhone && callActions ? (
+            <CallButton dealId={deal.id} taskId={task.channel === "CALL" && task.status === "OPEN" ? task.id : undefined} phone={deal.contactPhone} actions={callActions} className="w-fit" />
           ) : deal.contactPhone ? (
             <a href={`tel:${deal.contactPhone}`} className="flex items-center gap-2 text-base font-medium underline-offset-2 hover:underline">
               <Phone className="size-4" aria-hidden /> {deal.contactPhone}

@@ -1,7 +1,6 @@
 "use client";
 
 import { Send } from "@/components/ui/icons";
-import Link from "next/link";
 import { useState } from "react";
 import type { FormAction } from "@/components/forms/action-types";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -11,9 +10,9 @@ import { FormField, fieldErrorProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { SendResult } from "./send-result";
 import { fieldErrors } from "@/lib/http/result";
 import type { SendMessageResult } from "@/lib/outbound";
-import { BLOCK_REASON_LABELS } from "@/lib/outbound/labels";
 
 interface SendMessageFormProps {
   dealId: string;
@@ -58,20 +57,7 @@ export function SendMessageForm({ dealId, phone, email, sendMessage }: SendMessa
           </Button>
           <div aria-live="polite" data-testid="send-result">
             {state && !state.ok && !state.issues?.length && <p role="alert" className="text-sm font-medium text-destructive">{state.error}</p>}
-            {result?.status === "SENT" && <p className="text-sm text-foreground">{`Sent through ${result.provider}.`}</p>}
-            {result?.status === "FAILED" && <p role="alert" className="text-sm font-medium text-destructive">{`The provider refused it: ${result.error}`}</p>}
-            {result?.status === "BLOCKED" && (
-              <div role="alert" className="grid gap-0.5 text-sm">
-                <p className="font-medium text-destructive" data-reason={result.reason}>{`Blocked: ${BLOCK_REASON_LABELS[result.reason] ?? result.reason}`}</p>
-                <p data-testid="blocked-fix">{result.fix.message}</p>
-                {result.fix.fixHref && (
-                  <Link href={result.fix.fixHref} className="font-medium text-primary underline underline-offset-4">
-                    {result.fix.fixLabel}
-                  </Link>
-                )}
-                <p className="text-xs text-muted-foreground">{result.detail}</p>
-              </div>
-            )}
+            <SendResult result={result} />
           </div>
         </form>
       </CardContent>

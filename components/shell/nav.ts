@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/conversations", label: "Conversations", icon: "inbox", permission: "conversations:read" },
   { href: "/campaigns", label: "Campaigns", icon: "outbox", permission: "campaigns:read" },
   { href: "/blasts", label: "Blasts", icon: "outbox", permission: "messages:read" },
+  { href: "/mail", label: "Direct mail", icon: "outbox", permission: "mail:send" },
   { href: "/approvals", label: "Approvals", icon: "approvals", permission: "approvals:read" },
   { href: "/deals/import", label: "Import CSV", icon: "imports", permission: "deals:import" },
   { href: "/capture", label: "Capture", icon: "capture", permission: "deals:write" },

@@ -23,6 +23,10 @@ import { SCORING_OPERATIONS } from "@/lib/scoring/operations";
 import { COMPS_OPERATIONS } from "@/lib/comps/operations";
 import { DOCUMENT_OPERATIONS } from "@/lib/memo/operations";
 import { EXPORT_OPERATIONS } from "@/lib/prospects/export-operations";
+import { CALL_OPERATIONS } from "@/lib/calls/operations";
+import { CONVERSATION_OPERATIONS } from "@/lib/conversations/operations";
+import { CAMPAIGN_OPERATIONS } from "@/lib/campaigns/operations";
+import { MAIL_OPERATIONS } from "@/lib/mail/operations";
 
 const ErrorBody = z.object({
   error: z.string(),
@@ -68,6 +72,10 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...COMPS_OPERATIONS,
   ...DOCUMENT_OPERATIONS,
   ...EXPORT_OPERATIONS,
+  ...CALL_OPERATIONS,
+  ...CONVERSATION_OPERATIONS,
+  ...CAMPAIGN_OPERATIONS,
+  ...MAIL_OPERATIONS,
   { method: "post", path: "/api/v1/deals", summary: "Create one deal (deduped by normalized address)", scope: "deals:write", body: DealInput, idempotent: true, countsAgainstQuota: true },
   { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals; past the monthly property quota the deals that fit are kept and the rest listed in overQuota (429 only when none fits)", scope: "deals:write", body: DealBatchInput, idempotent: true, countsAgainstQuota: true },
   { method: "get", path: "/api/v1/deals", summary: "List deals: filter, sort, page", scope: "deals:read", query: ProspectQuery },

@@ -5,7 +5,11 @@
  * use only the known merge fields. Client-safe (zod and pure templates only).
  */
 import { z } from "zod";
+import { blockingFindings, checkTemplateContent } from "@/lib/deliverability/content-check";
 import { DEFAULT_EMAIL_SUBJECT, DEFAULT_EMAIL_TEMPLATE, DEFAULT_SMS_TEMPLATE, templateError } from "./templates";
+
+/** Further wordings of a blast's text, rotated so consecutive texts from a number differ. */
+export const MAX_SMS_VARIANTS = 5;
 
 export const BLAST_CHANNELS = ["SMS", "EMAIL"] as const;
 export type BlastChannel = (typeof BLAST_CHANNELS)[number];
@@ -41,6 +45,13 @@ export const BlastInput = z
         .transform((channels) => BLAST_CHANNELS.filter((c) => channels.includes(c))),
     ),
     smsTemplate: z.preprocess(blank, z.string().trim().max(1000, "Keep the SMS under 1000 characters (the link is added to it)").optional()),
+    smsVariants: z.preprocess(
+      (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+      z
+        .array(z.string().trim().max(1000, "Keep the SMS under 1000 characters (the link is added to it)"))
+        .max(MAX_SMS_VARIANTS, `Use at most ${MAX_SMS_VARIANTS} further wordings`)
+        .transform((variants) => variants.filter((variant) => variant.length > 0)),
+    ).optional(),
     emailSubject: z.preprocess(blank, z.string().trim().max(200, "Keep the subject under 200 characters").optional()),
     emailTemplate: z.preprocess(blank, z.string().trim().max(10_000, "Keep the email under 10,000 characters").optional()),
     coldReason: z.preprocess(blank, z.string().trim().min(3, "Say why (at least 3 characters)").max(500, "Keep the reason under 500 characters").optional()),
@@ -56,11 +67,25 @@ export const BlastInput = z
       const error = blast[field] ? templateError(blast[field]) : null;
       if (error) ctx.addIssue({ code: "custom", message: error, path: [field] });
     }
+    // Carriers filter outright what a block finding names (a public link shortener); warnings show in the form.
+    const texts: [string | undefined, (string | number)[], "SMS" | "EMAIL"][] = [
+      [blast.smsTemplate, ["smsTemplate"], "SMS"],
+      ...(blast.smsVariants ?? []).map((variant, i): [string, (string | number)[], "SMS"] => [variant, ["smsVariants", i], "SMS"]),
+      [blast.emailTemplate, ["emailTemplate"], "EMAIL"],
+    ];
+    for (const [text, path, channel] of texts) {
+      if (!text) continue;
+      const error = path[0] === "smsVariants" ? templateError(text) : null;
+      if (error) ctx.addIssue({ code: "custom", message: error, path });
+      const blocks = blockingFindings(checkTemplateContent(text, channel));
+      if (blocks.length > 0) ctx.addIssue({ code: "custom", message: blocks.map((finding) => finding.reason).join(" "), path });
+    }
   })
   .transform((blast) => ({
     ...blast,
     buyerIds: blast.segmentId ? [] : (blast.buyerIds ?? []),
     smsTemplate: blast.channels.includes("SMS") ? (blast.smsTemplate ?? DEFAULT_SMS_TEMPLATE) : null,
+    smsVariants: blast.channels.includes("SMS") ? (blast.smsVariants ?? []) : [],
     emailSubject: blast.channels.includes("EMAIL") ? (blast.emailSubject ?? DEFAULT_EMAIL_SUBJECT) : null,
     emailTemplate: blast.channels.includes("EMAIL") ? (blast.emailTemplate ?? DEFAULT_EMAIL_TEMPLATE) : null,
   }));

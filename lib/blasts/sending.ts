@@ -12,6 +12,7 @@ import { ExpectedError } from "@/lib/errors";
 import { readStoredFile } from "@/lib/files";
 import type { EmailAttachment } from "@/lib/providers/messaging";
 import { sendMessage, type OutboundDeps, type SendMessageResult } from "@/lib/outbound/service";
+import { blastVariantPrefix, variantsOf } from "@/lib/deliverability/rotation";
 import { publicBaseUrl } from "@/lib/outbound/unsubscribe";
 import { buyerFirstName, dealMergeValues, mergeTemplate, type MergeValues } from "./templates";
 
@@ -42,7 +43,7 @@ export async function sendBlastChunk(db: TenantDb, blastId: string, options: Bla
   const clock = options.now ?? (() => new Date());
   const blast = await db.blast.findFirst({
     where: { id: blastId },
-    select: { id: true, dealId: true, status: true, createdById: true, smsTemplate: true, emailSubject: true, emailTemplate: true, attachmentFileId: true },
+    select: { id: true, dealId: true, status: true, createdById: true, smsTemplate: true, smsVariants: true, emailSubject: true, emailTemplate: true, attachmentFileId: true },
   });
   const result: BlastChunkResult = { status: "SENDING", sent: 0, blocked: 0, failed: 0, remaining: 0 };
   if (!blast || blast.status === "CANCELLED") return { ...result, status: "MISSING" };
@@ -114,6 +115,8 @@ interface BlastToSend {
   dealId: string;
   createdById: string | null;
   smsTemplate: string | null;
+  /** Further wordings of the text, rotated per sending number by the outbound core. */
+  smsVariants: string[];
   emailSubject: string | null;
   emailTemplate: string | null;
 }
@@ -130,6 +133,7 @@ async function sendOne(
   if (recipient.channel !== "SMS" && recipient.channel !== "EMAIL") return null;
   const template = recipient.channel === "SMS" ? blast.smsTemplate : blast.emailTemplate;
   if (!template) return null;
+  const wordings = recipient.channel === "SMS" && blast.smsVariants.length > 0 ? [template, ...blast.smsVariants].map((text) => mergeTemplate(text, values).slice(0, 1600)) : null;
   try {
     return await sendMessage(
       db,
@@ -142,6 +146,7 @@ async function sendOne(
         actorId: blast.createdById,
         now: at,
         attachments: recipient.channel === "EMAIL" ? attachments : undefined,
+        ...(wordings ? { variants: variantsOf(blastVariantPrefix(blast.id), wordings) } : {}),
       },
       deps,
     );

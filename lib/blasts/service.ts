@@ -102,6 +102,7 @@ export async function createBlast(
         createdById: actor.userId,
         channels: blast.channels,
         smsTemplate: blast.smsTemplate,
+        smsVariants: blast.smsVariants,
         emailSubject: blast.emailSubject,
         emailTemplate: blast.emailTemplate,
         total: recipients.length,

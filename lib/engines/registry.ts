@@ -11,6 +11,9 @@ import { runSignalDecay } from "@/lib/signals/decay";
 import { underwriteNewDeals } from "@/lib/underwriting/engine";
 import { generateAlertMemos } from "@/lib/memo/service";
 import { runScoringPass } from "@/lib/scoring/engine";
+import { runDueCampaigns } from "@/lib/campaigns/runner";
+import { advanceLocalMailPieces } from "@/lib/mail/timeline";
+import { runOutboundControl } from "@/lib/deliverability/control";
 import { lastCompletedRun } from "./watermark";
 import type { EngineName, EngineProfile, EngineTrigger, IntervalBounds } from "./types";
 
@@ -50,7 +53,7 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
       return {
         outcome: "OK",
         items: report.created,
-        details: { messages: report.messages, duplicates: report.duplicates, failed: report.failed.length },
+        details: { messages: report.messages, duplicates: report.duplicates, replies: report.replies, failed: report.failed.length },
       };
     },
   },
@@ -196,6 +199,48 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
     async run(db) {
       const report = await runScoringPass(db);
       return { outcome: "OK", items: report.rescored, details: { decided: report.decided, proposedVersion: report.proposedVersion } };
+    },
+  },
+  "direct-mail": {
+    name: "direct-mail",
+    label: "Direct mail",
+    description: "Moves postcards and letters of the local mail provider along their timeline (rendered, mailed, in transit, delivered); Lob's pieces move by its webhook.",
+    // A fixed pace: the timeline counts in business days, so a pass every 15 minutes is prompt.
+    bounds: fixedPace(15 * 60),
+    signals: [],
+    backlogNoun: "mail pieces due to move",
+    async run(db) {
+      const report = await advanceLocalMailPieces(db);
+      return { outcome: "OK", items: report.advanced, details: { delivered: report.delivered } };
+    },
+  },
+  campaigns: {
+    name: "campaigns",
+    label: "Campaigns",
+    description: "Starts scheduled email and mail campaigns and sends each sending campaign's next recipients, up to its daily limit, through the outbound gates.",
+    // A fixed pace: each campaign's daily limit paces its sends; starting one asks for a run at once.
+    bounds: fixedPace(5 * 60),
+    signals: [],
+    backlogNoun: "campaigns sending",
+    async run(db) {
+      const report = await runDueCampaigns(db);
+      if (report.campaigns === 0) return { outcome: "SKIPPED", reason: "No campaign is sending" };
+      return { outcome: "OK", items: report.sent, details: { campaigns: report.campaigns, added: report.added, blocked: report.blocked, failed: report.failed, finished: report.finished } };
+    },
+  },
+  "outbound-control": {
+    name: "outbound-control",
+    label: "Outbound control",
+    description: "Watches each sending number and email domain's delivery, reply and opt-out rates over 24 hours and 7 days, slows or pauses a sender that falls under the limits and restores it step by step; every decision is recorded and alerts the owner.",
+    // Faster while replies pour in. Not paced on delivery: the orchestrator slows engines on a
+    // poor delivery rate, and poor delivery is exactly when this one must keep watching.
+    bounds: { minSeconds: 5 * 60, maxSeconds: 60 * 60, defaultSeconds: 15 * 60 },
+    signals: ["replyRate"],
+    backlogNoun: "senders to check",
+    async run(db) {
+      const report = await runOutboundControl(db);
+      if (report.senders === 0) return { outcome: "SKIPPED", reason: "No sending number or domain is configured (Deliverability, or TWILIO_FROM_NUMBER / SENDGRID_FROM_EMAIL)" };
+      return { outcome: "OK", items: report.changed, details: { ...report } };
     },
   },
 };

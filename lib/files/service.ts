@@ -9,7 +9,7 @@ import { fileStoreFor, fileStoreOf, objectKey, type StorageBackend } from "@/lib
 import { checkPdfDocument, cleanDocumentName } from "./documents";
 import { cleanFileName, MAX_FILE_BYTES, sniffImageType, type ImageType } from "./sniff";
 
-export const FILE_PURPOSES = ["deal_photo", "deal_memo"] as const;
+export const FILE_PURPOSES = ["deal_photo", "deal_memo", "mail_proof"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export interface StoreFileInput {
@@ -71,9 +71,9 @@ const view = (row: StoredFileRow): StoredFileView => ({
   url: fileUrl(row.id),
 });
 
-/** The upload's type and stored name, checked as what its purpose says it is: a memo is a PDF, everything else a photo. */
+/** The upload's type and stored name, checked as what its purpose says it is: a memo or a mail proof is a PDF, everything else a photo. */
 function checkedUpload(input: StoreFileInput): { type: string; fileName: string } {
-  if (input.purpose === "deal_memo") return { type: checkPdfDocument(input.bytes, input.fileName), fileName: cleanDocumentName(input.fileName) };
+  if (input.purpose === "deal_memo" || input.purpose === "mail_proof") return { type: checkPdfDocument(input.bytes, input.fileName), fileName: cleanDocumentName(input.fileName) };
   const image = checkImageUpload(input.bytes, input.fileName);
   return { type: image, fileName: cleanFileName(input.fileName, image) };
 }

@@ -18,6 +18,11 @@ export const InboundEmailPayload = z
     subject: z.string().max(2000).optional(),
     text: z.string().max(2_000_000).optional(),
     html: z.string().max(5_000_000).optional(),
+    /** Threading headers: a reply to one of our messages is threaded on its lead, not taken in as a deal. */
+    inReplyTo: z.string().max(2000).optional(),
+    references: z.union([z.string().max(20_000), z.array(z.string().max(2000)).max(100)]).optional(),
+    /** The raw header block, as SendGrid Inbound Parse posts it; In-Reply-To, References and To are read from it. */
+    headers: z.string().max(100_000).optional(),
   })
   .refine((m) => m.text || m.html || m.subject, { message: "Send text, html or a subject", path: ["text"] });
 export type InboundEmailPayload = z.infer<typeof InboundEmailPayload>;

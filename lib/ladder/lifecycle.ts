@@ -48,6 +48,8 @@ export function plannedSteps(start: Date, steps: readonly LadderStep[], context:
     channel: scheduled.channel,
     delayMinutes: steps[index].delayMinutes,
     template: steps[index].template,
+    ...(steps[index].variants?.length ? { variants: steps[index].variants } : {}),
+    ...(steps[index].mailKind ? { mailKind: steps[index].mailKind } : {}),
     nominalAt: scheduled.nominalAt.toISOString(),
     dueAt: scheduled.dueAt ? scheduled.dueAt.toISOString() : null,
     state: scheduled.skipped ? "skipped" : "scheduled",

@@ -42,6 +42,10 @@ export function dueInstant(
   channel: LadderChannel,
   context: PolicyContext,
 ): { dueAt: Date } | { dueAt: null; reason: SkipReason; detail: string } {
+  // A mail piece reaches the lead days later, whatever the hour it is handed over: contact
+  // windows do not apply; the direct-mail service's own gates (do-not-contact, the area's
+  // blacklist, the address, the budget) judge it when it runs.
+  if (channel === "MAIL") return { dueAt: from };
   const asked = isContactAllowed({ policy: context.policy, timeZones: context.timeZones, at: from, channel, score: context.score });
   if (asked.ok) return { dueAt: from };
   if (asked.reason !== "outside_window" && asked.reason !== "closed_today") {

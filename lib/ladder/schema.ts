@@ -1,19 +1,32 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/policy/schema";
 import { formatDelayText, parseDelay } from "./delay";
+import { blockingFindings, checkTemplateContent } from "@/lib/deliverability/content-check";
 import { TEMPLATE_FIELDS, unknownPlaceholders } from "./template";
 
-/** A ladder step uses the channels contact rules know. */
-export const LADDER_CHANNELS = CHANNELS;
+/** A ladder step uses the channels contact rules know, and MAIL: a postcard or letter to the lead's mailing address. */
+export const LADDER_CHANNELS = [...CHANNELS, "MAIL"] as const;
 export type LadderChannel = (typeof LADDER_CHANNELS)[number];
+
+export const MAIL_PIECE_KINDS = ["POSTCARD", "LETTER"] as const;
+/** Further wordings of an SMS step, rotated so consecutive texts from a number differ. */
+export const MAX_STEP_VARIANTS = 5;
 
 export const MAX_LADDER_STEPS = 12;
 /** A step may wait at most 30 days after the start. */
 export const MAX_DELAY_MINUTES = 30 * 24 * 60;
 
+interface LadderStepFields {
+  channel: LadderChannel;
+  delayMinutes: number;
+  template: string;
+  variants?: string[];
+  mailKind?: (typeof MAIL_PIECE_KINDS)[number];
+}
+
 export const LadderStep = z
   .object({
-    channel: z.enum(LADDER_CHANNELS, { error: "Choose SMS, CALL or EMAIL" }),
+    channel: z.enum(LADDER_CHANNELS, { error: "Choose SMS, CALL, EMAIL or MAIL" }),
     /** Minutes after the start; forms send text such as "30m", "3h", "1d" or "1d 12h". */
     delayMinutes: z.preprocess(
       (value) => (typeof value === "string" ? (parseDelay(value) ?? value) : value),
@@ -24,18 +37,40 @@ export const LadderStep = z
         .max(MAX_DELAY_MINUTES, "Use at most 30d"),
     ),
     template: z.string().trim().max(1000, "Use at most 1000 characters").default(""),
+    /** SMS only: further wordings of the text (the template is the first); blanks are dropped. */
+    variants: z
+      .array(z.string().trim().max(1000, "Use at most 1000 characters"))
+      .max(MAX_STEP_VARIANTS, `Use at most ${MAX_STEP_VARIANTS} further wordings`)
+      .default([])
+      .transform((variants) => variants.filter((variant) => variant.length > 0)),
+    /** MAIL only: what is printed. */
+    mailKind: z.enum(MAIL_PIECE_KINDS, { error: "Choose a postcard or a letter" }).optional(),
   })
+  // Stored only where they mean something: variants on an SMS step, the kind on a MAIL step.
+  .transform(({ variants, mailKind, ...step }): LadderStepFields => ({
+    ...step,
+    ...(step.channel === "SMS" && variants.length > 0 ? { variants } : {}),
+    ...(step.channel === "MAIL" ? { mailKind: mailKind ?? "POSTCARD" } : {}),
+  }))
   .superRefine((step, ctx) => {
     if (step.channel !== "CALL" && step.template.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["template"], message: `A ${step.channel} step needs a message template` });
+      ctx.addIssue({ code: "custom", path: ["template"], message: `A ${step.channel} step needs a ${step.channel === "MAIL" ? "mail piece text" : "message template"}` });
     }
-    const unknown = unknownPlaceholders(step.template);
-    if (unknown.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["template"],
-        message: `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(", ")}; use ${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(", ")}`,
-      });
+    const texts: [string, (string | number)[]][] = [[step.template, ["template"]], ...(step.variants ?? []).map((variant, i): [string, (string | number)[]] => [variant, ["variants", i]])];
+    for (const [text, path] of texts) {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(", ")}; use ${TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(", ")}`,
+        });
+      }
+      // Carriers filter outright what a block finding names; warnings are shown as the user types and saved.
+      if (step.channel === "SMS" || step.channel === "EMAIL") {
+        const blocks = blockingFindings(checkTemplateContent(text, step.channel));
+        if (blocks.length > 0) ctx.addIssue({ code: "custom", path, message: blocks.map((finding) => finding.reason).join(" ") });
+      }
     }
   });
 export type LadderStep = z.output<typeof LadderStep>;

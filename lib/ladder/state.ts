@@ -12,6 +12,10 @@ export interface LadderStepState {
   channel: LadderChannel;
   delayMinutes: number;
   template: string;
+  /** An SMS step's further wordings, rotated with the template (lib/deliverability/rotation.ts). */
+  variants?: string[];
+  /** A MAIL step's piece. */
+  mailKind?: "POSTCARD" | "LETTER";
   /** Start plus delay, before the window moved it (ISO). */
   nominalAt: string;
   /** When the step is (or was) due, inside the contact window; null when skipped at start. */
@@ -19,6 +23,8 @@ export interface LadderStepState {
   state: StepState;
   reason?: string | null;
   messageId?: string | null;
+  /** The mail piece a MAIL step created (or recorded as blocked). */
+  mailPieceId?: string | null;
   taskId?: string | null;
   ranAt?: string | null;
 }

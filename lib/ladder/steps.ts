@@ -14,6 +14,8 @@ import { spacedDueInstant, type PolicyContext } from "./schedule";
 import { getEffectivePolicy } from "@/lib/policy";
 import { readStepStates, type LadderStepState, type StepState } from "./state";
 import { renderTemplate, templateValues } from "./template";
+import { ladderVariantPrefix, variantsOf, type TemplateVariant } from "@/lib/deliverability/rotation";
+import type { SendMailPieceInput, SendMailPieceResult } from "@/lib/mail/types";
 
 /** What the outbound core answers for one message. */
 export interface SendResult {
@@ -30,9 +32,13 @@ export interface SendInput {
   ladderId: string;
   ladderStep: number;
   now: Date;
+  /** An SMS step's wordings, rendered, for the core to rotate (the body is the first). */
+  variants?: TemplateVariant[];
 }
 /** The outbound core's send: the only way a ladder message leaves, with every compliance gate. */
 export type LadderSender = (db: TenantDb, input: SendInput) => Promise<SendResult>;
+/** The direct-mail service's send (lib/mail/service.ts sendMailPiece, with the ladder as its actor). */
+export type LadderMailer = (db: TenantDb, input: SendMailPieceInput) => Promise<SendMailPieceResult>;
 
 /** A step runs when the window is open within this much of the instant it was woken for. */
 const ON_TIME_MS = 60_000;
@@ -69,7 +75,13 @@ export async function planLadderStep(db: TenantDb, ladderId: string, index: numb
 }
 
 /** Runs step `index` at `at` (the instant the run woke for it): a message, a call task, or a skip. */
-export async function runLadderStep(db: TenantDb, ladderId: string, index: number, at: Date, send: LadderSender): Promise<StepRunResult> {
+/** The ladder's own mailer: the direct-mail service, with no person as the actor (loaded on a MAIL step's first run). */
+const mailThroughService: LadderMailer = async (db, input) => {
+  const { sendMailPiece } = await import("@/lib/mail/service");
+  return sendMailPiece(db, input, { actorId: null, actorEmail: null, requestId: undefined });
+};
+
+export async function runLadderStep(db: TenantDb, ladderId: string, index: number, at: Date, send: LadderSender, mail: LadderMailer = mailThroughService): Promise<StepRunResult> {
   const ladder = await loadLadder(db, ladderId);
   if (!ladder || ladder.status !== "ACTIVE") return { outcome: "ended", status: ladder?.status ?? "MISSING" };
   const steps = readStepStates(ladder.steps);
@@ -80,7 +92,7 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
   }
   const context = await policyContextFor(db, ladder.deal);
   const due = spacedDueInstant(at, step, touchesOf(steps.slice(0, index)), context);
-  let result: Pick<LadderStepState, "state" | "reason" | "messageId" | "taskId" | "dueAt">;
+  let result: Pick<LadderStepState, "state" | "reason" | "messageId" | "taskId" | "dueAt" | "mailPieceId">;
   if (due.dueAt === null) {
     result = { state: "skipped", reason: `${due.reason}: ${due.detail}`, dueAt: step.dueAt };
   } else if (due.dueAt.getTime() - at.getTime() > ON_TIME_MS) {
@@ -91,6 +103,8 @@ export async function runLadderStep(db: TenantDb, ladderId: string, index: numbe
     result = registry.allowed
       ? await createCallTask(db, ladder.id, ladder.deal.id, ladder.deal.ownerId, step.step, due.dueAt)
       : { state: "blocked", reason: `dnc_registry: ${registry.reason}`, dueAt: due.dueAt.toISOString() };
+  } else if (step.channel === "MAIL") {
+    result = await sendStepMailPiece(db, ladder, step, due.dueAt, mail);
   } else {
     result = await sendStepMessage(db, ladder, step, due.dueAt, send);
   }
@@ -123,6 +137,7 @@ async function sendStepMessage(db: TenantDb, ladder: LoadedLadder, step: LadderS
   // A retried step whose message already left answers with that message, not a second one.
   const earlier = await findLadderStepMessage(db, ladder.id, step.step);
   const values = templateValues(ladder.deal, await senderNameOf(db));
+  const wordings = channel === "SMS" && step.variants?.length ? [step.template, ...step.variants].map((text) => renderTemplate(text, values)) : null;
   const sent: SendResult = earlier
     ? { messageId: earlier.id, status: earlier.status, reason: earlier.blockedReason }
     : await send(db, {
@@ -133,8 +148,39 @@ async function sendStepMessage(db: TenantDb, ladder: LoadedLadder, step: LadderS
         ladderId: ladder.id,
         ladderStep: step.step,
         now: dueAt,
+        ...(wordings ? { variants: variantsOf(ladderVariantPrefix(step.step), wordings) } : {}),
       });
   const state: StepState = sent.status === "BLOCKED" ? "blocked" : sent.status === "FAILED" ? "failed" : "sent";
   const reason = state === "sent" ? null : [sent.gate, sent.reason].filter(Boolean).join(": ") || sent.status.toLowerCase();
   return { state, reason, messageId: sent.messageId, dueAt: dueAt.toISOString() };
+}
+
+/**
+ * A MAIL step: one postcard or letter through the direct-mail service, which verifies the
+ * address, holds the piece against the budget and the gates, and records it either way. A
+ * retried step finds its piece instead of printing a second one. A blocked piece is recorded
+ * like a blocked text: state "blocked" with the gate and the reason.
+ */
+async function sendStepMailPiece(db: TenantDb, ladder: LoadedLadder, step: LadderStepState, dueAt: Date, mail: LadderMailer) {
+  const earlier = await db.mailPiece.findFirst({ where: { ladderId: ladder.id, ladderStep: step.step }, select: { id: true, status: true, gate: true, blockedReason: true, error: true } });
+  const values = templateValues(ladder.deal, await senderNameOf(db));
+  const result: SendMailPieceResult = earlier
+    ? earlier.blockedReason
+      ? { status: "BLOCKED", pieceId: earlier.id, gate: earlier.gate ?? "mail", reason: earlier.blockedReason, detail: earlier.error ?? "" }
+      : earlier.error
+        ? { status: "FAILED", pieceId: earlier.id, error: earlier.error }
+        : { status: "CREATED", pieceId: earlier.id, costCents: 0, proofFileId: null }
+    : await mail(db, {
+        dealId: ladder.deal.id,
+        kind: step.mailKind ?? "POSTCARD",
+        body: renderTemplate(step.template, values),
+        ladderId: ladder.id,
+        ladderStep: step.step,
+        variantKey: `${ladderVariantPrefix(step.step)}:0`,
+        now: dueAt,
+      });
+  const base = { mailPieceId: result.pieceId, messageId: null, dueAt: dueAt.toISOString() };
+  if (result.status === "CREATED") return { ...base, state: "sent" as const, reason: null };
+  if (result.status === "BLOCKED") return { ...base, state: "blocked" as const, reason: `${result.gate}: ${result.reason}` };
+  return { ...base, state: "failed" as const, reason: result.error };
 }

@@ -12,3 +12,13 @@ export async function listMailPiecesOf(db: TenantDb | TenantTransaction, dealId:
   return db.mailPiece.findMany({ where: { dealId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: MAIL_PIECE_VIEW });
 }
 export type MailPieceView = Awaited<ReturnType<typeof listMailPiecesOf>>[number];
+
+/** The workspace's pieces, newest first, filtered by deal and status (the /mail page, GET /api/v1/mail-pieces). */
+export async function listMailPieces(db: TenantDb | TenantTransaction, query: { dealId?: string; status?: string; limit: number }) {
+  const where = { ...(query.dealId ? { dealId: query.dealId } : {}), ...(query.status ? { status: query.status as MailPieceView["status"] } : {}) };
+  const [rows, total] = await Promise.all([
+    db.mailPiece.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit, select: MAIL_PIECE_VIEW }),
+    db.mailPiece.count({ where }),
+  ]);
+  return { rows, total };
+}

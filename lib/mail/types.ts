@@ -12,6 +12,17 @@ export interface SendMailPieceInput {
   /** "ladder:<step>:<index>", "campaign:<variantId>"... for per-variant reporting. */
   variantKey?: string;
   now?: Date;
+  /**
+   * Where it goes; each field left out comes from the deal (its contact's name, the property's
+   * address). The send form fills them with the deal's and lets the user correct them.
+   */
+  toName?: string;
+  addressLine1?: string;
+  addressLine2?: string | null;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: "US" | "CA";
 }
 
 /**

@@ -175,6 +175,18 @@ export function explainBlock(facts: BlockFacts): BlockExplanation {
         fixHref: "/settings/compliance#outbound-settings",
         fixLabel: "Change the daily cap",
       };
+    case "sender_paused":
+      return {
+        message: `Every ${facts.channel === "SMS" ? "sending number" : "sending domain"} is paused by deliverability control after poor delivery, opt-outs or replies; nothing leaves until one is restored or another is added.`,
+        fixHref: "/deliverability",
+        fixLabel: "Open Deliverability",
+      };
+    case "sender_rate_reached":
+      return {
+        message: `Every ${facts.channel === "SMS" ? "sending number" : "sending domain"} has used its share of today's ${channel} cap (slowed senders carry less): send tomorrow, or add a sender.`,
+        fixHref: "/deliverability",
+        fixLabel: "Open Deliverability",
+      };
   }
 }
 

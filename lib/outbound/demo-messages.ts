@@ -68,3 +68,14 @@ export async function seedDemoConversations(db: TenantDb, deals: DemoConversatio
   const { count } = await db.message.createMany({ data: rows });
   return { messages: count, waiting };
 }
+
+/**
+ * Demo rows written one at a time in one transaction, so the trigger keeping each thread
+ * sees them in order (lib/conversations/demo.ts's email threads and STOP reply).
+ */
+export async function insertDemoMessages(db: TenantDb, rows: readonly Omit<Prisma.MessageUncheckedCreateInput, "tenantId">[]): Promise<number> {
+  await db.$transaction(async (tx) => {
+    for (const row of rows) await tx.message.create({ data: row as Prisma.MessageUncheckedCreateInput });
+  });
+  return rows.length;
+}

@@ -6,7 +6,7 @@
 import { countMessage } from "@/lib/observability/metrics";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageStatus } from "@/generated/prisma/enums";
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { findLatestDealByPhone } from "@/lib/deals/service";
 import { getTenantIdentity } from "@/lib/tenants/profile";
 import { ExpectedError } from "@/lib/errors";
@@ -21,7 +21,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { toStorableText } from "@/lib/validation/text";
 import { sendKeywordConfirmation, type OutboundDeps, type SendMessageResult } from "./service";
 import { noteBlastMessageStatus, noteBlastReply } from "@/lib/blasts/receipts";
-import { noteEmailEngagement, noteSmsReply } from "@/lib/signals/observed";
+import { noteCampaignMessageEvent } from "@/lib/campaigns/engagement";
+import { noteEmailEngagement, noteReply } from "@/lib/signals/observed";
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? {})) as Prisma.InputJsonValue;
 
@@ -62,6 +63,8 @@ export async function applyStatusUpdate(db: TenantDb, update: StatusUpdate): Pro
       if (!message) return { duplicate: false, messageId: null, status: null, changed: false };
       await tx.messageEvent.update({ where: { id: event.id }, data: { messageId: message.id } });
       await noteEmailEngagement(tx, { eventKey: update.eventKey, type: update.type, messageId: message.id, dealId: message.dealId, buyerId: message.buyerId, payload: update.payload });
+      // A campaign email's recipient follows its events (opens and clicks carry no message status).
+      if (message.channel === "EMAIL") await noteCampaignMessageEvent(tx, { messageId: message.id, type: update.type });
       const next = update.status ? advanceStatus(message.status, update.status) : null;
       if (!next) return { duplicate: false, messageId: message.id, status: message.status, changed: false };
       const now = new Date();
@@ -141,15 +144,16 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
       await tx.messageEvent.create({
         data: { provider: sms.provider, eventKey: `inbound:${sms.providerMessageId}`, type: "inbound", messageId: message.id, payload: asJson(sms.payload ?? { from, body }) },
       });
-      await recordKpiEvents(tx, [{ name: "message_received", dealId: deal?.id ?? null, data: { messageId: message.id, channel: "SMS", keyword: keyword?.keyword ?? null } }]);
-      if (deal) {
-        await enqueueEvents(tx, [
-          { id: `message-received:${message.id}`, name: EVENTS.messageReceived, data: { dealId: deal.id, messageId: message.id, channel: "SMS" } },
-        ]);
-      }
+      await announceInboundReply(tx, {
+        messageId: message.id,
+        dealId: deal?.id ?? null,
+        buyerId: answeredBuyerMessage?.buyerId ?? null,
+        channel: "SMS",
+        at: message.createdAt,
+        keyword: keyword?.keyword ?? null,
+      });
       // A buyer's answer to a blast (not a STOP, START or HELP keyword) is their response to its deal.
       if (answeredBuyerMessage && !keyword) await noteBlastReply(tx, { answeredMessageId: answeredBuyerMessage.id, replyMessageId: message.id, at: message.createdAt });
-      await noteSmsReply(tx, { messageId: message.id, dealId: deal?.id ?? null, buyerId: answeredBuyerMessage?.buyerId ?? null, at: message.createdAt, keyword: Boolean(keyword) });
       let consentChanged = false;
       if (keyword) {
         const result = await applyConsent(tx, {
@@ -173,6 +177,31 @@ export async function receiveInboundSms(db: TenantDb, sms: InboundSms, deps: Out
     confirmation = await sendKeywordConfirmation(db, { dealId: deal?.id ?? null, to: from, body: keywordConfirmation(keyword, tenant.name) }, deps);
   }
   return { duplicate: false, messageId: stored.messageId, dealId: deal?.id ?? null, keyword, consentChanged: stored.consentChanged, confirmation };
+}
+
+export interface InboundReplyFacts {
+  messageId: string;
+  dealId: string | null;
+  buyerId: string | null;
+  channel: "SMS" | "EMAIL";
+  at: Date;
+  /** The STOP/START/HELP keyword the reply was, if any: a consent instruction, not interest. */
+  keyword: string | null;
+}
+
+/**
+ * What every reply from a contact causes, whatever its channel, in the transaction that
+ * stores it: the reply KPI, `message/received` for the lead (which stops its ladder) and the
+ * reply signal. The SMS webhook and the email reply threading both call it.
+ */
+export async function announceInboundReply(tx: TenantTransaction, reply: InboundReplyFacts): Promise<void> {
+  await recordKpiEvents(tx, [{ name: "message_received", dealId: reply.dealId, data: { messageId: reply.messageId, channel: reply.channel, keyword: reply.keyword } }]);
+  if (reply.dealId) {
+    await enqueueEvents(tx, [
+      { id: `message-received:${reply.messageId}`, name: EVENTS.messageReceived, data: { dealId: reply.dealId, messageId: reply.messageId, channel: reply.channel } },
+    ]);
+  }
+  await noteReply(tx, { messageId: reply.messageId, dealId: reply.dealId, buyerId: reply.buyerId, at: reply.at, keyword: Boolean(reply.keyword), channel: reply.channel });
 }
 
 /** How long after a buyer's message an SMS from their phone still answers it. */
@@ -204,4 +233,14 @@ export async function applyEmailOptOutEvent(db: TenantDb, event: { provider: str
   const address = normalizeEmail(event.email);
   if (!address) return { changed: false };
   return db.$transaction((tx) => applyConsent(tx, { channel: "EMAIL", address, status: "OPTED_OUT", source: `${event.provider}:${event.type}` }));
+}
+
+/**
+ * Records a provider's callback about something other than a message (a call's progress)
+ * in the caller's transaction, keyed by the provider's id for it. A repeat violates the
+ * unique (provider, eventKey) index: the caller's transaction fails and changes nothing
+ * (isUniqueViolation tells the caller it was a replay).
+ */
+export async function recordProviderEvent(tx: TenantTransaction, event: { provider: string; eventKey: string; type: string; payload: unknown }): Promise<void> {
+  await tx.messageEvent.create({ data: { provider: event.provider, eventKey: event.eventKey, type: event.type, payload: asJson(event.payload) } });
 }

@@ -11,7 +11,7 @@ export type OutboundChannel = "SMS" | "EMAIL";
 export type ConsentState = "OPTED_IN" | "OPTED_OUT" | null;
 
 /** In order. `recipient` refuses a buyer who is not active, before anything is read about the address. */
-export const GATES = ["recipient", "address", "consent", "do_not_contact", "area", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap"] as const;
+export const GATES = ["recipient", "address", "consent", "do_not_contact", "area", "dnc_registry", "market_policy", "channel", "email_compliance", "daily_cap", "sender"] as const;
 export type Gate = (typeof GATES)[number];
 
 export type BlockReason =
@@ -27,7 +27,9 @@ export type BlockReason =
   | "no_postal_address"
   | "no_unsubscribe_link"
   | "footer_removed"
-  | "daily_cap_reached";
+  | "daily_cap_reached"
+  | "sender_paused"
+  | "sender_rate_reached";
 
 export interface OutboundFacts {
   channel: OutboundChannel;
@@ -64,6 +66,12 @@ export interface OutboundFacts {
   footerInBody?: boolean | null;
   sentToday: number;
   dailyCap: number;
+  /**
+   * Deliverability control's refusal when every sending number (or email domain) is paused or
+   * has used its share of the cap (lib/deliverability/sender-rules.ts); absent when a sender
+   * was chosen or none is configured.
+   */
+  senderRefusal?: { reason: "sender_paused" | "sender_rate_reached"; detail: string } | null;
 }
 
 export type OutboundDecision =
@@ -116,5 +124,6 @@ export function decideOutbound(facts: OutboundFacts): OutboundDecision {
   if (!(Number.isFinite(facts.dailyCap) && Number.isFinite(facts.sentToday)) || facts.sentToday >= facts.dailyCap) {
     return refuse("daily_cap", "daily_cap_reached", `The daily ${facts.channel} cap of ${facts.dailyCap} is reached`);
   }
+  if (facts.senderRefusal) return refuse("sender", facts.senderRefusal.reason, facts.senderRefusal.detail);
   return ALLOWED;
 }

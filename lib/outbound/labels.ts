@@ -25,4 +25,6 @@ export const BLOCK_REASON_LABELS: Record<string, string> = {
   no_unsubscribe_link: "No unsubscribe link possible",
   footer_removed: "Compliance footer removed",
   daily_cap_reached: "Daily cap reached",
+  sender_paused: "Every sender paused",
+  sender_rate_reached: "Senders' share of the cap used",
 };

@@ -27,6 +27,9 @@ import { decideOutbound, type BlockReason, type Gate, type OutboundChannel, type
 import { SendMessageInput, type SendMessageRequest } from "./schema";
 import { deliver } from "./delivery";
 import { capUnderThrottle } from "./throttle";
+import { markSenderUsed, nextVariant, selectSender } from "@/lib/deliverability/sending";
+import type { TemplateVariant } from "@/lib/deliverability/rotation";
+import type { SenderChoice } from "@/lib/deliverability/sender-rules";
 import { emailWithFooter, fillInlineFooter, hasInlineFooter, htmlEscaped, htmlWithFooter, publicBaseUrl, signUnsubscribeToken, unsubscribeSecret } from "./unsubscribe";
 
 export interface OutboundDeps {
@@ -53,6 +56,12 @@ export interface SendMessageOptions {
   html?: string;
   /** The template variant that produced the message: "ladder:<step>:<index>", "blast:<id>:<index>", "campaign:<variantId>". */
   variantKey?: string;
+  /**
+   * Several wordings of an SMS, rendered (lib/deliverability/rotation.ts): the core sends the
+   * one after the last in the chosen sender's stream, never the stream's last text again, and
+   * records its key as the variantKey. `body` is ignored when given; ignored for email.
+   */
+  variants?: TemplateVariant[];
 }
 
 export type SendMessageResult =
@@ -123,6 +132,8 @@ interface PendingSend {
   canLinkUnsubscribe: boolean;
   /** The blacklist mark of the lead's area; always null for a buyer. */
   areaBlacklist: AreaBlacklist | null;
+  /** The SMS wordings to rotate; null for a single text. */
+  variants: TemplateVariant[] | null;
 }
 
 /**
@@ -148,6 +159,8 @@ interface SendContact {
 /** What leaves once the gates allow it. */
 interface Outgoing {
   to: string;
+  /** The SMS sending number deliverability control chose. */
+  from?: string;
   body: string;
   html?: string;
   unsubscribeUrl?: string;
@@ -176,7 +189,7 @@ export async function sendMessage(
 ): Promise<SendMessageResult> {
   const request = parseSendRequest(input);
   const resolved = await resolveDeps(db, deps);
-  const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now, html: input.html, variantKey: input.variantKey }, resolved);
+  const send = await gatherSend(db, request, { actorId: input.actorId, now: input.now, html: input.html, variantKey: input.variantKey, variants: input.variants }, resolved);
   // The gates read and the message row is written in one transaction that first locks the
   // workspace row: concurrent sends queue up, so each counts the others against the daily
   // cap and sees an opt-out committed a moment before.
@@ -230,6 +243,7 @@ async function gatherSend(db: TenantDb, request: SendMessageRequest, options: Se
     providerName: (channel === "SMS" ? deps.providers.sms : deps.providers.email).name,
     canLinkUnsubscribe: Boolean(secret && baseUrl),
     areaBlacklist: lead.buyer ? null : await readAreaBlacklist(db, lead),
+    variants: channel === "SMS" && options.variants?.length ? options.variants : null,
   };
 }
 
@@ -296,9 +310,13 @@ function buyerPlace(markets: readonly string[], postalCodes: readonly string[]):
 type GatedSend = Extract<SendMessageResult, { status: "BLOCKED" }> | { status: "QUEUED"; messageId: string; outgoing: Outgoing };
 
 /** Under the workspace lock: asks the gates, then records the message as QUEUED or BLOCKED. */
-async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<GatedSend> {
+async function gateAndRecord(tx: TenantTransaction, pending: PendingSend): Promise<GatedSend> {
   await lockTenantRow(tx);
-  const facts = await readGateFacts(tx, send);
+  const gateFacts = await readGateFacts(tx, pending);
+  // Deliverability control: the sender (a paused one never), then the wording for its stream.
+  const sender = await selectSender(tx, pending.fields.channel, startOfLocalDay(pending.at, pending.workspace.timeZone), gateFacts.dailyCap);
+  const facts: OutboundFacts = { ...gateFacts, senderRefusal: sender.kind === "refused" ? { reason: sender.reason, detail: sender.detail } : null };
+  const send = await withRotatedVariant(tx, pending, sender);
   // An erased person is never contacted again: checked before the gates, and a failed check fails the send.
   const suppressed = await isSuppressed(tx, { phone: send.lead.contactPhone, email: send.lead.contactEmail });
   const decision: OutboundDecision =
@@ -311,10 +329,19 @@ async function gateAndRecord(tx: TenantTransaction, send: PendingSend): Promise<
   const outgoing = facts.address ? composeOutgoing(send, facts.address) : null;
   // The gates refuse a send without an address, and an email without its footer's parts.
   if (!outgoing) throw new Error("An allowed message could not be composed");
+  const from = sender.kind === "chosen" && send.fields.channel === "SMS" ? sender.sender.address : undefined;
   const queued = await tx.message.create({
-    data: { ...send.fields, toAddress: outgoing.to, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: send.providerName },
+    data: { ...send.fields, toAddress: outgoing.to, fromAddress: from ?? null, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: send.providerName },
   });
-  return { status: "QUEUED", messageId: queued.id, outgoing };
+  if (sender.kind === "chosen") await markSenderUsed(tx, sender.sender.id, send.at);
+  return { status: "QUEUED", messageId: queued.id, outgoing: from ? { ...outgoing, from } : outgoing };
+}
+
+/** The send with the next wording of its rotated SMS in the sender's stream; unchanged for a single text. */
+async function withRotatedVariant(tx: TenantTransaction, send: PendingSend, sender: SenderChoice): Promise<PendingSend> {
+  if (!send.variants) return send;
+  const variant = await nextVariant(tx, send.variants, sender.kind === "chosen" ? sender.sender.address : null);
+  return { ...send, body: variant.body, fields: { ...send.fields, variantKey: variant.key } };
 }
 
 /** What the gates judge: the pending send plus what only the locked transaction may read. */

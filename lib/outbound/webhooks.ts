@@ -25,7 +25,7 @@ export interface WebhookRequest {
 const FORBIDDEN_MESSAGE = "Invalid webhook signature";
 
 /** The workspace the edge resolved from the URL's slug; null when the slug names none. */
-function knownTenant(db: TenantDb | null): TenantDb {
+export function knownTenant(db: TenantDb | null): TenantDb {
   // Same answer for an unknown workspace and a bad signature: don't reveal which exist.
   if (!db) throw new ExpectedError("forbidden", FORBIDDEN_MESSAGE);
   return db;
@@ -41,7 +41,8 @@ export function publicRequestUrl(requestUrl: string, baseUrl: string | null): st
   return `${baseUrl.replace(/\/+$/, "")}${url.pathname}${url.search}`;
 }
 
-function verifiedTwilioParams(request: WebhookRequest, authToken: string | null): Record<string, string> {
+/** The POST parameters of a request Twilio signed (X-Twilio-Signature); 403 for any other. */
+export function verifiedTwilioParams(request: WebhookRequest, authToken: string | null): Record<string, string> {
   const params = Object.fromEntries(new URLSearchParams(request.rawBody));
   if (!isValidTwilioRequest(authToken, request.headers.get("x-twilio-signature"), request.url, params)) {
     countWebhookVerificationFailed("twilio");

@@ -2,6 +2,7 @@
  * What the deal timeline says about audit lines and KPI events: readable labels, names and
  * amounts, never the internal ids the records carry.
  */
+import { callOutcomeLabel } from "@/lib/calls/rules";
 import { DEAL_STATUS_LABELS, isDealStatus } from "@/lib/deals/rules";
 import { DISPOSITION_LABELS, isDispositionStage } from "@/lib/dispositions/rules";
 
@@ -134,7 +135,7 @@ export function describeCall(
   call: { toNumber: string; status: string; durationSeconds: number | null; outcome: string | null; notes: string | null; userId: string | null; blockedReason: string | null },
   nameOf: (userId: string | null) => string,
 ): { title: string; detail: string | null } {
-  const how = call.status === "BLOCKED" ? `not placed (${call.blockedReason ?? "refused"})` : (call.outcome ?? CALL_STATUS_WORDS[call.status] ?? call.status.toLowerCase());
+  const how = call.status === "BLOCKED" ? `not placed (${call.blockedReason ?? "refused"})` : (call.outcome ? callOutcomeLabel(call.outcome) : (CALL_STATUS_WORDS[call.status] ?? call.status.toLowerCase()));
   const length = call.durationSeconds ? `, ${formatCallDuration(call.durationSeconds)}` : "";
   const by = call.userId ? ` by ${nameOf(call.userId)}` : "";
   return { title: `Call to ${call.toNumber}${by}: ${how}${length}`, detail: call.notes };

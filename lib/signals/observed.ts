@@ -29,15 +29,17 @@ export async function recordObservedSignals(tx: TenantTransaction, inputs: reado
 }
 
 /**
- * An SMS from a lead's phone, or answering a message a buyer was sent. A STOP, START or HELP
- * keyword is a consent instruction, not interest, and records nothing.
+ * A reply from a lead or a buyer: an SMS from their phone (or answering a message a buyer was
+ * sent), or an email answering one of ours. A STOP, START or HELP keyword is a consent
+ * instruction, not interest, and records nothing.
  */
-export async function noteSmsReply(
+export async function noteReply(
   tx: TenantTransaction,
-  reply: { messageId: string; dealId: string | null; buyerId: string | null; at: Date; keyword: boolean },
+  reply: { messageId: string; dealId: string | null; buyerId: string | null; at: Date; keyword: boolean; channel: "SMS" | "EMAIL" },
 ): Promise<RecordSignalsResult> {
   if (reply.keyword) return NOTHING;
-  const base = { type: "sms_reply", source: "sms", occurredAt: reply.at, payload: { messageId: reply.messageId } } as const;
+  const kind = reply.channel === "EMAIL" ? ({ type: "email_reply", source: "email" } as const) : ({ type: "sms_reply", source: "sms" } as const);
+  const base = { ...kind, occurredAt: reply.at, payload: { messageId: reply.messageId } } as const;
   return recordObservedSignals(tx, [
     ...(reply.dealId ? [{ ...base, subject: { kind: "lead", dealId: reply.dealId } as const, dedupeKey: `msg:${reply.messageId}` }] : []),
     ...(reply.buyerId ? [{ ...base, subject: { kind: "buyer", buyerId: reply.buyerId } as const, dedupeKey: `msg:${reply.messageId}:buyer` }] : []),

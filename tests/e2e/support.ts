@@ -46,7 +46,7 @@ const WEEK = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
  * Opens a region's contact rules for a channel (SMS unless told) around the clock with no
  * minimum score, so a send does not depend on the hour the test runs at.
  */
-export async function openRegionAroundTheClock(page: Page, region: string, reason: string, channel: "Text (SMS)" | "Email" = "Text (SMS)") {
+export async function openRegionAroundTheClock(page: Page, region: string, reason: string, channel: "Text (SMS)" | "Email" | "Call" = "Text (SMS)") {
   await page.goto("/policies?tab=contact");
   const row = page.getByTestId(`market-policy-${region}-ALL`);
   await row.getByRole("button", { name: /Edit contact rules/ }).click();

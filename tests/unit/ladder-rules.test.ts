@@ -42,7 +42,7 @@ describe("the ladder template schema", () => {
     expect(issues([{ channel: "SMS", delayMinutes: 0, template: " " }])).toEqual([["steps.0.template", "A SMS step needs a message template"]]);
     expect(issues([{ channel: "EMAIL", delayMinutes: 0, template: "Hi {{first_name}}" }])[0][1]).toContain("Unknown placeholder {{first_name}}");
     expect(issues([{ channel: "CALL", delayMinutes: "15" }])).toEqual([]);
-    expect(issues([{ channel: "FAX", delayMinutes: 0 }])[0]).toEqual(["steps.0.channel", "Choose SMS, CALL or EMAIL"]);
+    expect(issues([{ channel: "FAX", delayMinutes: 0 }])[0]).toEqual(["steps.0.channel", "Choose SMS, CALL, EMAIL or MAIL"]);
   });
   it("wants a reason", () => {
     const parsed = LadderTemplateInput.safeParse({ steps: DEFAULT_LADDER_STEPS, reason: "" });

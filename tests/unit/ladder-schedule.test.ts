@@ -200,9 +200,11 @@ describe("scheduleLadder, for any policy, zone, start and ladder", () => {
             const due = step.dueAt.getTime();
             expect(due).toBeGreaterThanOrEqual(start.getTime() + steps[i].delayMinutes * 60_000);
             expect(due).toBeGreaterThanOrEqual(previous);
+            previous = due;
+            // A mail piece has no contact window: it goes when due, judged by the mail service's gates.
+            if (step.channel === "MAIL") return;
             const decision = isContactAllowed({ policy: context.policy, timeZones, at: step.dueAt, channel: step.channel, score });
             expect(decision.ok, `${step.channel} step ${step.step} at ${step.dueAt.toISOString()}: ${decision.detail}`).toBe(true);
-            previous = due;
           });
         },
       ),

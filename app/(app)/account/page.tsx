@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { MemberPhoneForm } from "@/components/calls/member-phone-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
-import { changePasswordAction } from "./actions";
+import { getMemberPhone } from "@/lib/calls/member-phone";
+import { changePasswordAction, saveMemberPhoneAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const ctx = await requirePage("dashboard:read");
+  const phone = await getMemberPhone(ctx.db, ctx.user.id);
   return (
     <div className="grid gap-6">
       <div>
@@ -32,6 +35,17 @@ export default async function AccountPage() {
               </div>
             ))}
           </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Your phone for calls</CardTitle>
+          <CardDescription>
+            When the workspace calls through Twilio, the dialer rings this phone first and connects you to the lead once you answer. Without Twilio you dial from it yourself.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <MemberPhoneForm phone={phone} savePhone={saveMemberPhoneAction} />
         </CardContent>
       </Card>
       <Card>

@@ -10,6 +10,7 @@ import { requirePage } from "@/lib/auth/session";
 import { getSlaSnapshot, getTaskDetail, listDueTasks, listTaskAssignees, listTaskMarkets } from "@/lib/ladder/inbox";
 import { InboxQuery } from "@/lib/ladder/schema";
 import { parseStorable } from "@/lib/validation/text";
+import { CALL_ACTIONS } from "../calls/call-actions";
 import { assignTasksAction, completeTaskAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -81,7 +82,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           )}
         </div>
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">
-          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} now={now.toISOString()} />}
+          {selected && <TaskDetail detail={selected} canWork={can(ctx.role, "tasks:work")} viewerTimeZone={ctx.tenant.timeZone} completeTask={completeTaskAction} now={now.toISOString()} callActions={can(ctx.role, "calls:make") ? CALL_ACTIONS : null} />}
           <SlaCard sla={sla} ownerNames={names} />
         </div>
       </div>

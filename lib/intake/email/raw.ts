@@ -7,6 +7,18 @@ import { simpleParser, type AddressObject } from "mailparser";
 import { parseDealEmail } from "./parse";
 import type { ParseResult } from "./types";
 
+/** The head of a raw message, and its text: what threading a reply needs besides the parse. */
+export interface RawEmailHead {
+  messageId: string | null;
+  subject: string | null;
+  from: string | null;
+  to?: string | null;
+  inReplyTo?: string | null;
+  references?: string[];
+  text?: string | null;
+  html?: string | null;
+}
+
 function addressText(from: AddressObject | AddressObject[] | undefined): string | null {
   const first = Array.isArray(from) ? from[0] : from;
   const v = first?.value?.[0];
@@ -17,7 +29,7 @@ function addressText(from: AddressObject | AddressObject[] | undefined): string 
 
 export async function parseRawEmail(
   raw: string | Buffer,
-): Promise<ParseResult & { messageId: string | null; subject: string | null; from: string | null }> {
+): Promise<ParseResult & RawEmailHead> {
   let mail;
   try {
     mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
@@ -38,5 +50,10 @@ export async function parseRawEmail(
     html: typeof mail.html === "string" ? mail.html : undefined,
     from: from ?? undefined,
   });
-  return { ...result, messageId: mail.messageId ?? null, subject, from };
+  const references = typeof mail.references === "string" ? [mail.references] : (mail.references ?? []);
+  const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).map((a) => a.text).join(", ") || null;
+  return {
+    ...result, messageId: mail.messageId ?? null, subject, from, to, inReplyTo: mail.inReplyTo ?? null, references,
+    text: mail.text ?? null, html: typeof mail.html === "string" ? mail.html : null,
+  };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Pencil } from "@/components/ui/icons";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CallButton } from "@/components/calls/call-button";
 import { ContactCard } from "@/components/deals/contact-card";
 import { DealFieldsCard } from "@/components/deals/deal-fields-card";
 import { DealHeader } from "@/components/deals/deal-header";
@@ -30,6 +31,9 @@ import { LadderCard } from "@/components/ladder/ladder-card";
 import { getDealLadder } from "@/lib/ladder/view";
 import { consentsOfLead } from "@/lib/outbound/consent-api";
 import { getDealDetail } from "@/lib/prospects/detail";
+import { DealMailSection } from "@/components/mail/deal-mail-section";
+import { previewMailPieceAction, sendMailPieceAction } from "../../mail/actions";
+import { CALL_ACTIONS } from "../../calls/call-actions";
 import { startLadderAction, stopLadderAction } from "./ladder-actions";
 import { sendMessageAction } from "./message-actions";
 import { addDealNoteAction, assignDealOwnerAction, changeDealStatusAction, deleteDealAction, tagDealAction } from "./work-actions";
@@ -72,9 +76,11 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr]">
         <div className="grid min-w-0 content-start gap-6 lg:col-start-2 lg:row-start-1">
           <ContactCard name={deal.contactName} phone={deal.contactPhone} email={deal.contactEmail} leadTimeZone={deal.timeZone}>
+            {deal.contactPhone && can(ctx.role, "calls:make") && <CallButton dealId={deal.id} actions={CALL_ACTIONS} className="w-fit" />}
             {(deal.contactPhone || deal.contactEmail) && <ContactConsentList records={consents} timeZone={timeZone} />}
           </ContactCard>
           {can(ctx.role, "messages:send") && <SendMessageForm dealId={deal.id} phone={deal.contactPhone} email={deal.contactEmail} sendMessage={sendMessageAction} />}
+          {can(ctx.role, "mail:send") && <DealMailSection db={ctx.db} deal={deal} userId={ctx.user.id} timeZone={timeZone} actions={{ preview: previewMailPieceAction, send: sendMailPieceAction }} />}
           <DealWorkCard
             deal={{ id: deal.id, status, ownerId: deal.ownerId, tags: deal.tags, statusReason: deal.statusReason }}
             ownerName={ownerName}

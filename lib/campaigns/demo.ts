@@ -1,0 +1,68 @@
+/**
+ * The demo's email campaign: "Spring check-in", finished earlier today, two variants, six
+ * leads, with opens, clicks and a bounce. Its emails are handed to the local outbox provider
+ * by the outbound core's delivery step (nothing leaves the app); the engagement that followed
+ * is recorded on the recipients as the tracking endpoints and SendGrid's events record it.
+ */
+import type { TenantDb } from "@/lib/db/tenant";
+import { deliver } from "@/lib/outbound/delivery";
+import { createOutboxEmailProvider, createOutboxSmsProvider } from "@/lib/providers/outbox";
+import { leadMergeValues, mergeCampaignTemplate } from "./templates";
+
+const NAME = "Spring check-in";
+
+const VARIANTS = [
+  { label: "A", subject: "A question about {{address}}", body: "Hi {{first_name}},\n\nWould you consider an offer on {{address}}? We buy in {{city}} and close on your timeline.\n\nSee how it works: https://example.com/how-we-buy" },
+  { label: "B", subject: "{{first_name}}, still own {{address}}?", body: "Hi {{first_name}},\n\nWe're local buyers in {{city}}. If you'd sell {{address}}, reply and we'll call at a time that suits you." },
+];
+
+/** What each demo recipient did, in order: A, B, A, B, A, B. */
+const STORY = [
+  { state: "CLICKED", opens: 2, clicks: 1 },
+  { state: "OPENED", opens: 1, clicks: 0 },
+  { state: "OPENED", opens: 1, clicks: 0 },
+  { state: "BOUNCED", opens: 0, clicks: 0 },
+  { state: "DELIVERED", opens: 0, clicks: 0 },
+  { state: "DELIVERED", opens: 0, clicks: 0 },
+] as const;
+
+export async function seedDemoCampaigns(db: TenantDb, context: { now: Date; ownerId: string | null }): Promise<void> {
+  if (await db.campaign.count({ where: { name: NAME } })) return;
+  const deals = await db.deal.findMany({ where: { contactEmail: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" }, take: STORY.length, select: { id: true, contactEmail: true, contactName: true, street: true, city: true } });
+  if (deals.length === 0) return;
+  const sentAt = new Date(context.now.getTime() - 4 * 3_600_000);
+  const at = (hours: number) => new Date(sentAt.getTime() + hours * 3_600_000);
+  const providers = { sms: createOutboxSmsProvider(), email: createOutboxEmailProvider() };
+  const { slug } = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { slug: true } });
+  // One write: the campaign with its variants.
+  const campaign = await db.campaign.create({
+    data: {
+      name: NAME, channel: "EMAIL", status: "FINISHED", audience: "PROSPECTS_VIEW", audienceQuery: "scoreMin=60&sort=score", minScore: 60, dailyLimit: 100,
+      startedAt: sentAt, finishedAt: at(1), lastRunAt: at(1), total: deals.length, createdById: context.ownerId,
+      variants: { create: VARIANTS.map((v) => ({ ...v, tenantId: db.tenantId })) },
+    },
+    select: { id: true, variants: { orderBy: { label: "asc" }, select: { id: true, label: true } } },
+  });
+  for (const [i, deal] of deals.entries()) {
+    const story = STORY[i];
+    const variant = campaign.variants[i % campaign.variants.length];
+    const address = deal.contactEmail!.toLowerCase();
+    const values = leadMergeValues(deal);
+    const email = { subject: mergeCampaignTemplate(VARIANTS[i % 2].subject, values), body: mergeCampaignTemplate(VARIANTS[i % 2].body, values) };
+    const message = await deliver(
+      db,
+      { dealId: deal.id, buyerId: null, channel: "EMAIL", to: address, ...email, ladderId: null, ladderStep: null, sentById: context.ownerId, variantKey: `campaign:${variant.id}` },
+      providers,
+      null,
+      { tenantId: db.tenantId, slug },
+    );
+    await db.campaignRecipient.create({
+      data: {
+        campaignId: campaign.id, variantId: variant.id, dealId: deal.id, address, state: story.state, messageId: message.messageId, opens: story.opens, clicks: story.clicks, sentAt,
+        ...(story.state === "BOUNCED" ? { bouncedAt: at(0.1) } : { deliveredAt: at(0.1) }),
+        ...(story.opens > 0 ? { openedAt: at(3) } : {}),
+        ...(story.clicks > 0 ? { clickedAt: at(3.2) } : {}),
+      },
+    });
+  }
+}
