@@ -1,12 +1,13 @@
 /**
- * The demo's email campaign: "Spring check-in", finished earlier today, two variants, six
- * leads, with opens, clicks and a bounce. Its emails are handed to the local outbox provider
- * by the outbound core's delivery step (nothing leaves the app); the engagement that followed
- * is recorded on the recipients as the tracking endpoints and SendGrid's events record it.
+ * The demo's email campaign: "Spring check-in", sent three days ago, two variants, six
+ * leads, with opens, clicks and a bounce. Its emails are recorded as the local outbox would
+ * have recorded them (nothing leaves the app), and the engagement that followed is recorded
+ * on the recipients as the tracking endpoints and SendGrid's events record it.
  */
+import { randomUUID } from "node:crypto";
 import type { TenantDb } from "@/lib/db/tenant";
-import { deliver } from "@/lib/outbound/delivery";
-import { createOutboxEmailProvider, createOutboxSmsProvider } from "@/lib/providers/outbox";
+import { insertDemoMessages } from "@/lib/outbound/demo-messages";
+import { OUTBOX_EMAIL_FROM, OUTBOX_PROVIDER } from "@/lib/providers/outbox";
 import { leadMergeValues, mergeCampaignTemplate } from "./templates";
 
 const NAME = "Spring check-in";
@@ -30,10 +31,8 @@ export async function seedDemoCampaigns(db: TenantDb, context: { now: Date; owne
   if (await db.campaign.count({ where: { name: NAME } })) return;
   const deals = await db.deal.findMany({ where: { contactEmail: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" }, take: STORY.length, select: { id: true, contactEmail: true, contactName: true, street: true, city: true } });
   if (deals.length === 0) return;
-  const sentAt = new Date(context.now.getTime() - 4 * 3_600_000);
+  const sentAt = new Date(context.now.getTime() - 3 * 24 * 3_600_000);
   const at = (hours: number) => new Date(sentAt.getTime() + hours * 3_600_000);
-  const providers = { sms: createOutboxSmsProvider(), email: createOutboxEmailProvider() };
-  const { slug } = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { slug: true } });
   // One write: the campaign with its variants.
   const campaign = await db.campaign.create({
     data: {
@@ -49,16 +48,16 @@ export async function seedDemoCampaigns(db: TenantDb, context: { now: Date; owne
     const address = deal.contactEmail!.toLowerCase();
     const values = leadMergeValues(deal);
     const email = { subject: mergeCampaignTemplate(VARIANTS[i % 2].subject, values), body: mergeCampaignTemplate(VARIANTS[i % 2].body, values) };
-    const message = await deliver(
-      db,
-      { dealId: deal.id, buyerId: null, channel: "EMAIL", to: address, ...email, ladderId: null, ladderStep: null, sentById: context.ownerId, variantKey: `campaign:${variant.id}` },
-      providers,
-      null,
-      { tenantId: db.tenantId, slug },
-    );
+    const messageId = randomUUID();
+    const bounced = story.state === "BOUNCED";
+    await insertDemoMessages(db, [{
+      id: messageId, dealId: deal.id, channel: "EMAIL", direction: "OUTBOUND", status: bounced ? "UNDELIVERED" : "DELIVERED", toAddress: address, fromAddress: OUTBOX_EMAIL_FROM,
+      ...email, provider: OUTBOX_PROVIDER, providerMessageId: `demo-${messageId}`, sentById: context.ownerId, variantKey: `campaign:${variant.id}`,
+      createdAt: sentAt, sentAt, ...(bounced ? {} : { deliveredAt: at(0.1) }),
+    }]);
     await db.campaignRecipient.create({
       data: {
-        campaignId: campaign.id, variantId: variant.id, dealId: deal.id, address, state: story.state, messageId: message.messageId, opens: story.opens, clicks: story.clicks, sentAt,
+        campaignId: campaign.id, variantId: variant.id, dealId: deal.id, address, state: story.state, messageId, opens: story.opens, clicks: story.clicks, sentAt,
         ...(story.state === "BOUNCED" ? { bouncedAt: at(0.1) } : { deliveredAt: at(0.1) }),
         ...(story.opens > 0 ? { openedAt: at(3) } : {}),
         ...(story.clicks > 0 ? { clickedAt: at(3.2) } : {}),

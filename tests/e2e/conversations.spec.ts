@@ -20,7 +20,8 @@ test("read a lead's email reply, answer it, and see the gate refuse a text once 
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/channel=EMAIL/);
   await expect(page).toHaveURL(/unread=1/);
-  const unreadEmail = threadRows(page).filter({ has: page.getByTestId("unread-count") }).first();
+  // One whose last word is the lead's email (an unread thread may also end with our email after a text reply).
+  const unreadEmail = threadRows(page).filter({ has: page.getByTestId("unread-count") }).filter({ hasText: "Email in:" }).first();
   await expect(unreadEmail).toBeVisible();
   const threadKey = await unreadEmail.getAttribute("data-thread");
   expect(threadKey).toMatch(/^deal:/);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectNoAxeViolations, openRegionAroundTheClock, screenshotsTo, signIn } from "./support";
+import { demo, expectNoAxeViolations, openRegionAroundTheClock, openScoredLeadWithPhone, screenshotsTo, signIn } from "./support";
 
 const shoot = screenshotsTo("/tmp/shots-d");
 
@@ -60,9 +60,7 @@ test("a call placed from the inbox runs a timer, logs its outcome, completes the
 test("on a phone, the deal page's call button opens the panel by keyboard and closes with Escape", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, demo.admin);
-  await page.goto("/deals?scoreMin=1");
-  await page.getByTestId("prospect-row").first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/deals\/[^/]+$/);
+  await openScoredLeadWithPhone(page);
   const call = page.getByRole("button", { name: /^Call/ });
   await call.focus();
   await page.keyboard.press("Enter");

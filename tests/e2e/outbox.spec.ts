@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, openRegionAroundTheClock, signIn } from "./support";
+import { demo, openRegionAroundTheClock, openScoredLeadWithPhone, signIn } from "./support";
 
 async function sendSms(page: Page, body: string) {
   const form = page.getByRole("form", { name: "Send message" });
@@ -12,20 +12,7 @@ async function sendSms(page: Page, body: string) {
 test("send by hand, see it in the outbox, a reply lands on the timeline, STOP opts the lead out", async ({ page }) => {
   await signIn(page, demo.owner);
 
-  // A scored lead with a phone number (contact rules need a score; leads captured or imported by
-  // earlier browser tests may have no phone), and its region.
-  await page.goto("/deals?scoreMin=1");
-  const leadPaths = await page.getByTestId("prospect-row").evaluateAll((rows) => rows.slice(0, 10).map((row) => row.querySelector("a")?.getAttribute("href") ?? ""));
-  let dealPath = "";
-  let phone = "";
-  for (const path of leadPaths) {
-    await page.goto(path);
-    phone = (await page.getByTestId("field-contactPhone").locator("dd").first().innerText()).trim();
-    dealPath = path;
-    if (/^\+1\d{10}$/.test(phone)) break;
-  }
-  expect(dealPath).toMatch(/^\/deals\/[^/]+$/);
-  expect(phone).toMatch(/^\+1\d{10}$/);
+  const { dealPath, phone } = await openScoredLeadWithPhone(page);
   const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
   expect(region).toMatch(/^[A-Z]{2}$/);
 

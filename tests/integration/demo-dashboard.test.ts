@@ -78,7 +78,8 @@ describe("the demo seed", () => {
     expect(ladders.some((l) => l.stopReason === "reply")).toBe(true);
     expect(ladders.some((l) => l.stopReason?.startsWith("deal_status:"))).toBe(true);
     const messages = await database.prisma.message.groupBy({ by: ["status"], where: { tenantId: usId }, _count: { _all: true } });
-    expect(messages.map((m) => m.status).sort()).toEqual(["BLOCKED", "DELIVERED", "RECEIVED"]);
+    // UNDELIVERED: the demo campaign's bounced email.
+    expect(messages.map((m) => m.status).sort()).toEqual(["BLOCKED", "DELIVERED", "RECEIVED", "UNDELIVERED"]);
   });
 
   it("makes every open call fall due inside the lead's calling hours, some of them now", async () => {

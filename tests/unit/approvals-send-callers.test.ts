@@ -23,6 +23,10 @@ const KNOWN_SEND_CALLERS: Record<string, string[]> = {
   "lib/ladder/sender.ts": ["sendMessage"],
   // A blast a person queued.
   "lib/blasts/sending.ts": ["sendMessage"],
+  // A campaign a person started: each recipient through every gate.
+  "lib/campaigns/runner.ts": ["sendMessage"],
+  // A person's reply in a conversation thread.
+  "lib/conversations/reply.ts": ["sendMessage"],
   // Drafts: approveDraft only.
   "lib/approvals/service.ts": ["sendMessage"],
   // STOP / START confirmations.
