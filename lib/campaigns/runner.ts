@@ -5,7 +5,7 @@
  * concurrent run never sends twice), and sends each through the outbound core
  * (email) or the mail service (mail), recording SENT, BLOCKED with the gate, or ERROR.
  */
-import type { TenantDb } from "@/lib/db/tenant";
+import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
 import { sendMailPiece } from "@/lib/mail/service";
 import { sendMessage, startOfLocalDay, type OutboundDeps } from "@/lib/outbound/service";
@@ -77,7 +77,12 @@ export async function runCampaign(db: TenantDb, campaignId: string, options: Cam
     data: { state: "ERROR", error: "The send was interrupted; it is not tried again, so nothing goes twice" },
   });
 
-  const claimed = await claimRecipients(db, campaignId, await quotaLeft(db, campaign, clock(), tenant.timeZone));
+  // The quota read and the claim share one transaction holding the campaign's row, so two
+  // runs at once take turns: the second sees the first's SENDING rows and the day's limit holds.
+  const claimed = await db.$transaction(async (tx) => {
+    await tx.campaign.update({ where: { id: campaignId }, data: { lastRunAt: clock() } });
+    return claimRecipients(tx, campaignId, await quotaLeft(tx, campaign, clock(), tenant.timeZone));
+  });
   const deps = resolveDeps(options.deps);
   const variants = new Map(campaign.variants.map((v) => [v.id, v]));
   const recent = campaign.channel === "EMAIL" ? await recentlyEmailed(db, campaignId, claimed.map((r) => r.address), clock()) : new Map<string, Date>();
@@ -110,7 +115,7 @@ async function stillSending(db: TenantDb, campaignId: string): Promise<boolean> 
 }
 
 /** What the daily limit leaves for today (the workspace's day): sent or being sent today count. */
-async function quotaLeft(db: TenantDb, campaign: { id: string; dailyLimit: number }, now: Date, timeZone: string): Promise<number> {
+async function quotaLeft(db: TenantDb | TenantTransaction, campaign: { id: string; dailyLimit: number }, now: Date, timeZone: string): Promise<number> {
   const today = await db.campaignRecipient.count({
     where: { campaignId: campaign.id, OR: [{ sentAt: { gte: startOfLocalDay(now, timeZone) } }, { state: "SENDING" }] },
   });
@@ -127,11 +132,9 @@ interface ClaimedRecipient {
 
 /**
  * Up to `limit` PENDING recipients moved to SENDING in one UPDATE ... WHERE state = PENDING
- * RETURNING: PostgreSQL re-checks the state of each row it had to wait for, so of two runs
- * reading the same candidates each row goes to one of them only, and together they never
- * take more than the day's limit (they compete for the same oldest rows).
+ * RETURNING (a compare-and-set per row, so a row goes to one run only).
  */
-async function claimRecipients(db: TenantDb, campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
+async function claimRecipients(db: TenantDb | TenantTransaction, campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
   if (limit <= 0) return [];
   const candidates = await db.campaignRecipient.findMany({
     where: { campaignId, state: "PENDING" },
