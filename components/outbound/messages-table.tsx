@@ -48,9 +48,11 @@ interface MessagesTableProps {
   timeZone: string;
   canSimulate: boolean;
   simulateActions: SimulateActions;
+  /** The emails that kept their HTML part: each gets a link to see it as it left. */
+  withHtml?: ReadonlySet<string>;
 }
 
-export function MessagesTable({ rows, timeZone, canSimulate, simulateActions }: MessagesTableProps) {
+export function MessagesTable({ rows, timeZone, canSimulate, simulateActions, withHtml }: MessagesTableProps) {
   return (
     <Table>
       <TableHeader>
@@ -88,6 +90,11 @@ export function MessagesTable({ rows, timeZone, canSimulate, simulateActions }: 
               <TableCell className="text-sm">
                 {row.subject && <span className="block font-medium">{row.subject}</span>}
                 <span className="line-clamp-3 whitespace-pre-line break-words">{row.body}</span>
+                {withHtml?.has(row.id) && (
+                  <Link href={`/outbox/${row.id}`} className="mt-1 inline-block font-medium text-primary underline underline-offset-4" aria-label={`View email${row.subject ? `: ${row.subject}` : ""} to ${row.toAddress}`}>
+                    View email
+                  </Link>
+                )}
               </TableCell>
               {canSimulate && (
                 <TableCell>{simulatable ? <SimulateControls messageId={row.id} channel={row.channel} to={row.toAddress} actions={simulateActions} /> : null}</TableCell>

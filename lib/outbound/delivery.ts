@@ -64,7 +64,7 @@ export async function deliver(
   const { unsubscribeUrl, oneClickUnsubscribeUrl, html, from, to, attachments, ...fields } = message;
   const row = queuedId
     ? { id: queuedId }
-    : await db.message.create({ data: { ...fields, toAddress: to, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
+    : await db.message.create({ data: { ...fields, toAddress: to, html: html ?? null, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
   const replyTo = message.channel === "EMAIL" ? (replyAddressFor(row.id, unsubscribeSecret(), replyDomain()) ?? undefined) : undefined;
   let receipt: { providerMessageId: string; from: string | null };
   try {

@@ -43,6 +43,8 @@ export async function listMessages(db: TenantDb, filter: MessageFilter = {}, tak
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(take, 1), 500),
     skip: Math.max(0, skip),
+    // An email's HTML part is read only when it is opened (email-view.ts), not for every row.
+    omit: { html: true },
     include: { deal: { select: { id: true, contactName: true, street: true, city: true, region: true, market: true, areaCode: true } } },
   });
 }

@@ -331,7 +331,8 @@ async function gateAndRecord(tx: TenantTransaction, pending: PendingSend): Promi
   if (!outgoing) throw new Error("An allowed message could not be composed");
   const from = sender.kind === "chosen" && send.fields.channel === "SMS" ? sender.sender.address : undefined;
   const queued = await tx.message.create({
-    data: { ...send.fields, toAddress: outgoing.to, fromAddress: from ?? null, body: outgoing.body, direction: "OUTBOUND", status: "QUEUED", provider: send.providerName },
+    // The HTML kept is the one the provider gets (footer and tracking in), so the Outbox shows the email as it left.
+    data: { ...send.fields, toAddress: outgoing.to, fromAddress: from ?? null, body: outgoing.body, html: outgoing.html ?? null, direction: "OUTBOUND", status: "QUEUED", provider: send.providerName },
   });
   if (sender.kind === "chosen") await markSenderUsed(tx, sender.sender.id, send.at);
   return { status: "QUEUED", messageId: queued.id, outgoing: from ? { ...outgoing, from } : outgoing };

@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { NativeSelect } from "@/components/ui/select";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
+import { messagesWithHtml } from "@/lib/outbound/email-view";
 import { countMessages, listMessages, MESSAGE_STATUSES } from "@/lib/outbound/outbox";
 import { OUTBOX_PAGE_SIZE, outboxHref, outboxMessageFilter, parseOutboxQuery } from "@/lib/outbound/outbox-query";
 import { findUnansweredReplies } from "@/lib/outbound/replies";
@@ -27,6 +28,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pageCount);
   const rows = await listMessages(ctx.db, filter, OUTBOX_PAGE_SIZE, (page - 1) * OUTBOX_PAGE_SIZE);
+  const withHtml = await messagesWithHtml(ctx.db, rows.filter((r) => r.channel === "EMAIL").map((r) => r.id));
   const narrowed = [query.reason && `refused by the ${query.reason.replaceAll("_", " ")} gate`, query.from && `since ${query.from}`, query.awaiting && "waiting for an answer"].filter(Boolean);
   const local = [providers.sms.name === "outbox" && "SMS", providers.email.name === "outbox" && "email"].filter(Boolean);
 
@@ -76,6 +78,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               rows={rows}
               timeZone={ctx.tenant.timeZone}
               canSimulate={can(ctx.role, "messages:send")}
+              withHtml={withHtml}
               simulateActions={{ simulateReceipt: simulateReceiptAction, simulateReply: simulateReplyAction }}
             />
           )}

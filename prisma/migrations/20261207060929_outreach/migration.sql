@@ -391,3 +391,6 @@ CREATE TRIGGER conversation_on_mail AFTER INSERT ON "MailPiece"
 
 -- Blast text variants (template rotation)
 ALTER TABLE "Blast" ADD COLUMN "smsVariants" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- The HTML part of an email as it left (the Outbox shows it)
+ALTER TABLE "Message" ADD COLUMN "html" TEXT;
