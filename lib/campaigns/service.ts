@@ -49,21 +49,25 @@ function variantRows(campaign: CampaignRequest) {
   return campaign.variants.map((v, i) => ({ label: variantLabel(i), subject: campaign.channel === "EMAIL" ? v.subject : "", body: v.body }));
 }
 
+/** The columns and variants a campaign's input sets, the same for a new campaign and an edited draft. */
+function campaignColumns(db: TenantDb, campaign: ReturnType<typeof parseCampaign>, audience: Awaited<ReturnType<typeof audienceColumns>>) {
+  return {
+    name: campaign.name,
+    channel: campaign.channel,
+    ...audience,
+    minScore: campaign.minScore,
+    dailyLimit: campaign.dailyLimit,
+    scheduledAt: campaign.scheduledAt ?? null,
+    variants: { create: variantRows(campaign).map((v) => ({ ...v, tenantId: db.tenantId })) },
+  };
+}
+
 export async function createCampaign(db: TenantDb, input: CampaignInput, ctx: AuditContext): Promise<{ id: string }> {
   const campaign = parseCampaign(input);
   const audience = await audienceColumns(db, campaign);
   return db.$transaction(async (tx) => {
     const row = await tx.campaign.create({
-      data: {
-        name: campaign.name,
-        channel: campaign.channel,
-        ...audience,
-        minScore: campaign.minScore,
-        dailyLimit: campaign.dailyLimit,
-        scheduledAt: campaign.scheduledAt ?? null,
-        createdById: ctx.actorId,
-        variants: { create: variantRows(campaign).map((v) => ({ ...v, tenantId: db.tenantId })) },
-      },
+      data: { ...campaignColumns(db, campaign, audience), createdById: ctx.actorId },
       select: { id: true },
     });
     await recordAudit(tx, { action: "campaign.created", entity: "Campaign", entityId: row.id, after: { name: campaign.name, channel: campaign.channel, ...audience } }, ctx);
@@ -87,15 +91,7 @@ export async function updateCampaign(db: TenantDb, campaignId: string, input: Ca
     await tx.campaignVariant.deleteMany({ where: { campaignId } });
     await tx.campaign.update({
       where: { id: campaignId },
-      data: {
-        name: campaign.name,
-        channel: campaign.channel,
-        ...audience,
-        minScore: campaign.minScore,
-        dailyLimit: campaign.dailyLimit,
-        scheduledAt: campaign.scheduledAt ?? null,
-        variants: { create: variantRows(campaign).map((v) => ({ ...v, tenantId: db.tenantId })) },
-      },
+      data: campaignColumns(db, campaign, audience),
     });
     await recordAudit(tx, { action: "campaign.updated", entity: "Campaign", entityId: campaignId, after: { name: campaign.name, ...audience } }, ctx);
     return { id: campaignId };

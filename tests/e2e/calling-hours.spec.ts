@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn, screenshotsTo, AXE_TAGS } from "./support";
+import { demo, signIn, screenshotsTo, AXE_TAGS, openFirstDueTask } from "./support";
 
 /** Per weekday (0 = Monday), [start, end] or null for closed. */
 type Week = ([string, string] | null)[];
@@ -28,21 +28,12 @@ const shoot = screenshotsTo("/tmp/shots-d");
 
 test("a call outside the lead's calling hours shows when they open instead of the link, and is logged only when confirmed", async ({ page }) => {
   await signIn(page, demo.admin);
-  await page.goto("/inbox?owner=all");
-  const tasks = page.getByRole("list", { name: "Due tasks" }).getByRole("listitem");
-  await expect(tasks.first()).toBeVisible();
-  await tasks.first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/task=/);
-  const taskUrl = page.url();
-  const detail = page.getByRole("region", { name: "Task detail" });
-  const address = (await detail.getByRole("link").first().textContent()) ?? "";
-  const region = /, ([A-Z]{2})(?:,|$)/.exec(address)?.[1];
-  expect(region, `a region in "${address}"`).toBeTruthy();
+  const { taskUrl, detail, region } = await openFirstDueTask(page);
 
   // The lead's region opens for calls on one weekday only, three days from today: closed now whatever
   // the hour, and the next opening is that day at 09:00 in the lead's zone.
   const openDay = (new Date().getUTCDay() + 6 + 3) % 7;
-  await setWeek(page, region!, Array.from({ length: 7 }, (_, day) => (day === openDay ? ["09:00", "20:00"] : null)), "Calling-hours check");
+  await setWeek(page, region, Array.from({ length: 7 }, (_, day) => (day === openDay ? ["09:00", "20:00"] : null)), "Calling-hours check");
   try {
     await page.goto(taskUrl);
     await expect(detail.getByText(/^Outside calling hours until 9:00 AM on \w{3}, \w{3} \d{1,2} \(lead's time\)$/)).toBeVisible();
@@ -63,7 +54,7 @@ test("a call outside the lead's calling hours shows when they open instead of th
     await expect(page.getByText("Task completed")).toBeVisible();
     await expect(detail.getByText(/Closed \(done\): No answer/)).toBeVisible();
   } finally {
-    await setWeek(page, region!, DEFAULT_WEEK, "Back to the default week");
+    await setWeek(page, region, DEFAULT_WEEK, "Back to the default week");
   }
 });
 

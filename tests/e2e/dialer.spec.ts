@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectNoAxeViolations, openRegionAroundTheClock, openScoredLeadWithPhone, screenshotsTo, signIn } from "./support";
+import { demo, expectNoAxeViolations, openFirstDueTask, openRegionAroundTheClock, openScoredLeadWithPhone, screenshotsTo, signIn } from "./support";
 
 const shoot = screenshotsTo("/tmp/shots-d");
 
@@ -7,18 +7,9 @@ test("a call placed from the inbox runs a timer, logs its outcome, completes the
   // Policies, the inbox and the deal page in one story: more than the default minute on a cold server.
   test.slow();
   await signIn(page, demo.admin);
-  await page.goto("/inbox?owner=all");
-  const tasks = page.getByRole("list", { name: "Due tasks" }).getByRole("listitem");
-  await expect(tasks.first()).toBeVisible();
-  await tasks.first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/task=/);
-  const taskUrl = page.url();
-  const detail = page.getByRole("region", { name: "Task detail" });
-  const address = (await detail.getByRole("link").first().textContent()) ?? "";
-  const region = /, ([A-Z]{2})(?:,|$)/.exec(address)?.[1];
-  expect(region, `a region in "${address}"`).toBeTruthy();
+  const { taskUrl, detail, region } = await openFirstDueTask(page);
   // Calls to the lead's region allowed around the clock, so the test does not depend on the hour it runs at.
-  await openRegionAroundTheClock(page, region!, "Dialer walkthrough", "Call");
+  await openRegionAroundTheClock(page, region, "Dialer walkthrough", "Call");
 
   await page.goto(taskUrl);
   const call = detail.getByRole("button", { name: /^Call \+/ });

@@ -194,3 +194,17 @@ export async function openScoredLeadWithPhone(page: Page): Promise<{ dealPath: s
   expect(phone).toMatch(/^\+1\d{10}$/);
   return { dealPath, phone };
 }
+
+/** Opens the first due task of the VA inbox (everyone's) and returns its URL, its detail region and the lead's region. */
+export async function openFirstDueTask(page: Page): Promise<{ taskUrl: string; detail: Locator; region: string }> {
+  await page.goto("/inbox?owner=all");
+  const tasks = page.getByRole("list", { name: "Due tasks" }).getByRole("listitem");
+  await expect(tasks.first()).toBeVisible();
+  await tasks.first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/task=/);
+  const detail = page.getByRole("region", { name: "Task detail" });
+  const address = (await detail.getByRole("link").first().textContent()) ?? "";
+  const region = /, ([A-Z]{2})(?:,|$)/.exec(address)?.[1];
+  expect(region, `a region in "${address}"`).toBeTruthy();
+  return { taskUrl: page.url(), detail, region: region! };
+}

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as startRoute } from "@/app/api/v1/calls/route";
 import { POST as logRoute } from "@/app/api/v1/calls/[callId]/log/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
-import { createApiKey } from "@/lib/apikeys/service";
 import { useDatabase, type Database } from "@/lib/db/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
+import type { TenantDb } from "@/lib/db/tenant";
 import { upsertMarketPolicy } from "@/lib/policy";
-import { provisionTenant } from "@/lib/tenants/provision";
 import { callRoute } from "../helpers/api";
+import { twoWorkspacesWithKeys } from "../helpers/api-tenants";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
@@ -21,13 +20,7 @@ const ctx = { actorId: null, actorEmail: "test", requestId: "req-calls-api" };
 beforeAll(async () => {
   database = await createTestDatabase();
   useDatabase(database);
-  const owner = (email: string) => [{ email, name: email, password: "a-long-password-1", role: "owner" as const }];
-  const a = await provisionTenant(database.prisma, { slug: "callapi-a", name: "A", timeZone: "America/Chicago", country: "US" }, owner("o@callapia.test"));
-  const b = await provisionTenant(database.prisma, { slug: "callapi-b", name: "B", timeZone: "America/Chicago", country: "US" }, owner("o@callapib.test"));
-  db = scopeToTenant(database.prisma, a.id);
-  readKey = (await createApiKey(db, { name: "reader", scopes: ["calls:read"] }, ctx)).key;
-  writeKey = (await createApiKey(db, { name: "writer", scopes: ["calls:read", "calls:write"] }, ctx)).key;
-  otherKey = (await createApiKey(scopeToTenant(database.prisma, b.id), { name: "b", scopes: ["calls:read", "calls:write"] }, ctx)).key;
+  ({ db, readKey, writeKey, otherKey } = await twoWorkspacesWithKeys(database, "callapi", { read: "calls:read", write: "calls:write" }));
   // Calls allowed around the clock, so the test does not depend on the hour it runs at.
   const rules = { contactWindows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" }], channelsAllowed: ["SMS" as const, "CALL" as const], minLeadScore: 0 };
   await upsertMarketPolicy(db, { region: "TX", market: "HOUSTON", enabled: true, rules, reason: "Test market" }, ctx);

@@ -3,11 +3,10 @@ import { GET as listRoute } from "@/app/api/v1/conversations/route";
 import { GET as threadRoute } from "@/app/api/v1/conversations/[threadKey]/route";
 import { POST as replyRoute } from "@/app/api/v1/conversations/[threadKey]/reply/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
-import { createApiKey } from "@/lib/apikeys/service";
 import { useDatabase, type Database } from "@/lib/db/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant";
-import { provisionTenant } from "@/lib/tenants/provision";
+import type { TenantDb } from "@/lib/db/tenant";
 import { callRoute } from "../helpers/api";
+import { twoWorkspacesWithKeys } from "../helpers/api-tenants";
 import { createTestDatabase } from "../helpers/db";
 
 let database: Database;
@@ -16,20 +15,13 @@ let readKey: string;
 let writeKey: string;
 let otherKey: string;
 let dealId: string;
-const ctx = { actorId: null, actorEmail: "test", requestId: "req-conversations-api" };
 const previousUrl = process.env.NEXTAUTH_URL;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = "https://app.example.test";
   database = await createTestDatabase();
   useDatabase(database);
-  const owner = (email: string) => [{ email, name: email, password: "a-long-password-1", role: "owner" as const }];
-  const a = await provisionTenant(database.prisma, { slug: "convapi-a", name: "A", timeZone: "America/Chicago", country: "US" }, owner("o@convapia.test"));
-  const b = await provisionTenant(database.prisma, { slug: "convapi-b", name: "B", timeZone: "America/Chicago", country: "US" }, owner("o@convapib.test"));
-  db = scopeToTenant(database.prisma, a.id);
-  readKey = (await createApiKey(db, { name: "reader", scopes: ["conversations:read"] }, ctx)).key;
-  writeKey = (await createApiKey(db, { name: "writer", scopes: ["conversations:read", "conversations:write"] }, ctx)).key;
-  otherKey = (await createApiKey(scopeToTenant(database.prisma, b.id), { name: "b", scopes: ["conversations:read", "conversations:write"] }, ctx)).key;
+  ({ db, readKey, writeKey, otherKey } = await twoWorkspacesWithKeys(database, "convapi", { read: "conversations:read", write: "conversations:write" }));
   const deal = await db.deal.create({
     data: { source: "API", addressKey: "CONV-API-1", raw: {}, street: "9 Pine St", city: "Houston", region: "TX", market: "Houston", postalCode: "77002", contactPhone: "+17135550142", timeZone: "America/Chicago", score: 80 },
   });
