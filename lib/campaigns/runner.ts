@@ -81,7 +81,7 @@ export async function runCampaign(db: TenantDb, campaignId: string, options: Cam
   // runs at once take turns: the second sees the first's SENDING rows and the day's limit holds.
   const claimed = await db.$transaction(async (tx) => {
     await tx.campaign.update({ where: { id: campaignId }, data: { lastRunAt: clock() } });
-    return claimRecipients(tx, campaignId, await quotaLeft(tx, campaign, clock(), tenant.timeZone));
+    return claimRecipients(tx, campaignId, await quotaLeft(tx, campaign, clock(), tenant.timeZone), clock());
   });
   const deps = resolveDeps(options.deps);
   const variants = new Map(campaign.variants.map((v) => [v.id, v]));
@@ -134,7 +134,7 @@ interface ClaimedRecipient {
  * Up to `limit` PENDING recipients moved to SENDING in one UPDATE ... WHERE state = PENDING
  * RETURNING (a compare-and-set per row, so a row goes to one run only).
  */
-async function claimRecipients(db: TenantDb | TenantTransaction, campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
+async function claimRecipients(db: TenantDb | TenantTransaction, campaignId: string, limit: number, at: Date): Promise<ClaimedRecipient[]> {
   if (limit <= 0) return [];
   const candidates = await db.campaignRecipient.findMany({
     where: { campaignId, state: "PENDING" },
@@ -145,7 +145,8 @@ async function claimRecipients(db: TenantDb | TenantTransaction, campaignId: str
   if (candidates.length === 0) return [];
   const claimed = await db.campaignRecipient.updateManyAndReturn({
     where: { id: { in: candidates.map((c) => c.id) }, state: "PENDING" },
-    data: { state: "SENDING" },
+    // Stamped with the run's clock, which the stale-SENDING check reads with.
+    data: { state: "SENDING", updatedAt: at },
     select: { id: true, address: true, dealId: true, buyerId: true, variantId: true, createdAt: true },
   });
   // Sent in the order they were taken in, as the candidates were read.
