@@ -6,9 +6,8 @@
 import { z } from "zod";
 import type { CallStatus } from "@/generated/prisma/enums";
 import type { TenantDb } from "@/lib/db/tenant";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { ExpectedError } from "@/lib/errors";
-import { recordProviderEvent } from "@/lib/outbound/events";
+import { applyProviderEventOnce } from "@/lib/outbound/events";
 import { knownTenant, verifiedTwilioParams, type WebhookRequest } from "@/lib/outbound/webhooks";
 import { TWILIO_PROVIDER } from "@/lib/providers/twilio";
 import { applyCallStatus, twilioCallStatus } from "./rules";
@@ -35,9 +34,10 @@ export async function handleTwilioCallStatus(tenantDb: TenantDb | null, request:
   const { CallSid, CallStatus: reported, CallDuration, RecordingUrl } = params.data;
   const status = twilioCallStatus(reported);
   const callId = new URL(request.url).searchParams.get("callId");
-  try {
-    return await db.$transaction(async (tx) => {
-      await recordProviderEvent(tx, { provider: TWILIO_PROVIDER, eventKey: `${CallSid}:${reported.toLowerCase()}`, type: `call.${reported.toLowerCase()}`, payload: params.data });
+  return applyProviderEventOnce<CallStatusResult>(
+    db,
+    { provider: TWILIO_PROVIDER, eventKey: `${CallSid}:${reported.toLowerCase()}`, type: `call.${reported.toLowerCase()}`, payload: params.data },
+    async (tx) => {
       // The callback URL names our call; the CallSid must agree, so one call's URL cannot move another.
       const call = await tx.call.findFirst({
         where: { provider: TWILIO_PROVIDER, providerCallId: CallSid, ...(callId ? { id: callId } : {}) },
@@ -48,9 +48,7 @@ export async function handleTwilioCallStatus(tenantDb: TenantDb | null, request:
       if (Object.keys(patch).length === 0) return { duplicate: false, callId: call.id, status: call.status, changed: false };
       const updated = await tx.call.update({ where: { id: call.id }, data: patch, select: { status: true } });
       return { duplicate: false, callId: call.id, status: updated.status, changed: true };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { duplicate: true, callId: null, status: null, changed: false };
-    throw error;
-  }
+    },
+    { duplicate: true, callId: null, status: null, changed: false },
+  );
 }

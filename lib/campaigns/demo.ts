@@ -42,26 +42,29 @@ export async function seedDemoCampaigns(db: TenantDb, context: { now: Date; owne
     },
     select: { id: true, variants: { orderBy: { label: "asc" }, select: { id: true, label: true } } },
   });
-  for (const [i, deal] of deals.entries()) {
+  const sends = deals.map((deal, i) => {
     const story = STORY[i];
     const variant = campaign.variants[i % campaign.variants.length];
-    const address = deal.contactEmail!.toLowerCase();
     const values = leadMergeValues(deal);
-    const email = { subject: mergeCampaignTemplate(VARIANTS[i % 2].subject, values), body: mergeCampaignTemplate(VARIANTS[i % 2].body, values) };
-    const messageId = randomUUID();
-    const bounced = story.state === "BOUNCED";
-    await insertDemoMessages(db, [{
-      id: messageId, dealId: deal.id, channel: "EMAIL", direction: "OUTBOUND", status: bounced ? "UNDELIVERED" : "DELIVERED", toAddress: address, fromAddress: OUTBOX_EMAIL_FROM,
-      ...email, provider: OUTBOX_PROVIDER, providerMessageId: `demo-${messageId}`, sentById: context.ownerId, variantKey: `campaign:${variant.id}`,
-      createdAt: sentAt, sentAt, ...(bounced ? {} : { deliveredAt: at(0.1) }),
-    }]);
-    await db.campaignRecipient.create({
-      data: {
-        campaignId: campaign.id, variantId: variant.id, dealId: deal.id, address, state: story.state, messageId, opens: story.opens, clicks: story.clicks, sentAt,
-        ...(story.state === "BOUNCED" ? { bouncedAt: at(0.1) } : { deliveredAt: at(0.1) }),
-        ...(story.opens > 0 ? { openedAt: at(3) } : {}),
-        ...(story.clicks > 0 ? { clickedAt: at(3.2) } : {}),
-      },
-    });
-  }
+    return { deal, story, variant, address: deal.contactEmail!.toLowerCase(), messageId: randomUUID(), subject: mergeCampaignTemplate(VARIANTS[i % 2].subject, values), body: mergeCampaignTemplate(VARIANTS[i % 2].body, values) };
+  });
+  await insertDemoMessages(
+    db,
+    sends.map(({ deal, story, variant, address, messageId, subject, body }) => {
+      const bounced = story.state === "BOUNCED";
+      return {
+        id: messageId, dealId: deal.id, channel: "EMAIL", direction: "OUTBOUND", status: bounced ? "UNDELIVERED" : "DELIVERED", toAddress: address, fromAddress: OUTBOX_EMAIL_FROM,
+        subject, body, provider: OUTBOX_PROVIDER, providerMessageId: `demo-${messageId}`, sentById: context.ownerId, variantKey: `campaign:${variant.id}`,
+        createdAt: sentAt, sentAt, ...(bounced ? {} : { deliveredAt: at(0.1) }),
+      };
+    }),
+  );
+  await db.campaignRecipient.createMany({
+    data: sends.map(({ deal, story, variant, address, messageId }) => ({
+      campaignId: campaign.id, variantId: variant.id, dealId: deal.id, address, state: story.state, messageId, opens: story.opens, clicks: story.clicks, sentAt,
+      ...(story.state === "BOUNCED" ? { bouncedAt: at(0.1) } : { deliveredAt: at(0.1) }),
+      ...(story.opens > 0 ? { openedAt: at(3) } : {}),
+      ...(story.clicks > 0 ? { clickedAt: at(3.2) } : {}),
+    })),
+  });
 }

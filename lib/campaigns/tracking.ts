@@ -3,7 +3,7 @@
  * secret: a token names the workspace and the recipient, and a click's signature also covers
  * the URL, so links cannot be forged, enumerated or turned into an open redirect.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { readClaimToken, signClaimToken } from "@/lib/security/signed-token";
 import { escapeHtml } from "@/lib/outbound/unsubscribe";
 
 export interface TrackingClaim {
@@ -13,34 +13,19 @@ export interface TrackingClaim {
 
 export type TrackingKind = "open" | "click";
 
-function mac(secret: string, kind: TrackingKind, payload: string, url: string): string {
-  return createHmac("sha256", `tracking:${secret}`).update(`${kind}\n${payload}\n${url}`).digest("base64url");
-}
-
-function payloadOf(claim: TrackingClaim): string {
-  return Buffer.from(JSON.stringify({ t: claim.tenantId, r: claim.recipientId }), "utf8").toString("base64url");
-}
+/** A click's signature also covers its URL, so a token cannot redirect anywhere else. */
+const coveringUrl = (kind: TrackingKind, url: string) => (payload: string) => `${kind}\n${payload}\n${url}`;
 
 /** The token of one recipient's open pixel, or (with its URL) of one link. */
 export function signTrackingToken(kind: TrackingKind, claim: TrackingClaim, secret: string, url = ""): string {
-  const payload = payloadOf(claim);
-  return `${payload}.${mac(secret, kind, payload, url)}`;
+  return signClaimToken("tracking", { t: claim.tenantId, r: claim.recipientId }, secret, coveringUrl(kind, url));
 }
 
 /** The claim of a genuine token for this kind (and URL); null for anything else. */
 export function verifyTrackingToken(kind: TrackingKind, token: string, secret: string | null, url = ""): TrackingClaim | null {
-  if (!secret || typeof token !== "string" || token.length > 1000 || url.length > 4000) return null;
-  const [payload, signature, extra] = token.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(secret, kind, payload, url));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { t?: unknown; r?: unknown };
-    return typeof data.t === "string" && typeof data.r === "string" ? { tenantId: data.t, recipientId: data.r } : null;
-  } catch {
-    return null;
-  }
+  if (url.length > 4000) return null;
+  const data = readClaimToken("tracking", token, secret, { maxLength: 1000, signed: coveringUrl(kind, url) });
+  return data && typeof data.t === "string" && typeof data.r === "string" ? { tenantId: data.t, recipientId: data.r } : null;
 }
 
 export function openPixelUrl(baseUrl: string, claim: TrackingClaim, secret: string): string {

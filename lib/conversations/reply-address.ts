@@ -5,7 +5,8 @@
  * address `reply+<messageId>.<signature>@<domain>` that survives mail clients which drop
  * those headers. The signature keeps anyone from threading mail into a lead they guess.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "@/lib/security/signed-token";
 
 type Env = Record<string, string | undefined>;
 
@@ -51,7 +52,5 @@ export function messageIdFromReplyAddress(address: string, secret: string | null
   if (!secret) return null;
   const match = /reply\+([a-z0-9]{20,40})\.([a-z0-9]{16})@/i.exec(address);
   if (!match) return null;
-  const expected = Buffer.from(mac(secret, match[1]));
-  const given = Buffer.from(match[2].toLowerCase());
-  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1] : null;
+  return safeEqual(mac(secret, match[1]), match[2].toLowerCase()) ? match[1] : null;
 }

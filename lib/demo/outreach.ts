@@ -24,6 +24,4 @@ export async function seedDemoOutreach(db: TenantDb, context: DemoOutreachContex
   await seedDemoConversationThreads(db, context);
   // Last: its sending numbers would otherwise carry the texts the other areas' demos send.
   await seedDemoDeliverability(db, context);
-  void db;
-  void context;
 }

@@ -1,5 +1,6 @@
 import { countWebhookVerificationFailed } from "@/lib/observability/metrics";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "@/lib/security/signed-token";
 import { z } from "zod";
 import type { TenantDb } from "@/lib/db/tenant";
 import { ExpectedError } from "@/lib/errors";
@@ -26,12 +27,6 @@ export const InboundEmailPayload = z
   })
   .refine((m) => m.text || m.html || m.subject, { message: "Send text, html or a subject", path: ["text"] });
 export type InboundEmailPayload = z.infer<typeof InboundEmailPayload>;
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /**
  * The signature header's value. With a timestamp (Unix seconds, sent in

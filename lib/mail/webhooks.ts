@@ -5,10 +5,9 @@
  */
 import { z } from "zod";
 import type { TenantDb } from "@/lib/db/tenant";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { ExpectedError } from "@/lib/errors";
 import { countWebhookVerificationFailed } from "@/lib/observability/metrics";
-import { recordProviderEvent } from "@/lib/outbound/events";
+import { applyProviderEventOnce } from "@/lib/outbound/events";
 import { resolveProviderCredentials } from "@/lib/providers/credentials";
 import { LOB_PROVIDER, LOB_SIGNATURE_HEADER, LOB_TIMESTAMP_HEADER, isFreshLobTimestamp, isValidLobSignature } from "@/lib/providers/lob";
 import { toStorableJson } from "@/lib/validation/text";
@@ -65,9 +64,10 @@ export async function handleLobEvent(
 
 async function applyLobEvent(db: TenantDb, event: z.infer<typeof LobEvent>, now: Date): Promise<LobWebhookResult> {
   const reported = lobEventState(event.event_type.id);
-  try {
-    return await db.$transaction(async (tx) => {
-      await recordProviderEvent(tx, { provider: LOB_PROVIDER, eventKey: event.id, type: event.event_type.id, payload: event });
+  return applyProviderEventOnce<LobWebhookResult>(
+    db,
+    { provider: LOB_PROVIDER, eventKey: event.id, type: event.event_type.id, payload: event },
+    async (tx) => {
       const piece = await tx.mailPiece.findFirst({ where: { provider: LOB_PROVIDER, providerPieceId: event.body.id }, select: { id: true, status: true } });
       if (!piece) return { duplicate: false, pieceId: null, status: null, changed: false };
       const next = reported ? advanceMailStatus(piece.status as MailStatus, reported) : null;
@@ -78,9 +78,7 @@ async function applyLobEvent(db: TenantDb, event: z.infer<typeof LobEvent>, now:
         data: { status: next, ...(next === "MAILED" ? { mailedAt: at } : {}), ...(next === "DELIVERED" ? { deliveredAt: at } : {}), ...(next === "RETURNED" ? { returnedAt: at } : {}) },
       });
       return { duplicate: false, pieceId: piece.id, status: next, changed: true };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { duplicate: true, pieceId: null, status: null, changed: false };
-    throw error;
-  }
+    },
+    { duplicate: true, pieceId: null, status: null, changed: false },
+  );
 }

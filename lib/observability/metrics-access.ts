@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import { isLoopbackAddress, PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import { safeEqual } from "@/lib/security/signed-token";
 
 /**
  * Who may read /api/metrics and /api/health/detailed: they name routes, the backlog across
@@ -9,15 +9,9 @@ import { isLoopbackAddress, PEER_ADDRESS_HEADER } from "@/lib/http/peer-address"
  */
 export type OperatorAccess = { allow: true } | { allow: false; status: 401; error: string };
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export function operatorAccess(input: { authorization: string | null; peerAddress: string | null; token: string | undefined }): OperatorAccess {
   const bearer = input.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (bearer && input.token && sameSecret(bearer, input.token)) return { allow: true };
+  if (bearer && input.token && safeEqual(bearer, input.token)) return { allow: true };
   if (!bearer && isLoopbackAddress(input.peerAddress)) return { allow: true };
   return { allow: false, status: 401, error: "Send Authorization: Bearer <METRICS_TOKEN>, or call from this machine." };
 }

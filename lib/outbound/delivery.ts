@@ -35,8 +35,8 @@ export interface Delivery {
 }
 
 /** The headers every email leaves with: our Message-ID (replies thread by it) and the unsubscribe headers. */
-export function emailHeaders(message: { id: string; unsubscribeUrl?: string; oneClickUnsubscribeUrl?: string }, baseUrl: string | null): Record<string, string> {
-  const headers: Record<string, string> = { "Message-ID": headerMessageIdFor(message.id, baseUrl) };
+function emailHeaders(message: { headerMessageId: string; unsubscribeUrl?: string; oneClickUnsubscribeUrl?: string }): Record<string, string> {
+  const headers: Record<string, string> = { "Message-ID": message.headerMessageId };
   if (message.oneClickUnsubscribeUrl) {
     headers["List-Unsubscribe"] = `<${message.oneClickUnsubscribeUrl}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
@@ -66,6 +66,7 @@ export async function deliver(
     ? { id: queuedId }
     : await db.message.create({ data: { ...fields, toAddress: to, html: html ?? null, direction: "OUTBOUND", status: "QUEUED", provider: provider.name } });
   const replyTo = message.channel === "EMAIL" ? (replyAddressFor(row.id, unsubscribeSecret(), replyDomain()) ?? undefined) : undefined;
+  const headerMessageId = message.channel === "EMAIL" ? headerMessageIdFor(row.id, baseUrl) : null;
   let receipt: { providerMessageId: string; from: string | null };
   try {
     receipt =
@@ -82,7 +83,7 @@ export async function deliver(
             text: message.body,
             ...(html ? { html } : {}),
             ...(replyTo ? { replyTo } : {}),
-            headers: emailHeaders({ id: row.id, unsubscribeUrl, oneClickUnsubscribeUrl }, baseUrl),
+            headers: emailHeaders({ headerMessageId: headerMessageId!, unsubscribeUrl, oneClickUnsubscribeUrl }),
             customArgs: { dealflow_message_id: row.id, dealflow_tenant: ids.tenantId },
             ...(attachments?.length ? { attachments } : {}),
           });
@@ -103,7 +104,7 @@ export async function deliver(
         providerMessageId: receipt.providerMessageId,
         fromAddress: receipt.from,
         sentAt,
-        ...(message.channel === "EMAIL" ? { headerMessageId: headerMessageIdFor(row.id, baseUrl) } : {}),
+        ...(headerMessageId ? { headerMessageId } : {}),
       },
     });
     // A callback may already have moved it past SENT; only a QUEUED message becomes SENT here.

@@ -236,11 +236,24 @@ export async function applyEmailOptOutEvent(db: TenantDb, event: { provider: str
 }
 
 /**
- * Records a provider's callback about something other than a message (a call's progress)
- * in the caller's transaction, keyed by the provider's id for it. A repeat violates the
- * unique (provider, eventKey) index: the caller's transaction fails and changes nothing
- * (isUniqueViolation tells the caller it was a replay).
+ * Applies a provider's callback about something other than a message (a call's progress, a
+ * mail piece's) once: the event is recorded in the same transaction as `apply`, keyed by the
+ * provider's id for it, and a repeat violates the unique (provider, eventKey) index, so the
+ * transaction changes nothing and `onReplay` is the answer.
  */
-export async function recordProviderEvent(tx: TenantTransaction, event: { provider: string; eventKey: string; type: string; payload: unknown }): Promise<void> {
-  await tx.messageEvent.create({ data: { provider: event.provider, eventKey: event.eventKey, type: event.type, payload: asJson(event.payload) } });
+export async function applyProviderEventOnce<T>(
+  db: TenantDb,
+  event: { provider: string; eventKey: string; type: string; payload: unknown },
+  apply: (tx: TenantTransaction) => Promise<T>,
+  onReplay: T,
+): Promise<T> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.messageEvent.create({ data: { provider: event.provider, eventKey: event.eventKey, type: event.type, payload: asJson(event.payload) } });
+      return apply(tx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return onReplay;
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@
  * Unsubscribe links: a token naming the tenant and the email address, signed with HMAC-SHA256
  * under the app's secret so nobody can unsubscribe an address they did not receive mail at.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { readClaimToken, signClaimToken } from "@/lib/security/signed-token";
 
 export interface UnsubscribeClaim {
   tenantId: string;
@@ -14,29 +14,14 @@ export function unsubscribeSecret(env: Record<string, string | undefined> = proc
   return env.AUTH_SECRET?.trim() || env.NEXTAUTH_SECRET?.trim() || null;
 }
 
-function mac(secret: string, payload: string): string {
-  return createHmac("sha256", `unsubscribe:${secret}`).update(payload).digest("base64url");
-}
-
 export function signUnsubscribeToken(claim: UnsubscribeClaim, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ t: claim.tenantId, a: claim.address }), "utf8").toString("base64url");
-  return `${payload}.${mac(secret, payload)}`;
+  return signClaimToken("unsubscribe", { t: claim.tenantId, a: claim.address }, secret);
 }
 
 /** The claim of a genuine token; null for anything tampered, truncated or signed with another secret. */
 export function verifyUnsubscribeToken(token: string, secret: string | null): UnsubscribeClaim | null {
-  if (!secret || typeof token !== "string" || token.length > 2000) return null;
-  const [payload, signature, extra] = token.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { t?: unknown; a?: unknown };
-    return typeof data.t === "string" && typeof data.a === "string" ? { tenantId: data.t, address: data.a } : null;
-  } catch {
-    return null;
-  }
+  const data = readClaimToken("unsubscribe", token, secret, { maxLength: 2000 });
+  return data && typeof data.t === "string" && typeof data.a === "string" ? { tenantId: data.t, address: data.a } : null;
 }
 
 /** The app's public base URL for links in messages and webhook callbacks, or null when unknown. */

@@ -5,7 +5,8 @@
  * provider's adapter normalizes the payload; each signal is matched to a lead or a buyer and
  * stored once by its dedupe key, so a replay answers 200 and stores nothing new.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "@/lib/security/signed-token";
 import type { TenantDb, TenantTransaction } from "@/lib/db/tenant";
 import { normalizeEmail, normalizePhone } from "@/lib/contact/address";
 import { ExpectedError } from "@/lib/errors";
@@ -19,12 +20,6 @@ import type { SignalSubject } from "./types";
 const INVALID_SIGNATURE = "Invalid webhook signature";
 /** How old a HubSpot v3 signature's timestamp may be (HubSpot's own guidance). */
 export const HUBSPOT_MAX_AGE_MS = 5 * 60 * 1000;
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /** HubSpot's v3 signature: base64 HMAC-SHA256 of method + URL + body + timestamp, with the app secret. */
 export function signHubspotV3(secret: string, method: string, url: string, rawBody: string, timestamp: string): string {
