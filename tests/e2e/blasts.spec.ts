@@ -8,7 +8,7 @@ test("a blast shows each buyer's state, the gate that refused one, and its progr
   await signIn(page, demo.owner);
 
   // An underwritten deal with a ZIP and its state.
-  const { dealPath, zip, region } = await openUnderwrittenDeal(page);
+  const { dealPath, zip, region } = await openUnderwrittenDeal(page, { inUS: true });
 
   // Two buyers of that ZIP: one who consented to SMS, one who did not.
   const stamp = Date.now().toString(36);

@@ -73,16 +73,26 @@ export async function openRegionAroundTheClock(page: Page, region: string, reaso
 
 /**
  * Opens the first underwritten, scored deal of the Prospects table (one a blast can go out
- * for) and reads where it is: its path, ZIP (or FSA) and state.
+ * for) and reads where it is: its path, ZIP (or FSA) and state. With `inUS`, the first such
+ * deal with a US ZIP: a deal an earlier walkthrough imported in Canada may head the table.
  */
-export async function openUnderwrittenDeal(page: Page) {
+export async function openUnderwrittenDeal(page: Page, { inUS = false } = {}) {
   await page.goto("/deals?status=UNDERWRITTEN&scoreMin=1");
-  await page.getByTestId("prospect-row").first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/deals\/[^/]+$/);
-  const dealPath = new URL(page.url()).pathname;
-  const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
-  const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
-  return { dealPath, zip, region };
+  const rows = page.getByTestId("prospect-row");
+  await expect(rows.first()).toBeVisible();
+  const paths: string[] = [];
+  for (const link of (await rows.all()).slice(0, 25)) {
+    const href = await link.getByRole("link").first().getAttribute("href");
+    if (href) paths.push(new URL(href, page.url()).pathname);
+  }
+  for (const dealPath of paths) {
+    await page.goto(dealPath);
+    const zip = (await page.getByTestId("field-postalCode").locator("dd").first().innerText()).trim();
+    if (inUS && !/^\d{5}$/.test(zip)) continue;
+    const region = (await page.getByTestId("field-region").locator("dd").first().innerText()).trim();
+    return { dealPath, zip, region };
+  }
+  throw new Error("No underwritten, scored deal with a US ZIP among the first 25 prospects");
 }
 
 /**
