@@ -97,6 +97,11 @@ export const PERMISSIONS = {
   /** Deliverability: the senders' health is for deciders; sending numbers, the throttle policy and the mail budget are managers'. */
   "deliverability:read": deciders,
   "deliverability:manage": managers,
+  /** GovCon desk: opportunities and pursuits are read by deciders; tracking, no-bids, pursuits and saved searches are theirs too... */
+  "govcon:read": deciders,
+  "govcon:work": deciders,
+  /** ...the GovCon profile, fit weights, stage probabilities and the SAM.gov key are managers'. */
+  "govcon:manage": managers,
   /** Erasure and access requests: filing them, running them now, downloading an export. */
   "privacy:manage": managers,
 } as const satisfies Record<string, readonly Role[]>;

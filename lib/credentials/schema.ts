@@ -40,8 +40,14 @@ export const DiscordCredentials = z.object({
   webhookUrl: httpsUrl("Enter the webhook URL from Discord"),
 });
 
+/** SAM.gov's daily request limit: 10 for a plain non-federal key, 1,000 for a key with an entity role. */
+export const SAM_GOV_DEFAULT_DAILY_BUDGET = 10;
 export const SamGovCredentials = z.object({
   apiKey: text("Enter the SAM.gov API key"),
+  dailyBudget: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? undefined : v),
+    z.coerce.number({ error: "Enter the key's daily request limit" }).int("Enter a whole number").min(1, "At least 1 request a day").max(100_000).default(SAM_GOV_DEFAULT_DAILY_BUDGET),
+  ),
 });
 
 export const LLM_KINDS = ["openai", "anthropic", "openai-compatible"] as const;
@@ -124,7 +130,10 @@ export const CREDENTIAL_FIELDS: Record<CredentialProvider, CredentialField[]> = 
     { name: "label", label: "Label", secret: false, required: false, hint: "Empty: the Gmail label of the intake settings below." },
   ],
   DISCORD: [{ name: "webhookUrl", label: "Webhook URL", secret: true, required: true, type: "url" }],
-  SAM_GOV: [{ name: "apiKey", label: "API key", secret: true, required: true }],
+  SAM_GOV: [
+    { name: "apiKey", label: "API key", secret: true, required: true },
+    { name: "dailyBudget", label: "Daily request budget", secret: false, required: false, hint: "SAM.gov's limit for the key: 10 for a plain key, 1,000 for one with an entity role." },
+  ],
   LLM: [
     { name: "kind", label: "Provider", secret: false, required: true, type: "select", options: LLM_KINDS },
     { name: "baseUrl", label: "Base URL", secret: false, required: false, type: "url", hint: "Empty: the provider's public API." },

@@ -9,6 +9,7 @@ import { addDemoDealNotes, findDealsByIds, listDealRawPayloads, setDealHistory, 
 import { seedDemoBuyers } from "@/lib/buyers/demo";
 import { seedDemoApprovals } from "./approvals";
 import { seedDemoOutreach } from "./outreach";
+import { seedDemoGovCon } from "./govcon";
 import { seedDemoRegistries } from "@/lib/dnc/demo";
 import { intakeDeals } from "@/lib/intake/service";
 import { redateDemoLeadEvents, seedDemoKpiHistory } from "@/lib/kpi/demo";
@@ -90,6 +91,8 @@ async function seedWorkspace(prisma: PrismaClient, tenantId: string, rows: DemoR
   // Sold comps and lead lists; then every deal scored and (US) a model fitted on its outcomes.
   await seedDemoUnderwritingDesk(db, country === "CA" ? "CA" : "US", now);
   await seedDemoOutreach(db, { now, ownerId: ownerId ?? null, vaId: va, country: country === "CA" ? "CA" : "US" });
+  // The GovCon side desk is a US business's: federal contracts are let in the US.
+  if (country !== "CA") await seedDemoGovCon(db, { now, ownerId: ownerId ?? null, investorId: members.find((m) => m.role === "investor")?.userId ?? null });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -22,7 +22,7 @@ export const ENVIRONMENT_VARIABLES: { [P in CredentialProvider]: Partial<Record<
   SENDGRID: { apiKey: "SENDGRID_API_KEY", fromEmail: "SENDGRID_FROM_EMAIL", webhookVerificationKey: "SENDGRID_WEBHOOK_PUBLIC_KEY" },
   GMAIL: { clientId: "GMAIL_CLIENT_ID", clientSecret: "GMAIL_CLIENT_SECRET", refreshToken: "GMAIL_REFRESH_TOKEN" },
   DISCORD: { webhookUrl: "DISCORD_WEBHOOK_URL" },
-  SAM_GOV: { apiKey: "SAM_GOV_API_KEY" },
+  SAM_GOV: { apiKey: "SAM_GOV_API_KEY", dailyBudget: "SAM_GOV_DAILY_BUDGET" },
   LLM: { kind: "LLM_PROVIDER", baseUrl: "LLM_BASE_URL", apiKey: "LLM_API_KEY", model: "LLM_MODEL" },
   COMPS: { apiKey: "COMPS_API_KEY", baseUrl: "COMPS_BASE_URL" },
   LOB: { apiKey: "LOB_API_KEY", webhookSecret: "LOB_WEBHOOK_SECRET", baseUrl: "LOB_BASE_URL" },

@@ -170,10 +170,26 @@ const factories: Record<string, Factory> = {
     prisma.mailPiece.create({
       data: { tenantId, kind: "POSTCARD", toName: "Pat", addressLine1: "1 Main St", city: "Houston", region: "TX", postalCode: "77002", country: "US", body: "Hello", provider: "local" },
     }),
+  GovConProfile: (prisma, tenantId) => prisma.govConProfile.create({ data: { tenantId, naicsCodes: ["2362"] } }),
+  Opportunity: (prisma, tenantId) => makeOpportunity(prisma, tenantId),
+  OpportunityVersion: async (prisma, tenantId) =>
+    prisma.opportunityVersion.create({ data: { tenantId, opportunityId: (await makeOpportunity(prisma, tenantId)).id, version: 2, previous: {} } }),
+  OpportunityNote: async (prisma, tenantId) =>
+    prisma.opportunityNote.create({ data: { tenantId, opportunityId: (await makeOpportunity(prisma, tenantId)).id, body: "Walk the site first" } }),
+  OpportunityAwards: async (prisma, tenantId) =>
+    prisma.opportunityAwards.create({ data: { tenantId, opportunityId: (await makeOpportunity(prisma, tenantId)).id, source: "fixture" } }),
+  GovConSearch: (prisma, tenantId) => prisma.govConSearch.create({ data: { tenantId, ownerId: unique(), name: `Search ${unique()}` } }),
+  GovConAlert: (prisma, tenantId) =>
+    prisma.govConAlert.create({ data: { tenantId, userId: unique(), opportunityId: unique(), kind: "deadline-3", dedupeKey: `deadline-3:${unique()}`, summary: "Due in 3 days" } }),
+  Pursuit: (prisma, tenantId) => prisma.pursuit.create({ data: { tenantId, title: `Pursuit ${unique()}` } }),
 };
 
 function makeBuyer(prisma: PrismaClient, tenantId: string) {
   return prisma.buyer.create({ data: { tenantId, name: `Buyer ${unique()}`, phones: [`+1713555${String(unique()).padStart(4, "0").slice(-4)}`] } });
+}
+
+function makeOpportunity(prisma: PrismaClient, tenantId: string) {
+  return prisma.opportunity.create({ data: { tenantId, noticeId: unique(), title: "Roof replacement, Building 12", noticeType: "Solicitation", raw: {} } });
 }
 
 function makeDeal(prisma: PrismaClient, tenantId: string) {

@@ -143,7 +143,7 @@ describe("workspace provider credentials", () => {
     expect(await rotateCredentials(workspace, both, ACTOR)).toMatchObject({ rotated: 0, alreadyCurrent: 2 });
 
     const onlyNew = parseKeyring(`2:${KEY_V2}`);
-    expect(await readStoredCredentials(workspace, "SAM_GOV", onlyNew)).toEqual({ apiKey: "sam-gov-api-key-123456" });
+    expect(await readStoredCredentials(workspace, "SAM_GOV", onlyNew)).toEqual({ apiKey: "sam-gov-api-key-123456", dailyBudget: 10 });
     expect(await database.prisma.auditEvent.count({ where: { tenantId: workspace.tenantId, action: "credentials.rotated" } })).toBe(2);
     expect(await storedText(workspace)).not.toContain("sam-gov-api-key-123456");
 
@@ -167,7 +167,7 @@ describe("workspace provider credentials", () => {
 describe("test connection", () => {
   it("reports a network failure as it is, never a success", async () => {
     const refused = (() => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))) as typeof fetch;
-    const report = await testProviderConnection("SAM_GOV", { apiKey: "sam-gov-api-key-123456" }, { fetchImpl: refused });
+    const report = await testProviderConnection("SAM_GOV", { apiKey: "sam-gov-api-key-123456", dailyBudget: 10 }, { fetchImpl: refused });
     expect(report).toEqual({ ok: false, status: null, message: "Could not reach api.sam.gov: ECONNREFUSED" });
     expect(report.message).not.toContain("sam-gov-api-key");
   });

@@ -39,7 +39,7 @@ async function rowsInTwoTenants(model: string) {
 }
 
 /** Models with a unique tenantId: a tenant holds one row of each. */
-const ONE_PER_TENANT = new Set(["LadderTemplate", "BuyerSettings", "MarketIntelSettings"]);
+const ONE_PER_TENANT = new Set(["LadderTemplate", "BuyerSettings", "MarketIntelSettings", "GovConProfile"]);
 
 describe("tenant-scoped client writes and aggregates, for every tenant-owned model", () => {
   it("covers a sizeable set of models", () => {
