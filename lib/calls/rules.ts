@@ -5,6 +5,7 @@
 import type { CallStatus } from "@/generated/prisma/enums";
 import type { RegistryDecision } from "@/lib/dnc/rules";
 import type { TaskOutcome } from "@/lib/ladder/schema";
+import { escapeHtml } from "@/lib/security/escape-html";
 
 /** What the member says happened on the call. */
 export const CALL_OUTCOMES = ["connected_interested", "connected_not_interested", "left_voicemail", "no_answer", "wrong_number", "do_not_call"] as const;
@@ -137,9 +138,7 @@ export function applyCallStatus(current: CallState, report: CallStatusReport): P
   return patch;
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The instructions for the member's leg once they answer: dial the lead, showing our number. */
 export function bridgeTwiml(leadPhone: string, callerId: string): string {
-  return `<Response><Dial callerId="${xml(callerId)}">${xml(leadPhone)}</Dial></Response>`;
+  return `<Response><Dial callerId="${escapeHtml(callerId)}">${escapeHtml(leadPhone)}</Dial></Response>`;
 }

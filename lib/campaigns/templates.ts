@@ -3,7 +3,7 @@
  * HTML part built from the text. Pure and client-safe: the form previews with it, the schema
  * refuses unknown fields with it, and the runner merges every message with it.
  */
-import { escapeHtml } from "@/lib/outbound/unsubscribe";
+import { escapeHtml } from "@/lib/security/escape-html";
 
 /** Fields filled per lead. */
 export const CAMPAIGN_MERGE_FIELDS = ["first_name", "address", "city"] as const;

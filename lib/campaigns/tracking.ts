@@ -4,7 +4,7 @@
  * the URL, so links cannot be forged, enumerated or turned into an open redirect.
  */
 import { readClaimToken, signClaimToken } from "@/lib/security/signed-token";
-import { escapeHtml } from "@/lib/outbound/unsubscribe";
+import { escapeHtml } from "@/lib/security/escape-html";
 
 export interface TrackingClaim {
   tenantId: string;

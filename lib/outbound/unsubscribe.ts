@@ -3,6 +3,7 @@
  * under the app's secret so nobody can unsubscribe an address they did not receive mail at.
  */
 import { readClaimToken, signClaimToken } from "@/lib/security/signed-token";
+import { escapeHtml } from "@/lib/security/escape-html";
 
 export interface UnsubscribeClaim {
   tenantId: string;
@@ -43,12 +44,6 @@ export function hasInlineFooter(body: string): boolean {
 /** The body with its footer tokens filled in. */
 export function fillInlineFooter(body: string, footer: { postalAddress: string; unsubscribeUrl: string }): string {
   return body.replaceAll("{{postal_address}}", footer.postalAddress).replaceAll("{{unsubscribe_link}}", footer.unsubscribeUrl);
-}
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 /** The footer's parts made safe to place inside HTML. */

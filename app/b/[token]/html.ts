@@ -4,10 +4,9 @@
  * 422 with the form's errors) and works without JavaScript: three forms that post back.
  */
 import type { BuyerDealView } from "@/lib/dispositions/buyer-page";
+import { escapeHtml } from "@/lib/security/escape-html";
 import { NOTE_MAX, PASS_REASON_LABELS, PASS_REASONS, PROOF_OF_FUNDS_MAX } from "@/lib/dispositions/schema";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 const money = (value: number | null) => (value === null ? "—" : `$${value.toLocaleString("en-US")}`);
 
