@@ -42,6 +42,8 @@ export const BENCH_PLAN: readonly PlannedBench[] = [
   { bench: "buyer-match", title: "Matching one deal against its buyers (SQL prefilter, pure ranking), next to a primary-key lookup", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 10_000, unitOfScale: "buyers" },
   { bench: "conversations", title: "A lead's thread of 500 messages (getThread), and the Conversations list's first page, next to a primary-key lookup", dbs: ["pglite", "postgres"], scales: { pglite: [500], postgres: [500] }, quickScale: 500, unitOfScale: "messages" },
   { bench: "campaigns", title: "Queueing a 10,000-recipient email campaign through the gates (materialise, first pass of 100), next to a plain createMany of the recipient rows", dbs: ["pglite", "postgres"], scales: { pglite: [10_000], postgres: [10_000] }, quickScale: 2_000, unitOfScale: "leads" },
+  { bench: "govcon-sync", title: "A SAM.gov sync of 1,000 fixture notices end to end (parse, dedupe, score, store), next to a plain createMany of the rows", dbs: ["pglite", "postgres"], scales: { pglite: [1_000], postgres: [1_000] }, quickScale: 1_000, unitOfScale: "notices" },
+  { bench: "govcon-fit", title: "scoreBidFit over 10,000 SAM.gov notices against a profile (pure rule, no database), next to JSON.parse of the same notices", dbs: ["none"] },
   { bench: "underwriting", title: "computeOffer (pure rule, no database)", dbs: ["none"] },
   { bench: "contact-gate", title: "isContactAllowed (pure rule, no database)", dbs: ["none"] },
   { bench: "outbound-gates", title: "The outbound gate decision (pure rule, no database)", dbs: ["none"] },

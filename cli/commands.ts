@@ -391,7 +391,49 @@ async function throttleCommand(args: string[]) {
   return { action, rate, reasons };
 }
 
+/** A SAM.gov notice's bid fit against a profile at a given time (the pure score, no database). */
+async function bidFitCommand(args: string[]) {
+  const { values } = options(args, { file: { type: "string" } });
+  if (values.file === undefined) throw new UsageError("--file is required (a JSON of { notice, profile, now })");
+  const json = await readJsonFile(values.file);
+  const { BidFitFile, scoreBidFitFile } = await import("@/lib/govcon/bid-fit-file");
+  const parsed = BidFitFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${values.file}: ${issue.path.join(".") || "file"}: ${issue.message}`);
+  }
+  const { score, reasons } = scoreBidFitFile(parsed.data);
+  return { score, reasons };
+}
+
+/**
+ * One GovCon sync now, recorded as a run of the GovCon engine (so the Engines page shows it
+ * and the next scheduled sync continues from its window): what it asked SAM.gov and found.
+ */
+async function govconSyncCommand(args: string[]) {
+  const { values } = options(args, { tenant: { type: "string" } });
+  if (!values.tenant) throw new UsageError("--tenant is required");
+  const { runEngine } = await import("@/lib/engines/service");
+  const { readSamGovUsage } = await import("@/lib/govcon/quota");
+  return withTenantDatabase(values.tenant, async (db) => {
+    const run = await runEngine(db, "govcon", "manual");
+    if (run.outcome === "FAILED") throw new Error(run.error ?? "the sync failed");
+    const details = run.outcome === "OK" ? ((await db.engineRun.findUnique({ where: { id: run.runId }, select: { details: true } }))?.details as Record<string, number> | null) : null;
+    const figure = (name: string) => (typeof details?.[name] === "number" ? details[name] : 0);
+    return {
+      requests: figure("requests"),
+      fetched: figure("fetched"),
+      new: figure("new"),
+      amended: figure("amended"),
+      budgetLeft: details ? figure("budgetLeft") : (await readSamGovUsage(db)).left,
+      ...(run.outcome === "SKIPPED" ? { skippedBecause: run.error } : {}),
+    };
+  });
+}
+
 export const commands: Record<string, (args: string[]) => unknown> = {
+  "govcon-sync": govconSyncCommand,
+  "bid-fit": bidFitCommand,
   throttle: throttleCommand,
   "campaign-metrics": campaignMetricsCommand,
   memo: memoCommand,

@@ -28,7 +28,9 @@ const USAGE = `Usage: dealflow <command> [options]
                                          erase a person now; prints rows erased per table
   privacy-export --tenant <slug> --contact <phone or email>
                                          print everything held about a person as JSON
-  credentials-rotate                     re-encrypt every workspace's provider credentials under the newest CREDENTIALS_KEY`;
+  credentials-rotate                     re-encrypt every workspace's provider credentials under the newest CREDENTIALS_KEY
+  govcon-sync --tenant <slug>            one SAM.gov sync now (the fixture feed without a key): { requests, fetched, new, amended, budgetLeft }
+  bid-fit --file F                       the bid fit of F's SAM.gov notice against its profile ({ notice, profile, now }): { score, reasons }`;
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);

@@ -1,19 +1,8 @@
 "use client";
 
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  PointerSensor,
-  pointerWithin,
-  rectIntersection,
-  useSensor,
-  useSensors,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-} from "@dnd-kit/core";
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
 import { useOptimistic, useState, useTransition } from "react";
+import { columnCollisionDetection } from "@/components/board/column-board";
 import type { DirectAction } from "@/components/forms/action-types";
 import { toast } from "@/components/ui/toaster";
 import { canChangeStatus, DEAL_STATUS_LABELS, statusNeedsReason, type DealStatus } from "@/lib/deals/rules";
@@ -41,13 +30,6 @@ interface PipelineBoardProps {
   /** The prospects table filtered to a status, keeping the board's other filters. */
   listHrefs: Record<DealStatus, string>;
 }
-
-// The pointer decides where a mouse drop lands; a keyboard drag has no pointer, so the
-// lifted card's overlap with the columns decides instead.
-const collisionDetection: CollisionDetection = (args) => {
-  const under = pointerWithin(args);
-  return under.length ? under : rectIntersection(args);
-};
 
 type Feedback = { tone: "error" | "success"; text: string } | null;
 
@@ -110,7 +92,7 @@ export function PipelineBoard({ columns, moveDeal, listHrefs }: PipelineBoardPro
       <DndContext
         id="pipeline-board"
         sensors={sensors}
-        collisionDetection={collisionDetection}
+        collisionDetection={columnCollisionDetection}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragging(null)}

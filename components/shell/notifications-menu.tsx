@@ -1,12 +1,14 @@
 "use client";
 
 import { Bell } from "@/components/ui/icons";
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import type { DirectAction } from "@/components/forms/action-types";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
@@ -19,6 +21,8 @@ export interface NotificationItem {
   body: string;
   createdAt: string;
   read: boolean;
+  /** The page the notification is about (a GovCon alert's notice), when it has one. */
+  href?: string;
 }
 
 interface NotificationsMenuProps {
@@ -83,7 +87,14 @@ export function NotificationsMenu({ unread, loadItems, markAllRead }: Notificati
           <ul className="max-h-96 overflow-y-auto">
             {items.map((item) => (
               <li key={item.id} className={cn("grid gap-0.5 rounded-sm px-2 py-2 text-sm", !item.read && "bg-accent/60")}>
-                <span className="font-medium">{item.title}</span>
+                {item.href ? (
+                  // A menu item, so arrow keys reach it (the menu keeps Tab for leaving).
+                  <DropdownMenuItem asChild className="p-0">
+                    <Link href={item.href} className="font-medium underline underline-offset-4">{item.title}</Link>
+                  </DropdownMenuItem>
+                ) : (
+                  <span className="font-medium">{item.title}</span>
+                )}
                 <span className="text-muted-foreground">{item.body}</span>
                 <time className="text-xs text-muted-foreground" dateTime={item.createdAt}>
                   {new Date(item.createdAt).toLocaleString()}

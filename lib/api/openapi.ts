@@ -27,6 +27,10 @@ import { CALL_OPERATIONS } from "@/lib/calls/operations";
 import { CONVERSATION_OPERATIONS } from "@/lib/conversations/operations";
 import { CAMPAIGN_OPERATIONS } from "@/lib/campaigns/operations";
 import { MAIL_OPERATIONS } from "@/lib/mail/operations";
+import { OPPORTUNITY_OPERATIONS } from "@/lib/govcon/opportunity-operations";
+import { PROFILE_OPERATIONS } from "@/lib/govcon/profile-operations";
+import { PURSUIT_OPERATIONS } from "@/lib/govcon/pursuit-operations";
+import { SEARCH_OPERATIONS } from "@/lib/govcon/search-operations";
 
 const ErrorBody = z.object({
   error: z.string(),
@@ -49,7 +53,7 @@ export const LimitBody = z.object({
 
 const RETRY_AFTER = z.number().int().describe("Seconds to wait before retrying (the same as retryAfterSeconds)");
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export interface ApiOperation {
   method: Method;
@@ -76,6 +80,10 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...CONVERSATION_OPERATIONS,
   ...CAMPAIGN_OPERATIONS,
   ...MAIL_OPERATIONS,
+  ...OPPORTUNITY_OPERATIONS,
+  ...PURSUIT_OPERATIONS,
+  ...PROFILE_OPERATIONS,
+  ...SEARCH_OPERATIONS,
   { method: "post", path: "/api/v1/deals", summary: "Create one deal (deduped by normalized address)", scope: "deals:write", body: DealInput, idempotent: true, countsAgainstQuota: true },
   { method: "post", path: "/api/v1/deals/batch", summary: "Create up to 1000 deals; past the monthly property quota the deals that fit are kept and the rest listed in overQuota (429 only when none fits)", scope: "deals:write", body: DealBatchInput, idempotent: true, countsAgainstQuota: true },
   { method: "get", path: "/api/v1/deals", summary: "List deals: filter, sort, page", scope: "deals:read", query: ProspectQuery },

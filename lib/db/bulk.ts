@@ -5,8 +5,8 @@ import { BULK_SQL, type TenantDb, type TenantTransaction } from "./tenant";
 type Field = { name: string; kind: string; type: string; isList?: boolean };
 type RuntimeDataModel = { models: Record<string, { fields: Field[] }> };
 
-/** Models written in bulk (intake, ladder starts, imported consent, campaign audiences); each name is a table of the same name. */
-export type BulkModel = "Deal" | "OfferEvidence" | "KpiEvent" | "EventOutbox" | "FollowUpLadder" | "ContactConsent" | "CampaignRecipient";
+/** Models written in bulk (intake, ladder starts, imported consent, campaign audiences, GovCon rescoring); each name is a table of the same name. */
+export type BulkModel = "Deal" | "OfferEvidence" | "KpiEvent" | "EventOutbox" | "FollowUpLadder" | "ContactConsent" | "CampaignRecipient" | "Opportunity";
 
 // PostgreSQL takes at most 65,535 bind parameters per statement.
 const MAX_PARAMS = 30_000;

@@ -4,6 +4,11 @@
  * seeds its own part through its own functions.
  */
 import type { TenantDb } from "@/lib/db/tenant";
+import { seedDemoGovConProfile } from "@/lib/govcon/profile-demo";
+import { seedDemoSavedSearches } from "@/lib/govcon/searches-demo";
+import { seedDemoOpportunityWork } from "@/lib/govcon/opportunities-demo";
+import { seedDemoGovConSync } from "@/lib/govcon/sync-demo";
+import { seedDemoPursuits } from "@/lib/govcon/pursuits-demo";
 
 export interface DemoGovConContext {
   now: Date;
@@ -13,6 +18,9 @@ export interface DemoGovConContext {
 }
 
 export async function seedDemoGovCon(db: TenantDb, context: DemoGovConContext): Promise<void> {
-  void db;
-  void context;
+  await seedDemoGovConProfile(db);
+  await seedDemoSavedSearches(db, context);
+  await seedDemoGovConSync(db, context);
+  await seedDemoOpportunityWork(db, context);
+  await seedDemoPursuits(db, context);
 }

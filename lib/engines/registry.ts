@@ -14,8 +14,10 @@ import { runScoringPass } from "@/lib/scoring/engine";
 import { runDueCampaigns } from "@/lib/campaigns/runner";
 import { advanceLocalMailPieces } from "@/lib/mail/timeline";
 import { runOutboundControl } from "@/lib/deliverability/control";
+import { decideGovConPace, runGovConPass } from "@/lib/govcon/engine";
+import { GOVCON_BOUNDS } from "@/lib/govcon/interval";
 import { lastCompletedRun } from "./watermark";
-import type { EngineName, EngineProfile, EngineTrigger, IntervalBounds } from "./types";
+import type { EngineLoad, EngineName, EngineProfile, EngineTrigger, IntervalBounds, IntervalDecision } from "./types";
 
 /** What one run did: work done, or a reason it had nothing it could do. */
 export type EngineWork =
@@ -26,6 +28,8 @@ export interface EngineDefinition extends EngineProfile {
   description: string;
   /** Runs one pass for a tenant. Throws when the pass failed. */
   run(db: TenantDb, context?: { trigger: EngineTrigger }): Promise<EngineWork>;
+  /** The engine's own pace rule, for an engine paced by more than the shared load measures. */
+  decideInterval?(db: TenantDb, load: EngineLoad, now: Date): Promise<IntervalDecision>;
 }
 
 /** Bounds that pin an engine to one interval: it keeps a pace, whatever the load. */
@@ -242,6 +246,17 @@ export const ENGINES: Record<EngineName, EngineDefinition> = {
       if (report.senders === 0) return { outcome: "SKIPPED", reason: "No sending number or domain is configured (Deliverability, or TWILIO_FROM_NUMBER / SENDGRID_FROM_EMAIL)" };
       return { outcome: "OK", items: report.changed, details: { ...report } };
     },
+  },
+  govcon: {
+    name: "govcon",
+    label: "GovCon",
+    description: "Syncs SAM.gov opportunities within the key's daily budget (the shipped fixture feed without a key), scores their bid fit, records amendments, and sends saved-search, amendment and deadline alerts.",
+    // Paced by its own rule (lib/govcon/interval.ts): deadlines of tracked work and the day's budget.
+    bounds: GOVCON_BOUNDS,
+    signals: [],
+    backlogNoun: "opportunities to sync",
+    run: (db) => runGovConPass(db),
+    decideInterval: decideGovConPace,
   },
 };
 

@@ -131,7 +131,7 @@ export async function orchestrateEngine(
   const definition = engineDefinition(engine);
   await ensureEngineState(db, engine);
   const load = await measureEngineLoad(db, definition, now);
-  const decision = decideInterval(definition, load);
+  const decision = definition.decideInterval ? await definition.decideInterval(db, load, now) : decideInterval(definition, load);
   const nextRunAt = new Date(now.getTime() + decision.intervalSeconds * 1000);
   const reschedule = options.reschedule !== false;
   const state = await db.engineState.update({

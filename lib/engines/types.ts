@@ -1,5 +1,5 @@
 /** The engines that run per tenant. The outbox dispatcher is a system process, not one of them. */
-export const ENGINE_NAMES = ["email-intake", "underwriting", "kpi-tripwire", "privacy-requests", "buyer-matching", "buyer-performance", "signal-decay", "drafting", "market-intel", "scoring", "direct-mail", "campaigns", "outbound-control"] as const;
+export const ENGINE_NAMES = ["email-intake", "underwriting", "kpi-tripwire", "privacy-requests", "buyer-matching", "buyer-performance", "signal-decay", "drafting", "market-intel", "scoring", "direct-mail", "campaigns", "outbound-control", "govcon"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export function isEngineName(value: unknown): value is EngineName {

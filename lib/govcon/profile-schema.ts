@@ -26,14 +26,17 @@ const optionalDollars = (label: string) =>
 
 export const NAICS_PATTERN = /^\d{2,6}$/;
 
+/** The offending item, quoted, so an error in a list says which one ("12 " before "is not..."). */
+const quoted = (input: unknown) => (typeof input === "string" ? `"${input.slice(0, 40)}" ` : "");
+
 export const GovConProfileInput = z
   .object({
-    naicsCodes: listOf(z.string().regex(NAICS_PATTERN, "A NAICS code or prefix is 2 to 6 digits"), 100, "At most 100 NAICS codes"),
-    pscCodes: listOf(z.string().toUpperCase().regex(/^[A-Z0-9]{1,4}$/, "A PSC code or prefix is 1 to 4 letters and digits"), 100, "At most 100 PSC codes"),
-    setAsides: listOf(z.enum(SET_ASIDE_CODES, { error: `Unknown set-aside code; use one of ${SET_ASIDE_CODES.join(", ")}` }), SET_ASIDE_CODES.length, "Too many set-asides"),
+    naicsCodes: listOf(z.string().regex(NAICS_PATTERN, { error: (issue) => `${quoted(issue.input)}is not a NAICS code: a code or prefix is 2 to 6 digits` }), 100, "At most 100 NAICS codes"),
+    pscCodes: listOf(z.string().toUpperCase().regex(/^[A-Z0-9]{1,4}$/, { error: (issue) => `${quoted(issue.input)}is not a PSC code: a code or prefix is 1 to 4 letters and digits` }), 100, "At most 100 PSC codes"),
+    setAsides: listOf(z.enum(SET_ASIDE_CODES, { error: (issue) => `Unknown set-aside code ${quoted(issue.input)}; use one of ${SET_ASIDE_CODES.join(", ")}` }), SET_ASIDE_CODES.length, "Too many set-asides"),
     keywords: listOf(storableText().max(80, "A keyword is at most 80 characters"), 100, "At most 100 keywords"),
     excludedKeywords: listOf(storableText().max(80, "A keyword is at most 80 characters"), 100, "At most 100 excluded keywords"),
-    states: listOf(z.string().toUpperCase().pipe(z.enum(US_STATES, { error: "Use a two-letter state code, e.g. TX" })), US_STATES.length, "Too many states"),
+    states: listOf(z.string().toUpperCase().pipe(z.enum(US_STATES, { error: (issue) => `${quoted(issue.input)}is not a state: use a two-letter code, e.g. TX` })), US_STATES.length, "Too many states"),
     valueMinDollars: optionalDollars("smallest contract value"),
     valueMaxDollars: optionalDollars("largest contract value"),
     capabilityStatement: z.preprocess((v) => v ?? "", storableText().trim().max(10_000, "At most 10,000 characters")),

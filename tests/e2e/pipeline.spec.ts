@@ -1,38 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { boardReady, dragTo, moveRight } from "./board-support";
 import { demo, signIn } from "./support";
 
 const SHOTS = "/tmp/shots-c";
 
 const column = (page: Page, status: string) => page.locator(`[data-testid="pipeline-column"][data-status="${status}"]`);
-/** The board answers drags once it is hydrated: dnd-kit mounts its live region then. */
-const boardReady = (page: Page) => page.locator('[id^="DndLiveRegion"]').waitFor({ state: "attached" });
 const countOf = async (col: Locator) => Number((await col.getByTestId("pipeline-count").innerText()).replace(/\D/g, ""));
 
-/**
- * One column to the right with the keyboard, once the board announced it. The sensor starts
- * listening for arrows a tick after the pick-up, so an arrow pressed in that tick is pressed again.
- */
-async function moveRight(page: Page, column: string) {
-  const liveRegion = page.locator('[id^="DndLiveRegion"]');
-  await expect(async () => {
-    if (!(await liveRegion.textContent())?.includes(`is over ${column}`)) await page.keyboard.press("ArrowRight");
-    await expect(liveRegion).toContainText(`is over ${column}`, { timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
-}
-
-/** Drags with real pointer events, in small steps, as a person does. */
-async function dragTo(page: Page, handle: Locator, target: Locator) {
-  await boardReady(page);
-  await handle.scrollIntoViewIfNeeded();
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
-  await page.mouse.up();
-}
 
 test.describe("the pipeline board", () => {
   test.beforeEach(async ({ page }) => {
