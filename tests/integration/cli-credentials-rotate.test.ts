@@ -66,7 +66,7 @@ describe("dealflow credentials-rotate", () => {
 
     await withDatabase(async (prisma) => {
       const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "rotate-b" } });
-      expect(await readStoredCredentials(scopeToTenant(prisma, tenant.id), "SAM_GOV", parseKeyring(`2:${NEW_KEY}`))).toEqual({ apiKey: "sam-key-of-rotate-b-0001" });
+      expect(await readStoredCredentials(scopeToTenant(prisma, tenant.id), "SAM_GOV", parseKeyring(`2:${NEW_KEY}`))).toEqual({ apiKey: "sam-key-of-rotate-b-0001", dailyBudget: 10 });
     });
   }, 180_000);
 });

@@ -31,6 +31,7 @@ describe("permission matrix", () => {
         "market:read", "market:blacklist", "market:settings",
         "scoring:fit", "scoring:promote", "comps:write", "deals:export",
         "conversations:read", "campaigns:read", "campaigns:manage", "calls:make", "mail:send", "deliverability:read", "deliverability:manage",
+        "govcon:read", "govcon:work", "govcon:manage",
       ].sort(),
     );
   });
@@ -45,7 +46,7 @@ describe("permission matrix", () => {
         // Everyone reads their dashboard and notifications.
         if (READ_ONLY.includes(permission)) expect(granted).toBe(true);
         // Writes to members, the tenant, exports and digests are for managers only.
-        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings|signals:settings|laboratory:(read|run)|market:(blacklist|settings)|scoring:fit|campaigns:manage|deliverability:manage)$/.test(permission)) {
+        if (/^(members:(invite|update|remove)|tenant:update|audit:(export|digest)|system:read|policies:write|apikeys:manage|integrations:manage|buyers:settings|signals:settings|laboratory:(read|run)|market:(blacklist|settings)|scoring:fit|campaigns:manage|deliverability:manage|govcon:manage)$/.test(permission)) {
           expect(granted).toBe(MANAGERS.includes(role));
         }
         if (role === "va" && /^(members|audit|tenant):/.test(permission)) expect(granted).toBe(false);
@@ -85,6 +86,8 @@ describe("permission matrix", () => {
         "comps:write", "deals:export",
         // Investors read threads, campaigns and senders' health, but neither call, mail nor run campaigns.
         "conversations:read", "campaigns:read", "deliverability:read",
+        // Investors work the GovCon desk (track, pursue, save searches); the profile and the key are managers'.
+        "govcon:read", "govcon:work",
       ].sort(),
     );
   });
