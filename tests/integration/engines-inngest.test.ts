@@ -179,11 +179,20 @@ describe("engine runs on Inngest", () => {
 
 describe("one run at a time", () => {
   it("simultaneous starts (a scheduled run and Run now) yield one run; the others are SKIPPED", async () => {
+    // The run that wins holds on until both others have answered, however slow the machine:
+    // a run that ended before a late starter claimed would rightly let it run again.
+    let release = () => {};
+    const othersAnswered = new Promise<void>((resolve) => (release = resolve));
+    const safety = setTimeout(() => release(), 10_000);
     vi.spyOn(ENGINES.underwriting, "run").mockImplementation(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await othersAnswered;
       return { outcome: "OK", items: 0 };
     });
-    const results = await Promise.all([runEngine(db, "underwriting", "orchestrator"), runEngine(db, "underwriting", "manual"), runEngine(db, "underwriting", "cron")]);
+    const starts = [runEngine(db, "underwriting", "orchestrator"), runEngine(db, "underwriting", "manual"), runEngine(db, "underwriting", "cron")];
+    let answered = 0;
+    for (const start of starts) void start.then(() => (answered += 1) === 2 && release());
+    const results = await Promise.all(starts);
+    clearTimeout(safety);
     expect(results.map((r) => r.outcome).sort()).toEqual(["OK", "SKIPPED", "SKIPPED"]);
     expect(results.filter((r) => r.outcome === "SKIPPED").every((r) => r.error === "Another run was still in progress")).toBe(true);
     expect(ENGINES.underwriting.run).toHaveBeenCalledTimes(1);
