@@ -28,18 +28,19 @@ test("an owner reads the KPIs against their bands, sees the evening's alerts, an
   await expect(page).toHaveURL(/\/kpis$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "KPIs", level: 1 })).toBeVisible();
 
-  // The demo's evening that went wrong: the tripwire alerted on both KPIs, with the figures.
+  // The demo's evening that went wrong: the tripwire alerted on both KPIs, with the figures. The
+  // tripwire keeps watching while the browser tests send, so it may have alerted again since.
   const alerts = page.getByRole("list", { name: "KPI alerts" });
-  await expect(alerts.getByRole("listitem").filter({ hasText: /Opt-out rate was \d+(\.\d)?% in the last hour over \d+ event\(s\), above its band/ })).toHaveCount(1);
-  await expect(alerts.getByRole("listitem").filter({ hasText: /Reply rate was \d+(\.\d)?% .* below its band \d+(\.\d)?%–\d+(\.\d)?%/ })).toHaveCount(1);
+  await expect(alerts.getByRole("listitem").filter({ hasText: /Opt-out rate was \d+(\.\d)?% in the last hour over \d+ event\(s\), above its band/ }).first()).toBeVisible();
+  await expect(alerts.getByRole("listitem").filter({ hasText: /Reply rate was \d+(\.\d)?% .* below its band \d+(\.\d)?%–\d+(\.\d)?%/ }).first()).toBeVisible();
 
   // Each KPI is charted against its band, the alert hour marked, the latest figure in words.
   const optOut = page.getByTestId("kpi-opt_out_rate");
-  await expect(optOut.getByText("1 alert(s)")).toBeVisible();
+  await expect(optOut.getByText(/^\d+ alert\(s\)$/)).toBeVisible();
   // The caption speaks of the latest hour with events, which earlier work of the day may have moved past the incident.
   await expect(optOut.locator("figcaption")).toHaveText(/^Last measured .+ UTC: \d+(\.\d)?%[,.] /);
   await expect(optOut.locator(".recharts-area-area")).toHaveCount(1);
-  await expect(optOut.locator(".recharts-scatter-symbol path[fill='var(--destructive)']")).toHaveCount(1);
+  await expect(optOut.locator(".recharts-scatter-symbol path[fill='var(--destructive)']").first()).toBeVisible();
   await expect(optOut.getByRole("list", { name: "Legend" })).toContainText("Baseline band");
   await expect(page.getByTestId("kpi-reply_rate").locator(".recharts-line-curve")).toHaveCount(1);
   await expect(page.getByTestId("kpi-block_rate.market_policy")).toBeVisible();
